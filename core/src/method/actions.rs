@@ -1,0 +1,284 @@
+//! Recommended due diligence actions, drawn from the BSR primer's action lists and the practices
+//! described in the B-Tech commentary. Each action says when it is relevant (what drove the
+//! risk) and, where a safeguard answer shows it, when it is already in place.
+
+use super::{ContextLevel, Element, Trigger};
+use crate::report::Outcome;
+
+/// When an action is recommended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relevance {
+    /// The answers meet the condition.
+    When(Trigger),
+    /// The element's score is at least this.
+    ElementAtLeast(Element, u8),
+    /// The outcome is at least this step.
+    OutcomeAtLeast(Outcome),
+    /// Any red flag is raised.
+    AnyRedFlag,
+    /// There is at least one open question.
+    OpenQuestions,
+    /// Any of these.
+    AnyOf(&'static [Relevance]),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionDefinition {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub detail: &'static str,
+    pub source: &'static str,
+    pub element: Option<Element>,
+    pub relevance: Relevance,
+    /// The answers that show the action is already in place.
+    pub in_place_when: Option<Trigger>,
+}
+
+const fn mitigation(item: &'static str) -> Option<Trigger> {
+    Some(Trigger::Ticked {
+        question: "mitigations.in_place",
+        item,
+    })
+}
+
+const CONDITIONS: Relevance = Relevance::OutcomeAtLeast(Outcome::ProceedWithConditions);
+const THROUGH_PARTNER: Relevance = Relevance::When(Trigger::AnswerIs {
+    question: "profile.channel",
+    choices: &["through_partner"],
+});
+const HIGH_CONTEXT: Relevance = Relevance::When(Trigger::CountryContextAtLeast(ContextLevel::High));
+
+const BSR_A: &str = "BSR primer, element A actions";
+const BSR_B: &str = "BSR primer, element B actions";
+const BSR_C: &str = "BSR primer, element C actions";
+const BSR_D: &str = "BSR primer, element D actions";
+
+pub const ACTIONS: &[ActionDefinition] = &[
+    ActionDefinition {
+        id: "decline_and_record",
+        title: "Do not proceed as proposed, and record why",
+        detail: "Record the decision, the red flags or risks behind it and who took it. If the deal is reshaped (another customer, use or product), assess it again.",
+        source: "B-Tech commentary (approve, approve with conditions, or reject); UN Guiding Principle 19",
+        element: None,
+        relevance: Relevance::OutcomeAtLeast(Outcome::DoNotProceed),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "senior_decision_gate",
+        title: "Take the decision to a senior decision gate",
+        detail: "Refer the deal to the escalation body (for example a human rights or sensitive business committee) with this report; the deal waits for its decision.",
+        source: BSR_D,
+        element: None,
+        relevance: Relevance::AnyOf(&[Relevance::OutcomeAtLeast(Outcome::Escalate), Relevance::AnyRedFlag]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "resolve_open_questions",
+        title: "Answer the open questions before deciding",
+        detail: "Ask the customer, check public sources and the sanctions lists, and update this assessment. Unknowns are scored as the worst case until resolved.",
+        source: "UN Guiding Principle 18; OECD guidance (scoping)",
+        element: None,
+        relevance: Relevance::OpenQuestions,
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "independent_assessment",
+        title: "Commission an enhanced assessment with affected people and experts",
+        detail: "Consult people who could be affected, local civil society and independent experts on how the product could be used in this context.",
+        source: "UN Guiding Principle 18 and commentary; B-Tech commentary (stakeholder engagement)",
+        element: Some(Element::Impacts),
+        relevance: Relevance::OutcomeAtLeast(Outcome::Escalate),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "verify_end_user",
+        title: "Verify the end user and the final destination independently",
+        detail: "Identify the real end user and delivery site, check them against public records and sanctions lists, and make the deal conditional on disclosure.",
+        source: "US BIS know-your-customer red flags",
+        element: Some(Element::Customer),
+        relevance: Relevance::When(Trigger::AnyOf(&[
+            Trigger::AnswerIs { question: "customer.end_user_known", choices: &["hidden"] },
+            Trigger::AnswerIs { question: "customer.final_destination", choices: &["forwarder", "distributor"] },
+            Trigger::AnswerIs { question: "end_use.purpose_disclosed", choices: &["vaguely", "refused"] },
+        ])),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "screen_sanctions",
+        title: "Screen every party against UN and EU sanctions lists",
+        detail: "Include owners, controllers, intermediaries and the end user; keep the dated result with this assessment.",
+        source: "EU restrictive measures; EU Regulation 2021/821",
+        element: Some(Element::Customer),
+        relevance: Relevance::When(Trigger::AnswerIs {
+            question: "customer.sanctions",
+            choices: &["related_parties", "yes"],
+        }),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "contract_clauses",
+        title: "Write approved uses and human rights terms into the contract",
+        detail: "Name the approved uses, the rights at stake and the uses that are excluded; require resellers to carry out their own due diligence.",
+        source: BSR_B,
+        element: Some(Element::Customer),
+        relevance: CONDITIONS,
+        in_place_when: mitigation("contract_clauses"),
+    },
+    ActionDefinition {
+        id: "end_use_certificate",
+        title: "Obtain a signed end-use and end-user statement",
+        detail: "The statement names the end user, the use and the site, and forbids transfer without approval.",
+        source: "US BIS know-your-customer guidance; EU Regulation 2021/821",
+        element: Some(Element::Customer),
+        relevance: Relevance::AnyOf(&[CONDITIONS, Relevance::ElementAtLeast(Element::Customer, 20)]),
+        in_place_when: mitigation("end_use_certificate"),
+    },
+    ActionDefinition {
+        id: "resale_restrictions",
+        title: "Restrict resale, transfer and relocation without your approval",
+        detail: "Require notice and approval before the product is resold, moved or re-exported.",
+        source: BSR_B,
+        element: Some(Element::Customer),
+        relevance: Relevance::AnyOf(&[
+            THROUGH_PARTNER,
+            Relevance::When(Trigger::AnswerIs {
+                question: "customer.modify_or_reexport",
+                choices: &["reexport_known", "reexport_undisclosed"],
+            }),
+            Relevance::When(Trigger::AnswerIs { question: "profile.customer_type", choices: &["reseller"] }),
+        ]),
+        in_place_when: mitigation("resale_restrictions"),
+    },
+    ActionDefinition {
+        id: "technical_limits",
+        title: "Limit what the product can do, by design",
+        detail: "Disable features the approved use does not need, cap scale, and keep logging and audit features that the customer cannot switch off.",
+        source: BSR_A,
+        element: Some(Element::EndUse),
+        relevance: Relevance::ElementAtLeast(Element::EndUse, 20),
+        in_place_when: mitigation("technical_limits"),
+    },
+    ActionDefinition {
+        id: "customer_training",
+        title: "Train the customer on rights-respecting use",
+        detail: "Cover the approved uses, the legal limits of the destination and the rights at stake; record who attended.",
+        source: BSR_B,
+        element: Some(Element::Customer),
+        relevance: Relevance::AnyOf(&[
+            Relevance::When(Trigger::AnswerIs {
+                question: "profile.customer_type",
+                choices: &["public_body", "state_owned", "law_enforcement", "military", "intelligence"],
+            }),
+            Relevance::When(Trigger::AnswerIs { question: "end_use.unintended_harm", choices: &["possible", "likely"] }),
+        ]),
+        in_place_when: mitigation("customer_training"),
+    },
+    ActionDefinition {
+        id: "audits",
+        title: "Agree audit rights and use them",
+        detail: "Audit compliance with the contract and policies at agreed intervals and after any report of misuse.",
+        source: BSR_B,
+        element: Some(Element::Connection),
+        relevance: CONDITIONS,
+        in_place_when: mitigation("audit_rights"),
+    },
+    ActionDefinition {
+        id: "misuse_reporting_channel",
+        title: "Open a channel for third parties to report misuse",
+        detail: "Make it reachable for people in the destination, in their language, with protection from reprisals.",
+        source: "BSR primer, element B actions; UN Guiding Principle 31",
+        element: Some(Element::Connection),
+        relevance: CONDITIONS,
+        in_place_when: mitigation("misuse_reporting"),
+    },
+    ActionDefinition {
+        id: "suspension_rights",
+        title: "Keep the right to suspend service, licences or updates on misuse",
+        detail: "Write it into the contract and make sure the product's design lets you act on it.",
+        source: "BSR primer, element B and D actions",
+        element: Some(Element::Connection),
+        relevance: Relevance::AnyOf(&[CONDITIONS, Relevance::ElementAtLeast(Element::Connection, 15)]),
+        in_place_when: mitigation("suspension"),
+    },
+    ActionDefinition {
+        id: "void_warranty",
+        title: "Void warranties and support on misuse or unapproved transfer",
+        detail: "State it in the contract and in the reseller terms.",
+        source: BSR_B,
+        element: Some(Element::Connection),
+        relevance: Relevance::AnyOf(&[THROUGH_PARTNER, CONDITIONS]),
+        in_place_when: mitigation("warranty_void"),
+    },
+    ActionDefinition {
+        id: "keep_after_sales_leverage",
+        title: "Keep leverage after the sale",
+        detail: "Prefer staged payments, subscriptions and after-sales service agreements to one-off sales.",
+        source: BSR_B,
+        element: Some(Element::Connection),
+        relevance: Relevance::When(Trigger::AnswerIs {
+            question: "profile.ongoing_relationship",
+            choices: &["limited", "none"],
+        }),
+        in_place_when: mitigation("staged_payments"),
+    },
+    ActionDefinition {
+        id: "traceability",
+        title: "Trace where the product ends up",
+        detail: "Use registration, updates, warranties and support contacts to see where the product is, and whether it was transferred or modified.",
+        source: BSR_D,
+        element: Some(Element::Connection),
+        relevance: Relevance::AnyOf(&[
+            THROUGH_PARTNER,
+            Relevance::When(Trigger::AnswerIs { question: "connection.traceability", choices: &["partly", "no"] }),
+        ]),
+        in_place_when: Some(Trigger::AnswerIs { question: "connection.traceability", choices: &["yes"] }),
+    },
+    ActionDefinition {
+        id: "human_rights_by_design",
+        title: "Review the product's design for misuse",
+        detail: "Feed what this assessment found back to product teams, so that later versions are harder to misuse.",
+        source: BSR_A,
+        element: Some(Element::EndUse),
+        relevance: Relevance::ElementAtLeast(Element::EndUse, 30),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "train_staff",
+        title: "Train sales and product staff on these red flags",
+        detail: "People who meet customers should recognise the warning signs and know how to escalate.",
+        source: BSR_D,
+        element: Some(Element::Connection),
+        relevance: Relevance::AnyRedFlag,
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "engage_civil_society",
+        title: "Engage local civil society on how the product is used",
+        detail: "Ask local groups and affected people about misuse of similar products and share what you learn about risks.",
+        source: BSR_C,
+        element: Some(Element::Impacts),
+        relevance: Relevance::AnyOf(&[
+            Relevance::ElementAtLeast(Element::Impacts, 50),
+            HIGH_CONTEXT,
+        ]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "collective_action",
+        title: "Act with peers and multi-stakeholder initiatives",
+        detail: "Where one company's leverage is small, shared standards and joint engagement with authorities carry more weight.",
+        source: "BSR primer, element C actions; B-Tech commentary (Global Network Initiative)",
+        element: Some(Element::Impacts),
+        relevance: Relevance::AnyOf(&[HIGH_CONTEXT, Relevance::ElementAtLeast(Element::Connection, 40)]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "advocate_regulation",
+        title: "Support regulation against misuse in the destination",
+        detail: "Engage governments, alone or with others, for legal limits and oversight of the use of such products.",
+        source: BSR_C,
+        element: Some(Element::Impacts),
+        relevance: HIGH_CONTEXT,
+        in_place_when: None,
+    },
+];

@@ -1,0 +1,448 @@
+//! The rights at risk, the groups at heightened risk, and the impacts the method presumes from a
+//! product's capabilities and sector when the assessor has not rated them.
+
+use super::Sector;
+use serde::{Deserialize, Serialize};
+
+/// A human right that downstream use can affect. Order is part of the link format: append only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Right {
+    Privacy,
+    ExpressionAndInformation,
+    AssemblyAndAssociation,
+    NonDiscrimination,
+    LifeLibertyAndSecurity,
+    FreedomFromTorture,
+    FairTrialAndRemedy,
+    Health,
+    HousingAndLand,
+    Work,
+    Environment,
+    ChildrensRights,
+    IndigenousPeoplesRights,
+    PoliticalParticipation,
+}
+
+pub const RIGHTS: [Right; 14] = [
+    Right::Privacy,
+    Right::ExpressionAndInformation,
+    Right::AssemblyAndAssociation,
+    Right::NonDiscrimination,
+    Right::LifeLibertyAndSecurity,
+    Right::FreedomFromTorture,
+    Right::FairTrialAndRemedy,
+    Right::Health,
+    Right::HousingAndLand,
+    Right::Work,
+    Right::Environment,
+    Right::ChildrensRights,
+    Right::IndigenousPeoplesRights,
+    Right::PoliticalParticipation,
+];
+
+impl Right {
+    pub fn index(self) -> usize {
+        self as usize
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Right::Privacy => "privacy",
+            Right::ExpressionAndInformation => "expression_and_information",
+            Right::AssemblyAndAssociation => "assembly_and_association",
+            Right::NonDiscrimination => "non_discrimination",
+            Right::LifeLibertyAndSecurity => "life_liberty_and_security",
+            Right::FreedomFromTorture => "freedom_from_torture",
+            Right::FairTrialAndRemedy => "fair_trial_and_remedy",
+            Right::Health => "health",
+            Right::HousingAndLand => "housing_and_land",
+            Right::Work => "work",
+            Right::Environment => "environment",
+            Right::ChildrensRights => "childrens_rights",
+            Right::IndigenousPeoplesRights => "indigenous_peoples_rights",
+            Right::PoliticalParticipation => "political_participation",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Right> {
+        RIGHTS.into_iter().find(|r| r.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Right::Privacy => "Privacy",
+            Right::ExpressionAndInformation => "Freedom of expression and information",
+            Right::AssemblyAndAssociation => "Freedom of assembly and association",
+            Right::NonDiscrimination => "Equality and non-discrimination",
+            Right::LifeLibertyAndSecurity => "Life, liberty and security of person",
+            Right::FreedomFromTorture => "Freedom from torture and ill-treatment",
+            Right::FairTrialAndRemedy => "Fair trial and effective remedy",
+            Right::Health => "Health",
+            Right::HousingAndLand => "Adequate housing and land",
+            Right::Work => "Just and favourable work",
+            Right::Environment => "Rights that depend on a healthy environment",
+            Right::ChildrensRights => "Children's rights",
+            Right::IndigenousPeoplesRights => "Indigenous peoples' rights",
+            Right::PoliticalParticipation => "Political participation",
+        }
+    }
+    /// The international instrument that names the right, for the report.
+    pub fn instrument(self) -> &'static str {
+        match self {
+            Right::Privacy => "ICCPR art. 17",
+            Right::ExpressionAndInformation => "ICCPR art. 19",
+            Right::AssemblyAndAssociation => "ICCPR arts. 21-22",
+            Right::NonDiscrimination => "ICCPR arts. 2, 26",
+            Right::LifeLibertyAndSecurity => "ICCPR arts. 6, 9",
+            Right::FreedomFromTorture => "ICCPR art. 7; Convention against Torture",
+            Right::FairTrialAndRemedy => "ICCPR arts. 2(3), 14",
+            Right::Health => "ICESCR art. 12",
+            Right::HousingAndLand => "ICESCR art. 11",
+            Right::Work => "ICESCR arts. 6-7",
+            Right::Environment => "UN General Assembly resolution 76/300",
+            Right::ChildrensRights => "Convention on the Rights of the Child",
+            Right::IndigenousPeoplesRights => "UN Declaration on the Rights of Indigenous Peoples",
+            Right::PoliticalParticipation => "ICCPR art. 25",
+        }
+    }
+}
+
+/// Groups whose exposure makes an impact graver (OECD guidance on severity and vulnerability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeightenedRiskGroup {
+    HumanRightsDefenders,
+    Journalists,
+    PoliticalOpposition,
+    EthnicAndReligiousMinorities,
+    MigrantsAndRefugees,
+    LgbtiPeople,
+    Children,
+    Women,
+    IndigenousPeoples,
+}
+
+pub const GROUPS: [HeightenedRiskGroup; 9] = [
+    HeightenedRiskGroup::HumanRightsDefenders,
+    HeightenedRiskGroup::Journalists,
+    HeightenedRiskGroup::PoliticalOpposition,
+    HeightenedRiskGroup::EthnicAndReligiousMinorities,
+    HeightenedRiskGroup::MigrantsAndRefugees,
+    HeightenedRiskGroup::LgbtiPeople,
+    HeightenedRiskGroup::Children,
+    HeightenedRiskGroup::Women,
+    HeightenedRiskGroup::IndigenousPeoples,
+];
+
+impl HeightenedRiskGroup {
+    pub fn label(self) -> &'static str {
+        match self {
+            HeightenedRiskGroup::HumanRightsDefenders => "Human rights defenders",
+            HeightenedRiskGroup::Journalists => "Journalists",
+            HeightenedRiskGroup::PoliticalOpposition => "Political opposition",
+            HeightenedRiskGroup::EthnicAndReligiousMinorities => "Ethnic and religious minorities",
+            HeightenedRiskGroup::MigrantsAndRefugees => "Migrants and refugees",
+            HeightenedRiskGroup::LgbtiPeople => "LGBTI people",
+            HeightenedRiskGroup::Children => "Children",
+            HeightenedRiskGroup::Women => "Women and girls",
+            HeightenedRiskGroup::IndigenousPeoples => "Indigenous peoples",
+        }
+    }
+}
+
+/// An impact the method assumes until the assessor rates the right: ratings 1 (least) to 4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresumedImpact {
+    pub right: Right,
+    pub scale: u8,
+    pub scope: u8,
+    pub irremediability: u8,
+    /// Why the method presumes it, for the explanation.
+    pub because: &'static str,
+}
+
+const fn presume(
+    right: Right,
+    scale: u8,
+    scope: u8,
+    irremediability: u8,
+    because: &'static str,
+) -> PresumedImpact {
+    PresumedImpact {
+        right,
+        scale,
+        scope,
+        irremediability,
+        because,
+    }
+}
+
+/// Impacts presumed for each capability, in the order of the items of `end_use.capabilities`.
+/// Ratings follow the typical worst realistic misuse described in the State Department 2020
+/// guidance and the EU 2024 cyber-surveillance guidelines (METHODOLOGY.md, "Presumed impacts").
+pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 6] = [
+    // Identifying people (biometrics, facial recognition).
+    &[
+        presume(Right::Privacy, 3, 3, 2, "it can identify people"),
+        presume(
+            Right::NonDiscrimination,
+            3,
+            2,
+            2,
+            "identification errors fall unevenly on groups",
+        ),
+        presume(
+            Right::AssemblyAndAssociation,
+            3,
+            3,
+            2,
+            "identifying people deters them from gathering",
+        ),
+    ],
+    // Tracking location or movement.
+    &[
+        presume(Right::Privacy, 3, 3, 2, "it can track where people go"),
+        presume(
+            Right::LifeLibertyAndSecurity,
+            3,
+            2,
+            3,
+            "tracking can lead to arrest or attack",
+        ),
+    ],
+    // Intercepting or monitoring communications.
+    &[
+        presume(Right::Privacy, 3, 3, 2, "it can intercept communications"),
+        presume(
+            Right::ExpressionAndInformation,
+            3,
+            3,
+            2,
+            "monitored people censor themselves",
+        ),
+        presume(
+            Right::LifeLibertyAndSecurity,
+            3,
+            2,
+            3,
+            "intercepted sources and activists can be arrested",
+        ),
+    ],
+    // Censoring, blocking or shaping content.
+    &[
+        presume(
+            Right::ExpressionAndInformation,
+            3,
+            4,
+            2,
+            "it can block or shape what people can say and read",
+        ),
+        presume(
+            Right::PoliticalParticipation,
+            3,
+            3,
+            2,
+            "censorship distorts public debate and elections",
+        ),
+    ],
+    // Profiling, scoring or automated decisions about people.
+    &[
+        presume(
+            Right::NonDiscrimination,
+            3,
+            3,
+            2,
+            "profiling can treat groups unfairly at scale",
+        ),
+        presume(Right::Privacy, 2, 3, 2, "profiling processes personal data"),
+        presume(
+            Right::FairTrialAndRemedy,
+            2,
+            2,
+            2,
+            "automated decisions are hard to contest",
+        ),
+    ],
+    // Applying force or causing physical harm.
+    &[
+        presume(
+            Right::LifeLibertyAndSecurity,
+            4,
+            2,
+            4,
+            "it can injure or kill",
+        ),
+        presume(
+            Right::FreedomFromTorture,
+            4,
+            2,
+            4,
+            "it can be used to ill-treat people in custody or crowds",
+        ),
+        presume(
+            Right::AssemblyAndAssociation,
+            3,
+            3,
+            2,
+            "force is used to disperse gatherings",
+        ),
+    ],
+];
+
+/// Impacts presumed for each sector whatever the capabilities, in the order of `Sector::ALL`:
+/// the issues most often found salient for that kind of product (B-Tech commentary; BSR primer
+/// examples). Deliberately moderate: capabilities, not the sector alone, make an impact grave.
+const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
+    // General
+    &[],
+    // Surveillance
+    &[
+        presume(
+            Right::Privacy,
+            3,
+            3,
+            2,
+            "surveillance technology processes data about people by design",
+        ),
+        presume(
+            Right::ExpressionAndInformation,
+            3,
+            3,
+            2,
+            "surveillance chills speech",
+        ),
+    ],
+    // AI and data analytics
+    &[
+        presume(
+            Right::NonDiscrimination,
+            2,
+            3,
+            2,
+            "models can reproduce bias at scale",
+        ),
+        presume(
+            Right::Privacy,
+            2,
+            3,
+            2,
+            "data analytics processes personal data",
+        ),
+    ],
+    // Telecommunications
+    &[
+        presume(
+            Right::Privacy,
+            2,
+            4,
+            2,
+            "networks carry everyone's communications",
+        ),
+        presume(
+            Right::ExpressionAndInformation,
+            2,
+            4,
+            2,
+            "networks can be shut down or filtered",
+        ),
+    ],
+    // Cloud and platforms
+    &[
+        presume(
+            Right::ExpressionAndInformation,
+            2,
+            3,
+            2,
+            "hosted content and accounts can be removed or abused",
+        ),
+        presume(
+            Right::Privacy,
+            2,
+            3,
+            2,
+            "hosted data can be demanded by authorities",
+        ),
+    ],
+    // Pharmaceuticals and chemicals
+    &[
+        presume(
+            Right::Health,
+            2,
+            3,
+            2,
+            "misuse or poor disposal harms health",
+        ),
+        presume(
+            Right::Environment,
+            2,
+            2,
+            3,
+            "chemical releases damage the environment people depend on",
+        ),
+    ],
+    // Heavy machinery and vehicles
+    &[
+        presume(
+            Right::HousingAndLand,
+            2,
+            2,
+            3,
+            "machinery can be used to demolish homes or clear land",
+        ),
+        presume(
+            Right::Work,
+            2,
+            2,
+            2,
+            "heavy equipment carries safety risks for workers",
+        ),
+    ],
+    // Security and crowd-control equipment
+    &[
+        presume(
+            Right::AssemblyAndAssociation,
+            3,
+            3,
+            2,
+            "crowd-control equipment is used on protests",
+        ),
+        presume(
+            Right::LifeLibertyAndSecurity,
+            3,
+            2,
+            3,
+            "less-lethal weapons still injure and kill",
+        ),
+    ],
+];
+
+pub fn sector_impacts(sector: Sector) -> &'static [PresumedImpact] {
+    SECTOR_IMPACTS[sector as usize]
+}
+
+/// All impacts presumed for a sector and a set of capabilities (bit i = capability item i),
+/// keeping for each right the highest rating of every dimension.
+pub fn presumed_impacts(sector: Sector, capabilities: u32) -> Vec<PresumedImpact> {
+    let mut merged: Vec<PresumedImpact> = Vec::new();
+    let from_capabilities = CAPABILITY_IMPACTS
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| capabilities & (1 << bit) != 0)
+        .flat_map(|(_, impacts)| impacts.iter());
+    for impact in sector_impacts(sector).iter().chain(from_capabilities) {
+        match merged.iter_mut().find(|m| m.right == impact.right) {
+            Some(existing) => {
+                // A stronger presumption replaces the reason as well as the ratings.
+                if impact.scale + impact.scope + impact.irremediability
+                    > existing.scale + existing.scope + existing.irremediability
+                {
+                    existing.because = impact.because;
+                }
+                existing.scale = existing.scale.max(impact.scale);
+                existing.scope = existing.scope.max(impact.scope);
+                existing.irremediability = existing.irremediability.max(impact.irremediability);
+            }
+            None => merged.push(*impact),
+        }
+    }
+    merged.sort_by_key(|m| m.right);
+    merged
+}

@@ -1,0 +1,65 @@
+// End-to-end: the release build served on 127.0.0.1, driven in Debian's Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessibilityViolations, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+describe('application shell', () => {
+  test('loads with the title, the first questions and a live result', async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    assert.equal(await page.title(), 'Downstream human rights due diligence calculator');
+    assert.match(await page.locator('h1').innerText(), /human rights due diligence/i);
+    assert.ok(await page.getByRole('group', { name: 'What kind of organisation is the customer?' }).isVisible());
+    // Nothing answered yet: the method must not call it safe.
+    assert.equal(await page.locator('#outcome').innerText(), 'Assessment incomplete');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the result follows answers given with the mouse and the keyboard', async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    // A prohibited red flag, by mouse.
+    await page.locator('[id="customer.sanctions-yes"]').click();
+    assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
+    assert.match(await page.locator('.red-flags').innerText(), /arms embargo or sanctions/);
+    // Back to "no" by keyboard: focus the checked radio and move with the arrow key.
+    await page.locator('[id="customer.sanctions-yes"]').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.ok(await page.locator('[id="customer.sanctions-no"]').isChecked());
+    assert.notEqual(await page.locator('#outcome').innerText(), 'Do not proceed');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('axe-core finds no accessibility violations, before and after answering', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('#mode-full_assessment').click();
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await context.close();
+  });
+
+  test('no request leaves for another host', async () => {
+    const { page, context, requests } = await openPage(browser, server.url);
+    await page.locator('[id="profile.customer_type-intelligence"]').click();
+    await page.selectOption('[id="profile.destination"]', 'KE');
+    await page.locator('#mode-full_assessment').click();
+    assert.ok(requests.length > 0, 'the recorder saw the page load');
+    assert.deepEqual(foreignRequests(requests), []);
+    await context.close();
+  });
+});

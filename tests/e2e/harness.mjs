@@ -1,0 +1,74 @@
+// Shared set-up of the end-to-end suite: serve the release build on 127.0.0.1, drive Debian's
+// Chromium with playwright-core, record every request and console error, and run axe-core.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Start the project's static server on a free port; resolves with its base URL and a stop(). */
+export async function startServer(directory = join(repositoryRoot, 'dist')) {
+  const child = spawn(process.execPath, [join(repositoryRoot, 'scripts', 'static-server.mjs'), directory, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
+      if (match) resolve(match[1]);
+    });
+  });
+  return { url, stop: () => child.kill() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Open a fresh page that records every request and every console error or page error.
+ * `requests` holds full URLs with their post data; `errors` holds messages.
+ */
+export async function openPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector('#outcome');
+  return { page, context, requests, errors };
+}
+
+/** Requests to anything but the local server (data: and blob: URLs never leave the page). */
+export function foreignRequests(requests) {
+  return requests.filter(({ url }) => {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:') return false;
+    return hostname !== '127.0.0.1';
+  });
+}
+
+/** Run axe-core with the WCAG 2.x A and AA rules; resolves with the violations. */
+export async function accessibilityViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern; injecting a
+  // <script> would (rightly) be refused by the page's own policy.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  if (result.passes.length === 0) throw new Error('axe-core checked nothing: is the page empty?');
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
