@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for package in hrdd-core; do
+for package in hrdd-core hrdd-cli; do
   deps=$(cargo tree --quiet -p "$package" -e normal,build --target all --prefix none --format '{p}' | awk '{print $1}' | sort -u)
   if ! grep -qx "$package" <<<"$deps"; then
     echo "could not list the dependencies of $package" >&2

@@ -8,6 +8,7 @@
 pub mod assessment;
 pub mod country;
 pub mod error;
+pub mod format;
 pub mod method;
 pub mod report;
 pub mod scoring;

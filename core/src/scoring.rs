@@ -413,6 +413,19 @@ fn impact_question_points(assessment: &Assessment, id: &str) -> Option<Contribut
     })
 }
 
+/// Scope 1..4 from `end_use.scale` when it is asked: a few people, one organisation, a city or
+/// region, a whole country. Unknown counts as 4, the worst case.
+fn deployment_scope(assessment: &Assessment) -> Option<u8> {
+    let index = question_index("end_use.scale")?;
+    if !QUESTIONS[index].in_scope(assessment.mode, assessment.sector) {
+        return None;
+    }
+    match answer_at(assessment, index) {
+        Answer::Choice(choice) => Some(choice.min(3) + 1),
+        _ => Some(4),
+    }
+}
+
 const PRESUMED_FOR_SECURITY_CUSTOMERS: PresumedImpact = PresumedImpact {
     right: Right::LifeLibertyAndSecurity,
     scale: 2,
@@ -448,6 +461,12 @@ fn rate_rights(
             .any(|p| p.right == Right::LifeLibertyAndSecurity)
     {
         presumed.push(PRESUMED_FOR_SECURITY_CUSTOMERS);
+    }
+    // The scale of deployment is the scope of a presumed impact (OECD: scope = how many people).
+    if let Some(scope) = deployment_scope(assessment) {
+        for impact in &mut presumed {
+            impact.scope = impact.scope.max(scope);
+        }
     }
 
     let groups = impact_question_points(assessment, "impacts.groups");
@@ -771,17 +790,25 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
             }
         }
     }
-    let grave = evaluation
+    // If the most severe right alone keeps the risk where it is, say so: safeguards lower
+    // likelihood, never severity.
+    let floor = evaluation
         .rights
         .iter()
-        .any(|r| r.severity_band == SeverityBand::Grave);
-    WhatWouldChange::NoneCan {
-        reason: if grave {
-            "A grave impact stays at least a high risk however unlikely it is made: safeguards lower likelihood, never severity. Only a change to the product, use or customer can move it.".into()
-        } else {
-            format!("No combination of up to {MAX_CHANGES_TRIED} further safeguards or resolved unknowns lowers the outcome. Only a change to the product, use or customer can move it.")
-        },
-    }
+        .map(|r| (risk_level(r.severity_band, LikelihoodBand::Remote), r))
+        .max_by_key(|(floor, r)| (*floor, r.severity));
+    let reason = match floor {
+        Some((floor, right)) if floor >= evaluation.residual_risk => format!(
+            "The {} severity of the impact on {} keeps the risk at least {} however unlikely it is made: safeguards lower likelihood, never severity. Only a change to the product, use or customer can move it.",
+            right.severity_band.label(),
+            right.right.label().to_lowercase(),
+            floor.label()
+        ),
+        _ => format!(
+            "No combination of up to {MAX_CHANGES_TRIED} further safeguards or resolved unknowns lowers the outcome. Only a change to the product, use or customer can move it."
+        ),
+    };
+    WhatWouldChange::NoneCan { reason }
 }
 
 #[derive(Debug, Clone)]

@@ -373,7 +373,7 @@ pub const LIKELIHOOD_WEIGHT_CONNECTION: u32 = 20;
 
 /// Safeguards can remove at most this share (percent) of the inherent likelihood: safeguards
 /// reduce risk, they do not make harm impossible.
-pub const MAX_MITIGATION_REDUCTION_PERCENT: u32 = 60;
+pub const MAX_MITIGATION_REDUCTION_PERCENT: u32 = 50;
 
 /// Severity added per heightened-risk group exposed, and its cap.
 pub const GROUP_SEVERITY_POINTS: u8 = 5;

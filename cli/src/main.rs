@@ -1,0 +1,127 @@
+//! `hrdd-score FILE...`: scores saved assessments (JSON format, docs/FORMAT.md) with the same
+//! core as the browser app. Prints a JSON array of results on standard output and one summary
+//! line per file on standard error, for teams who script it.
+
+use hrdd_core::format::{AssessmentDocument, ReportDocument};
+use hrdd_core::report::Outcome;
+use hrdd_core::score;
+use serde::Serialize;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: hrdd-score [--fail-at OUTCOME] FILE...
+
+Scores each assessment file (JSON, see docs/FORMAT.md) and prints a JSON array with one result
+per file on standard output, and one summary line per file on standard error.
+
+Options:
+  --fail-at OUTCOME  exit with status 3 if any file's outcome is OUTCOME or more restrictive;
+                     OUTCOME is one of proceed_with_conditions, assessment_incomplete,
+                     escalate, do_not_proceed
+  -h, --help         show this help
+
+Exit status: 0 all files scored; 1 a file could not be read or is not a valid assessment;
+2 wrong usage; 3 the --fail-at threshold was reached.";
+
+/// One file's result: its report, or why it could not be scored.
+#[derive(Serialize)]
+struct FileResult {
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<ReportDocument>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let mut files = Vec::new();
+    let mut fail_at: Option<Outcome> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "--fail-at" => match args.next().as_deref().and_then(Outcome::from_key) {
+                Some(outcome) if outcome != Outcome::Proceed => fail_at = Some(outcome),
+                _ => {
+                    eprintln!("hrdd-score: --fail-at needs an outcome more restrictive than proceed\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            flag if flag.starts_with('-') && flag != "-" => {
+                eprintln!("hrdd-score: unknown option {flag}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("hrdd-score: no file given\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+
+    let mut results = Vec::new();
+    let mut any_error = false;
+    let mut threshold_reached = false;
+    for file in files {
+        match score_file(&file) {
+            Ok((report, summary)) => {
+                eprintln!("{file}: {summary}");
+                threshold_reached |= fail_at.is_some_and(|limit| report.outcome >= limit);
+                results.push(FileResult {
+                    file,
+                    summary: Some(summary),
+                    report: Some(ReportDocument::from_report(&report)),
+                    error: None,
+                });
+            }
+            Err(message) => {
+                eprintln!("{file}: error: {message}");
+                any_error = true;
+                results.push(FileResult {
+                    file,
+                    summary: None,
+                    report: None,
+                    error: Some(message),
+                });
+            }
+        }
+    }
+    match serde_json::to_string_pretty(&results) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("hrdd-score: could not write the results: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if any_error {
+        ExitCode::FAILURE
+    } else if threshold_reached {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Largest file accepted: a full assessment with free text is a few kilobytes.
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
+fn score_file(path: &str) -> Result<(hrdd_core::Report, String), String> {
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {MAX_FILE_BYTES} bytes; an assessment is a few kilobytes"
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let document: AssessmentDocument =
+        serde_json::from_str(&text).map_err(|e| format!("not a valid assessment document: {e}"))?;
+    let assessment = document.to_assessment().map_err(|e| e.to_string())?;
+    let report = score(&assessment);
+    let summary = report.summary_line();
+    Ok((report, summary))
+}

@@ -1,0 +1,454 @@
+//! The JSON assessment format, version 1 (`docs/FORMAT.md`): a stable, readable document keyed
+//! by question ids and option keys, never by position. The core only defines the serde shapes
+//! and the conversion; parsing text is left to the caller (`serde_json` in the CLI, the
+//! browser's own `JSON.parse` in the app), so no JSON parser is compiled into the wasm.
+
+use crate::assessment::{
+    answer_from_keys, Answer, Assessment, CountryOverride, FreeText, ImpactRating, RightStatus,
+};
+use crate::error::AssessmentError;
+use crate::method::{
+    ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS, RIGHTS,
+};
+use crate::report::{ActionStatus, Outcome, Report, WhatWouldChange};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "hrdd-assessment";
+/// The newest format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The answer value that means "don't know".
+pub const DONT_KNOW: &str = "dont_know";
+
+/// An answer as written in JSON: one key (an option, a country code, or "dont_know") or a list
+/// of checklist item keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// A rating as written in JSON: 1..4, or "dont_know".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RatingValue {
+    Known(u8),
+    Unknown(DontKnowWord),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DontKnowWord {
+    DontKnow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RightRatingDocument {
+    pub scale: RatingValue,
+    pub scope: RatingValue,
+    pub irremediability: RatingValue,
+    pub likelihood: RatingValue,
+}
+
+/// A right's status: "not_at_risk", or its four ratings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RightDocument {
+    Word(String),
+    Rated(RightRatingDocument),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryOverrideDocument {
+    pub level: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreeTextDocument {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub customer_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub beneficial_purpose: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// The whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentDocument {
+    pub format: String,
+    pub format_version: u32,
+    pub method_version: u16,
+    pub mode: String,
+    pub perspective: String,
+    pub sector: String,
+    /// Question id -> answer. Absent means not answered.
+    #[serde(default)]
+    pub answers: BTreeMap<String, AnswerValue>,
+    /// Right key -> status. Absent means not rated.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rights: BTreeMap<String, RightDocument>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_override: Option<CountryOverrideDocument>,
+    #[serde(default, skip_serializing_if = "is_default_text")]
+    pub text: FreeTextDocument,
+    /// For worked examples and test fixtures only: the outcome the document should score.
+    /// Ignored by scoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_outcome: Option<String>,
+}
+
+fn is_default_text(text: &FreeTextDocument) -> bool {
+    *text == FreeTextDocument::default()
+}
+
+fn rating_to_document(rating: Option<u8>) -> RatingValue {
+    rating.map_or(
+        RatingValue::Unknown(DontKnowWord::DontKnow),
+        RatingValue::Known,
+    )
+}
+
+fn rating_from_document(value: RatingValue) -> Option<u8> {
+    match value {
+        RatingValue::Known(v) => Some(v),
+        RatingValue::Unknown(_) => None,
+    }
+}
+
+impl AssessmentDocument {
+    /// The document for an assessment. Free text is included only when asked for: it is
+    /// confidential and the user decides when it travels.
+    pub fn from_assessment(assessment: &Assessment, include_free_text: bool) -> Self {
+        let mut answers = BTreeMap::new();
+        for (question, answer) in QUESTIONS.iter().zip(&assessment.answers) {
+            let value = match (question.kind, *answer) {
+                (_, Answer::Unanswered) => continue,
+                (_, Answer::DontKnow) => AnswerValue::One(DONT_KNOW.into()),
+                (QuestionKind::Single(choices), Answer::Choice(i)) => {
+                    match choices.get(usize::from(i)) {
+                        Some(c) => AnswerValue::One(c.key.into()),
+                        None => continue,
+                    }
+                }
+                (QuestionKind::Checklist(items), Answer::Ticked(bits)) => AnswerValue::Many(
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| bits & (1 << i) != 0)
+                        .map(|(_, c)| c.key.to_owned())
+                        .collect(),
+                ),
+                (QuestionKind::Country, Answer::Country(code)) => {
+                    AnswerValue::One(code.to_string())
+                }
+                _ => continue,
+            };
+            answers.insert(question.id.to_owned(), value);
+        }
+        let mut rights = BTreeMap::new();
+        for (right, status) in RIGHTS.iter().zip(&assessment.rights) {
+            let document = match status {
+                RightStatus::Unrated => continue,
+                RightStatus::NotAtRisk => RightDocument::Word("not_at_risk".into()),
+                RightStatus::Rated(r) => RightDocument::Rated(RightRatingDocument {
+                    scale: rating_to_document(r.scale),
+                    scope: rating_to_document(r.scope),
+                    irremediability: rating_to_document(r.irremediability),
+                    likelihood: rating_to_document(r.likelihood),
+                }),
+            };
+            rights.insert(right.key().to_owned(), document);
+        }
+        let text = if include_free_text {
+            FreeTextDocument {
+                title: assessment.text.title.clone(),
+                customer_name: assessment.text.customer_name.clone(),
+                beneficial_purpose: assessment.text.beneficial_purpose.clone(),
+                notes: assessment.text.notes.clone(),
+            }
+        } else {
+            FreeTextDocument::default()
+        };
+        AssessmentDocument {
+            format: FORMAT_NAME.into(),
+            format_version: FORMAT_VERSION,
+            method_version: assessment.method_version,
+            mode: assessment.mode.key().into(),
+            perspective: assessment.perspective.key().into(),
+            sector: assessment.sector.key().into(),
+            answers,
+            rights,
+            country_override: assessment.country_override.as_ref().map(|o| {
+                CountryOverrideDocument {
+                    level: o.level.key().into(),
+                    reason: if include_free_text {
+                        o.reason.clone()
+                    } else {
+                        "(reason withheld)".into()
+                    },
+                }
+            }),
+            text,
+            expected_outcome: None,
+        }
+    }
+
+    /// The assessment this document describes, checked in full.
+    pub fn to_assessment(&self) -> Result<Assessment, AssessmentError> {
+        if self.format != FORMAT_NAME {
+            return Err(AssessmentError::WrongFormat {
+                found: self.format.clone(),
+            });
+        }
+        if self.format_version == 0 || self.format_version > FORMAT_VERSION {
+            return Err(AssessmentError::UnsupportedFormatVersion {
+                found: self.format_version,
+                newest: FORMAT_VERSION,
+            });
+        }
+        let unknown = |field: &'static str, value: &str| AssessmentError::UnknownValue {
+            field,
+            value: value.to_owned(),
+        };
+        let mode = Mode::from_key(&self.mode).ok_or_else(|| unknown("mode", &self.mode))?;
+        let perspective = Perspective::from_key(&self.perspective)
+            .ok_or_else(|| unknown("perspective", &self.perspective))?;
+        let sector =
+            Sector::from_key(&self.sector).ok_or_else(|| unknown("sector", &self.sector))?;
+        let mut assessment = Assessment::new(mode, perspective, sector);
+        assessment.method_version = self.method_version;
+
+        for (id, value) in &self.answers {
+            let answer = match value {
+                AnswerValue::One(word) if word == DONT_KNOW => Answer::DontKnow,
+                AnswerValue::One(key) => answer_from_keys(id, &[key.as_str()])?,
+                AnswerValue::Many(keys) => {
+                    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                    if !matches!(
+                        QUESTIONS.iter().find(|q| q.id == id).map(|q| q.kind),
+                        Some(QuestionKind::Checklist(_)) | None
+                    ) {
+                        return Err(AssessmentError::WrongAnswerKind {
+                            question: id.clone(),
+                            expected: "a single value, not a list",
+                        });
+                    }
+                    answer_from_keys(id, &keys)?
+                }
+            };
+            assessment.set_answer(id, answer)?;
+        }
+        for (key, document) in &self.rights {
+            let right = Right::from_key(key)
+                .ok_or_else(|| AssessmentError::UnknownRight { right: key.clone() })?;
+            assessment.rights[right.index()] = match document {
+                RightDocument::Word(word) if word == "not_at_risk" => RightStatus::NotAtRisk,
+                RightDocument::Word(word) => return Err(unknown("a right's status", word)),
+                RightDocument::Rated(r) => RightStatus::Rated(ImpactRating {
+                    scale: rating_from_document(r.scale),
+                    scope: rating_from_document(r.scope),
+                    irremediability: rating_from_document(r.irremediability),
+                    likelihood: rating_from_document(r.likelihood),
+                }),
+            };
+        }
+        if let Some(o) = &self.country_override {
+            assessment.country_override = Some(CountryOverride {
+                level: ContextLevel::from_key(&o.level)
+                    .ok_or_else(|| unknown("country context level", &o.level))?,
+                reason: o.reason.clone(),
+            });
+        }
+        assessment.text = FreeText {
+            title: self.text.title.clone(),
+            customer_name: self.text.customer_name.clone(),
+            beneficial_purpose: self.text.beneficial_purpose.clone(),
+            notes: self.text.notes.clone(),
+        };
+        assessment.validate()?;
+        Ok(assessment)
+    }
+
+    pub fn expected_outcome(&self) -> Result<Option<Outcome>, AssessmentError> {
+        self.expected_outcome
+            .as_deref()
+            .map(|key| {
+                Outcome::from_key(key).ok_or_else(|| AssessmentError::UnknownValue {
+                    field: "expected_outcome",
+                    value: key.to_owned(),
+                })
+            })
+            .transpose()
+    }
+}
+
+/// The report as written in JSON by the command-line entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportDocument {
+    pub method_version: u16,
+    pub outcome: &'static str,
+    pub outcome_label: &'static str,
+    pub meaning: &'static str,
+    pub next_step: &'static str,
+    pub outcome_reasons: Vec<String>,
+    pub inherent_risk: &'static str,
+    pub residual_risk: &'static str,
+    pub element_scores: BTreeMap<&'static str, u8>,
+    pub red_flags: Vec<RedFlagDocument>,
+    pub salient_rights: Vec<SalientRightDocument>,
+    pub open_questions: Vec<String>,
+    pub decisive_gaps: usize,
+    pub actions: Vec<ActionDocument>,
+    pub what_would_change: String,
+    pub country: Option<CountryDocument>,
+    pub explanation: BTreeMap<&'static str, Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedFlagDocument {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub prohibited: bool,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SalientRightDocument {
+    pub right: &'static str,
+    pub severity: u8,
+    pub residual_likelihood: u8,
+    pub risk: &'static str,
+    pub presumed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionDocument {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub status: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryDocument {
+    pub code: String,
+    pub name: String,
+    pub context_index: Option<u8>,
+    pub level_used: &'static str,
+    pub overridden: bool,
+    pub attribution: &'static str,
+}
+
+impl ReportDocument {
+    pub fn from_report(report: &Report) -> Self {
+        let mut explanation = BTreeMap::new();
+        for element in &report.elements {
+            explanation.insert(
+                element.element.title(),
+                element
+                    .contributions
+                    .iter()
+                    .map(|c| format!("+{} {} — {}", c.points, c.question, c.answer))
+                    .collect(),
+            );
+        }
+        ReportDocument {
+            method_version: report.method_version,
+            outcome: report.outcome.key(),
+            outcome_label: report.outcome.label(),
+            meaning: report.outcome.meaning(),
+            next_step: report.outcome.next_step(),
+            outcome_reasons: report.outcome_reasons.clone(),
+            inherent_risk: report.inherent_risk.label(),
+            residual_risk: report.residual_risk.label(),
+            element_scores: report
+                .elements
+                .iter()
+                .map(|e| (e.element.title(), e.score))
+                .collect(),
+            red_flags: report
+                .red_flags
+                .iter()
+                .map(|f| RedFlagDocument {
+                    id: f.id,
+                    title: f.title,
+                    prohibited: f.prohibited,
+                    source: f.source,
+                })
+                .collect(),
+            salient_rights: report
+                .salient_rights
+                .iter()
+                .map(|r| SalientRightDocument {
+                    right: r.right.key(),
+                    severity: r.severity,
+                    residual_likelihood: r.residual_likelihood,
+                    risk: r.risk.label(),
+                    presumed: r.presumed,
+                })
+                .collect(),
+            open_questions: report.open_questions.iter().map(|q| q.id.clone()).collect(),
+            decisive_gaps: report.decisive_gaps,
+            actions: report
+                .actions
+                .iter()
+                .map(|a| ActionDocument {
+                    id: a.id,
+                    title: a.title,
+                    status: if a.status == ActionStatus::InPlace {
+                        "in_place"
+                    } else {
+                        "to_do"
+                    },
+                })
+                .collect(),
+            what_would_change: describe_change(&report.what_would_change),
+            country: report.country.as_ref().map(|c| CountryDocument {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                context_index: c.index,
+                level_used: c.level_used.key(),
+                overridden: c.override_reason.is_some(),
+                attribution: c.attribution,
+            }),
+            explanation,
+        }
+    }
+}
+
+/// "What would change the outcome" in one plain sentence.
+pub fn describe_change(change: &WhatWouldChange) -> String {
+    match change {
+        WhatWouldChange::AlreadyLowest => "This is already the lowest step.".into(),
+        WhatWouldChange::Changes { to, changes } => format!(
+            "These would lower the outcome to \"{}\": {}.",
+            to.label(),
+            changes
+                .iter()
+                .map(|c| c.description.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        WhatWouldChange::AnswerOpenQuestions {
+            at_least,
+            questions,
+        } => format!(
+            "Answer at least {at_least} of these decisive questions: {}.",
+            questions
+                .iter()
+                .map(|q| q.prompt.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        ),
+        WhatWouldChange::NoneCan { reason } => reason.clone(),
+    }
+}
