@@ -1,0 +1,109 @@
+//! The command-line entry, run as a user would run it.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> (i32, serde_json::Value, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_hrdd-score"))
+        .args(args)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let json = serde_json::from_str(&stdout).unwrap_or(serde_json::Value::Null);
+    (
+        output.status.code().unwrap_or(-1),
+        json,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn scores_files_and_prints_json_and_one_summary_line_each() {
+    let files = [
+        example("01-general-office-software.json"),
+        example("03-surveillance-spyware-intelligence.json"),
+    ];
+    let (code, json, stderr) = run(&[&files[0], &files[1]]);
+    assert_eq!(code, 0, "{stderr}");
+    let results = json.as_array().expect("a JSON array");
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["report"]["outcome"], "proceed");
+    assert_eq!(results[1]["report"]["outcome"], "do_not_proceed");
+    assert!(results[1]["report"]["red_flags"]
+        .as_array()
+        .is_some_and(|f| !f.is_empty()));
+    assert!(results[1]["report"]["explanation"]["End use"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].contains("Proceed |"), "{stderr}");
+    assert!(lines[1].contains("Do not proceed |"), "{stderr}");
+}
+
+#[test]
+fn a_bad_file_is_reported_plainly_and_the_others_still_scored() {
+    let dir = std::env::temp_dir().join(format!("hrdd-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{ this is not json").unwrap();
+    let wrong_option = dir.join("wrong-option.json");
+    std::fs::write(
+        &wrong_option,
+        r#"{"format":"hrdd-assessment","format_version":1,"method_version":1,"mode":"quick_screen",
+            "perspective":"our_deal","sector":"general","answers":{"customer.sanctions":"maybe"}}"#,
+    )
+    .unwrap();
+    let good = example("01-general-office-software.json");
+    let (code, json, stderr) = run(&[
+        broken.to_str().unwrap(),
+        wrong_option.to_str().unwrap(),
+        &good,
+        "/no/such/file.json",
+    ]);
+    assert_eq!(code, 1);
+    let results = json.as_array().unwrap();
+    assert!(results[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a valid assessment document"));
+    assert!(
+        results[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("\"maybe\" is not one of the options"),
+        "{}",
+        results[1]
+    );
+    assert_eq!(results[2]["report"]["outcome"], "proceed");
+    assert!(results[3]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read the file"));
+    assert!(stderr.contains("error:"));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn fail_at_sets_the_exit_status_for_pipelines() {
+    let escalate = example("13-reseller-hidden-end-user.json");
+    assert_eq!(run(&["--fail-at", "escalate", &escalate]).0, 3);
+    assert_eq!(run(&["--fail-at", "do_not_proceed", &escalate]).0, 0);
+}
+
+#[test]
+fn wrong_usage_exits_2_with_help() {
+    let (code, _, stderr) = run(&[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Usage: hrdd-score"));
+    assert_eq!(run(&["--fail-at", "proceed", "x.json"]).0, 2);
+    assert_eq!(run(&["--frobnicate"]).0, 2);
+}

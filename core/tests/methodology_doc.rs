@@ -1,0 +1,171 @@
+//! docs/METHODOLOGY.md carries generated tables of every question, option, point, red flag and
+//! action, so that the document always states the weights the code uses. This test regenerates
+//! them and fails if the document is out of date; `UPDATE_DOCS=1 cargo test -p hrdd-core --test
+//! methodology_doc` rewrites them.
+
+use hrdd_core::method::{
+    ContextLevel, QuestionKind, Relevance, Scope, Trigger, ACTIONS, COUNTRY_CONTEXT_POINTS,
+    METHOD_VERSION, QUESTIONS, RED_FLAGS,
+};
+use std::fmt::Write;
+use std::path::PathBuf;
+
+const BEGIN: &str = "<!-- generated tables: begin (core/tests/methodology_doc.rs) -->";
+const END: &str = "<!-- generated tables: end -->";
+
+fn trigger_text(trigger: &Trigger) -> String {
+    match trigger {
+        Trigger::AnswerIs { question, choices } => {
+            format!("`{question}` = {}", choices.join(" or "))
+        }
+        Trigger::Ticked { question, item } => format!("`{question}` includes {item}"),
+        Trigger::CountryContextAtLeast(level) => {
+            format!("country context at least {}", level.key())
+        }
+        Trigger::AllOf(all) => all
+            .iter()
+            .map(trigger_text)
+            .collect::<Vec<_>>()
+            .join(" **and** "),
+        Trigger::AnyOf(any) => format!(
+            "({})",
+            any.iter()
+                .map(trigger_text)
+                .collect::<Vec<_>>()
+                .join(" **or** ")
+        ),
+    }
+}
+
+fn relevance_text(relevance: &Relevance) -> String {
+    match relevance {
+        Relevance::When(t) => trigger_text(t),
+        Relevance::ElementAtLeast(e, n) => format!("{} score at least {n}", e.letter()),
+        Relevance::OutcomeAtLeast(o) => format!("outcome at least \"{}\"", o.label()),
+        Relevance::AnyRedFlag => "any red flag".into(),
+        Relevance::OpenQuestions => "any open question".into(),
+        Relevance::AnyOf(any) => any
+            .iter()
+            .map(relevance_text)
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+fn generated() -> String {
+    let mut out = String::new();
+    writeln!(out, "{BEGIN}\n").unwrap();
+    writeln!(
+        out,
+        "### Question catalogue (method version {METHOD_VERSION})\n"
+    )
+    .unwrap();
+    writeln!(out, "Points go to the element in the *scores* column. \"Don't know\" and unanswered count as the worst case: the highest option, or all items of a checklist.\n").unwrap();
+    writeln!(
+        out,
+        "| id | asked in | sector | decisive | scores | options (points) | source |"
+    )
+    .unwrap();
+    writeln!(out, "|---|---|---|---|---|---|---|").unwrap();
+    for q in QUESTIONS {
+        let options = match q.kind {
+            QuestionKind::Single(c) | QuestionKind::Checklist(c) => c
+                .iter()
+                .map(|c| format!("{} ({})", c.key, c.points))
+                .collect::<Vec<_>>()
+                .join(", "),
+            QuestionKind::Country => format!(
+                "country context level: {}",
+                ContextLevel::ALL
+                    .iter()
+                    .map(|l| format!("{} ({})", l.key(), COUNTRY_CONTEXT_POINTS[l.index()]))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let kind = if matches!(q.kind, QuestionKind::Checklist(_)) {
+            " (tick any)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {}{} | {} |",
+            q.id,
+            if q.scope == Scope::Quick {
+                "quick and full"
+            } else {
+                "full"
+            },
+            q.sector.map_or("all".to_owned(), |s| s.key().to_owned()),
+            if q.decisive { "yes" } else { "" },
+            q.scored.map_or("likelihood (safeguard)".to_owned(), |e| e
+                .letter()
+                .to_string()),
+            options,
+            kind,
+            q.source
+        )
+        .unwrap();
+    }
+    writeln!(out, "\n### Red flags ({} in all)\n", RED_FLAGS.len()).unwrap();
+    writeln!(out, "| id | forces | raised when | source |").unwrap();
+    writeln!(out, "|---|---|---|---|").unwrap();
+    for f in RED_FLAGS {
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            f.id,
+            if f.prohibited {
+                "**do not proceed**"
+            } else {
+                "escalate"
+            },
+            trigger_text(&f.trigger),
+            f.source
+        )
+        .unwrap();
+    }
+    writeln!(out, "\n### Recommended actions\n").unwrap();
+    writeln!(out, "| id | recommended when | in place when | source |").unwrap();
+    writeln!(out, "|---|---|---|---|").unwrap();
+    for a in ACTIONS {
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            a.id,
+            relevance_text(&a.relevance),
+            a.in_place_when
+                .as_ref()
+                .map_or("—".to_owned(), trigger_text),
+            a.source
+        )
+        .unwrap();
+    }
+    writeln!(out, "\n{END}").unwrap();
+    out
+}
+
+#[test]
+fn methodology_tables_match_the_code() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/METHODOLOGY.md");
+    let text = std::fs::read_to_string(&path).expect("docs/METHODOLOGY.md exists");
+    let (Some(begin), Some(end)) = (text.find(BEGIN), text.find(END)) else {
+        panic!("docs/METHODOLOGY.md lacks the generated-table markers");
+    };
+    let current = &text[begin..end + END.len() + 1];
+    let fresh = generated();
+    if current != fresh {
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            let updated = format!(
+                "{}{}{}",
+                &text[..begin],
+                fresh,
+                &text[end + END.len() + 1..]
+            );
+            std::fs::write(&path, updated).expect("write docs/METHODOLOGY.md");
+        } else {
+            panic!("docs/METHODOLOGY.md is out of date: run UPDATE_DOCS=1 cargo test -p hrdd-core --test methodology_doc");
+        }
+    }
+}
