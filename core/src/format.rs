@@ -311,6 +311,9 @@ pub struct ReportDocument {
     pub actions: Vec<ActionDocument>,
     pub what_would_change: String,
     pub country: Option<CountryDocument>,
+    /// Recorded and shown; never offsets a harm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beneficial_purpose: Option<String>,
     pub explanation: BTreeMap<&'static str, Vec<String>>,
 }
 
@@ -420,6 +423,7 @@ impl ReportDocument {
                 overridden: c.override_reason.is_some(),
                 attribution: c.attribution,
             }),
+            beneficial_purpose: report.beneficial_purpose.clone(),
             explanation,
         }
     }

@@ -264,6 +264,8 @@ pub struct Report {
     pub outcome_reasons: Vec<String>,
     /// Questions of the full assessment that a quick screen did not ask.
     pub not_asked: usize,
+    /// The socially beneficial purpose as the user recorded it: shown, never weighed against harm.
+    pub beneficial_purpose: Option<String>,
 }
 
 impl Report {

@@ -50,6 +50,9 @@ pub fn score(assessment: &Assessment) -> Report {
         mitigation_reduction: evaluation.mitigation_points,
         outcome_reasons: evaluation.outcome_reasons,
         not_asked: evaluation.not_asked,
+        beneficial_purpose: Some(assessment.text.beneficial_purpose.trim())
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned),
     }
 }
 
