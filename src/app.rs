@@ -1,93 +1,132 @@
-//! The application shell: header, start choices, questionnaire and live results side by side.
+//! The application root: the one reducer, the storage effect, the navigation between the
+//! assessment, the drafts and the comparison, and the on-screen notices.
 
+use crate::compare::CompareView;
+use crate::drafts::DraftsView;
+use crate::print::PrintReport;
 use crate::questionnaire::Questionnaire;
 use crate::results::Results;
-use crate::state::{AssessmentAction, AssessmentState};
-use hrdd_core::method::{Mode, Perspective, Sector};
+use crate::start::StartPanel;
+use crate::state::{
+    AppAction, AppState, AssessmentAction, Notice, NoticeKind, StorageStatus, View,
+};
+use crate::storage;
+use crate::toolbar::Toolbar;
 use hrdd_core::score;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// The initial state: the drafts stored in this browser, if any.
+fn restored_state() -> AppState {
+    let mut state = AppState::default();
+    match storage::load_drafts() {
+        Ok(Some((drafts, current))) => {
+            crate::state::reduce(&mut state, AppAction::Restore { drafts, current });
+        }
+        Ok(None) => {}
+        Err(message) => {
+            state.storage = StorageStatus::Unreadable;
+            state.notice = Some(Notice {
+                kind: NoticeKind::Error,
+                text: message,
+            });
+        }
+    }
+    state
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AssessmentState::default);
-    // Scores are derived, never stored: recomputed whenever the answers change.
-    let report = use_memo(state.assessment.clone(), score);
+    let state = use_reducer(restored_state);
     let dispatch = state.dispatcher();
-    let assessment = &state.assessment;
 
-    let on_mode = |mode: Mode| {
+    // Autosave: every change to the drafts is written to this browser's local storage.
+    {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: Event| dispatch.dispatch(AssessmentAction::SetMode(mode)))
-    };
-    let on_perspective = |perspective: Perspective| {
+        let status = state.storage;
+        use_effect_with(
+            (state.drafts.clone(), state.current, status),
+            move |(drafts, current, status)| {
+                if *status == StorageStatus::Ok {
+                    if let Err(message) = storage::save_drafts(drafts, *current) {
+                        dispatch.dispatch(AppAction::Notify(Notice {
+                            kind: NoticeKind::Error,
+                            text: message,
+                        }));
+                    }
+                }
+            },
+        );
+    }
+
+    let assessment = state.assessment().clone();
+    // Scores are derived, never stored: recomputed whenever the answers change.
+    let report = use_memo(assessment.clone(), score);
+    let on_answer = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: Event| {
-            dispatch.dispatch(AssessmentAction::SetPerspective(perspective))
-        })
+        Callback::from(move |action: AssessmentAction| dispatch.dispatch(AppAction::Answer(action)))
     };
-    let on_sector = {
+    let show = |view: View| {
         let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| {
-            let key = event.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(sector) = Sector::from_key(&key) {
-                dispatch.dispatch(AssessmentAction::SetSector(sector));
-            }
-        })
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ShowView(view)))
     };
+    let nav_button = |view: View, label: &'static str| {
+        html! {
+            <button type="button" class={classes!("nav-tab", (state.view == view).then_some("active"))}
+                aria-current={(state.view == view).then_some("page")} onclick={show(view)}>{label}</button>
+        }
+    };
+
+    let notice = state.notice.as_ref().map(|notice| {
+        let dismiss = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::DismissNotice))
+        };
+        let (class, role) = match notice.kind {
+            NoticeKind::Error => ("notice notice-error", "alert"),
+            NoticeKind::Info => ("notice notice-info", "status"),
+        };
+        html! {
+            <div class={class} role={role} id="notice">
+                <p>{notice.text.clone()}</p>
+                <button type="button" onclick={dismiss}>{"Dismiss"}</button>
+            </div>
+        }
+    });
 
     html! {
         <>
+        <a class="skip-link" href="#main">{"Skip to the calculator"}</a>
         <header class="app-header">
             <h1>{"Downstream human rights due diligence calculator"}</h1>
             <p class="privacy-note">
-                {"Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. "}
+                {"Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. It follows the UN Guiding Principles and gives an outcome, red flags and what to do next. "}
                 <strong>{"Everything stays on this device: nothing you enter is sent anywhere."}</strong>
             </p>
+            <nav aria-label="Screens">
+                {nav_button(View::Assess, "Assessment")}
+                {nav_button(View::Drafts, "Drafts")}
+                {nav_button(View::Compare, "Compare")}
+            </nav>
         </header>
-        <main class="layout">
-            <section class="questions" aria-labelledby="start-title">
-                <h2 id="start-title">{"Start"}</h2>
-                <fieldset class="question">
-                    <legend>{"How thorough should this be?"}</legend>
-                    { for [Mode::QuickScreen, Mode::FullAssessment].into_iter().map(|mode| {
-                        let id = format!("mode-{}", mode.key());
-                        let hint = match mode {
-                            Mode::QuickScreen => " (about 10 decisive questions, under 3 minutes)",
-                            Mode::FullAssessment => " (all four elements)",
-                        };
-                        html! {
-                            <div class="option">
-                                <input type="radio" id={id.clone()} name="mode" checked={assessment.mode == mode} onchange={on_mode(mode)} />
-                                <label for={id}>{mode.label()}{hint}</label>
-                            </div>
-                        }
-                    }) }
-                </fieldset>
-                <fieldset class="question">
-                    <legend>{"Who is assessing?"}</legend>
-                    { for Perspective::ALL.into_iter().map(|perspective| {
-                        let id = format!("perspective-{}", perspective.key());
-                        html! {
-                            <div class="option">
-                                <input type="radio" id={id.clone()} name="perspective" checked={assessment.perspective == perspective} onchange={on_perspective(perspective)} />
-                                <label for={id}>{perspective.label()}</label>
-                            </div>
-                        }
-                    }) }
-                </fieldset>
-                <div class="question">
-                    <label for="sector" class="prompt">{"What is being sold or provided?"}</label>
-                    <p class="help" id="sector-help">{"The product category adds that sector's own questions and red flags."}</p>
-                    <select id="sector" aria-describedby="sector-help" onchange={on_sector}>
-                        { for Sector::ALL.into_iter().map(|sector| html! {
-                            <option value={sector.key()} selected={assessment.sector == sector}>{sector.label()}</option>
-                        }) }
-                    </select>
-                </div>
-                <Questionnaire assessment={assessment.clone()} dispatch={dispatch.clone()} />
-            </section>
-            <Results report={report} />
+        <div class="notices">{ for notice }</div>
+        <main id="main" tabindex="-1">
+            { match state.view {
+                View::Assess => html! {
+                    <>
+                    <Toolbar assessment={assessment.clone()} draft_name={state.current_draft().name.clone()} dispatch={dispatch.clone()} />
+                    <div class="layout">
+                        <div class="questions">
+                            <StartPanel assessment={assessment.clone()} on_answer={on_answer.clone()} />
+                            <Questionnaire assessment={assessment.clone()} report={report.clone()} on_answer={on_answer.clone()} />
+                        </div>
+                        <Results report={report.clone()} />
+                    </div>
+                    <PrintReport assessment={assessment.clone()} report={report.clone()} draft_name={state.current_draft().name.clone()} />
+                    </>
+                },
+                View::Drafts => html! { <DraftsView state={(*state).clone()} dispatch={dispatch.clone()} /> },
+                View::Compare => html! { <CompareView state={(*state).clone()} dispatch={dispatch.clone()} /> },
+            } }
         </main>
         <footer class="app-footer">
             <p>{format!("Method version {}. ", hrdd_core::method::METHOD_VERSION)}{hrdd_core::country::COUNTRY_DATA_ATTRIBUTION}</p>

@@ -1,42 +1,77 @@
-//! The questions of the current mode and sector, grouped by section. Each question is a
-//! fieldset with a legend, its "why this matters" and source, and a "Don't know" option.
+//! The questions of the current mode and sector, grouped by section, with progress. Each
+//! question is a fieldset with a legend, its "why this matters" and source, and "Don't know".
 
-use crate::state::{AssessmentAction, AssessmentState};
-use hrdd_core::country::countries;
-use hrdd_core::method::{Question, QuestionKind, Section, QUESTIONS};
-use hrdd_core::{Answer, Assessment, CountryCode};
-use web_sys::HtmlSelectElement;
+use crate::country_picker::CountryPicker;
+use crate::rights::RightsRating;
+use crate::state::AssessmentAction;
+use hrdd_core::method::{Mode, Question, QuestionKind, Section, QUESTIONS};
+use hrdd_core::{Answer, Assessment, Report};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionnaireProps {
     pub assessment: Assessment,
-    pub dispatch: UseReducerDispatcher<AssessmentState>,
+    pub report: Rc<Report>,
+    pub on_answer: Callback<AssessmentAction>,
+}
+
+fn section_id(section: Section) -> String {
+    format!("section-{section:?}").to_lowercase()
 }
 
 #[function_component(Questionnaire)]
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     let assessment = &props.assessment;
+    let in_scope: Vec<(usize, &'static Question)> = QUESTIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.in_scope(assessment.mode, assessment.sector))
+        .collect();
+    let answered = in_scope
+        .iter()
+        .filter(|(i, _)| assessment.answers[*i] != Answer::Unanswered)
+        .count();
+    let total = in_scope.len();
+
     html! {
+        <>
+        <div class="progress" id="progress">
+            <label for="progress-bar">{format!("Progress: {answered} of {total} questions answered")}</label>
+            <progress id="progress-bar" max={total.to_string()} value={answered.to_string()}>{format!("{answered} of {total}")}</progress>
+            <nav aria-label="Sections" class="section-links">
+                { for Section::ALL.into_iter().filter(|s| in_scope.iter().any(|(_, q)| q.section == *s)).map(|section| {
+                    let questions: Vec<_> = in_scope.iter().filter(|(_, q)| q.section == section).collect();
+                    let done = questions.iter().filter(|(i, _)| assessment.answers[*i] != Answer::Unanswered).count();
+                    let target = section_id(section);
+                    let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
+                    html! { <button type="button" class="link-button" {onclick}>{format!("{} ({done}/{})", section.title(), questions.len())}</button> }
+                }) }
+            </nav>
+        </div>
         { for Section::ALL.into_iter().map(|section| {
-            let questions: Vec<(usize, &'static Question)> = QUESTIONS
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.section == section && q.in_scope(assessment.mode, assessment.sector))
-                .collect();
+            let questions: Vec<&(usize, &'static Question)> = in_scope.iter().filter(|(_, q)| q.section == section).collect();
             if questions.is_empty() {
                 return html! {};
             }
-            let heading_id = format!("section-{section:?}").to_lowercase();
+            let heading_id = section_id(section);
             html! {
                 <section class="section" aria-labelledby={heading_id.clone()}>
-                    <h2 id={heading_id}>{section.title()}</h2>
-                    { for questions.into_iter().map(|(index, _)| html! {
-                        <QuestionView index={index} answer={assessment.answers[index]} dispatch={props.dispatch.clone()} />
+                    <h2 id={heading_id} tabindex="-1">{section.title()}</h2>
+                    { for questions.into_iter().map(|(index, question)| {
+                        if matches!(question.kind, QuestionKind::Country) {
+                            html! { <CountryPicker index={*index} assessment={assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} /> }
+                        } else {
+                            html! { <QuestionView index={*index} answer={assessment.answers[*index]} on_answer={props.on_answer.clone()} /> }
+                        }
                     }) }
+                    if section == Section::Impacts && assessment.mode == Mode::FullAssessment {
+                        <RightsRating assessment={assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} />
+                    }
                 </section>
             }
         }) }
+        </>
     }
 }
 
@@ -44,7 +79,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
 pub struct QuestionProps {
     pub index: usize,
     pub answer: Answer,
-    pub dispatch: UseReducerDispatcher<AssessmentState>,
+    pub on_answer: Callback<AssessmentAction>,
 }
 
 #[function_component(QuestionView)]
@@ -53,13 +88,14 @@ pub fn question_view(props: &QuestionProps) -> Html {
     let index = props.index;
     let help_id = format!("{}-help", question.id);
     let send = |action: AssessmentAction| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: Event| dispatch.dispatch(action.clone()))
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |_: Event| on_answer.emit(action.clone()))
     };
     let dont_know_id = format!("{}-dont-know", question.id);
+    let is_checklist = matches!(question.kind, QuestionKind::Checklist(_));
     let dont_know = html! {
         <div class="option dont-know">
-            <input type={if matches!(question.kind, QuestionKind::Checklist(_)) { "checkbox" } else { "radio" }}
+            <input type={if is_checklist { "checkbox" } else { "radio" }}
                 id={dont_know_id.clone()} name={question.id}
                 checked={props.answer == Answer::DontKnow}
                 onchange={send(AssessmentAction::DontKnow { question: index })} />
@@ -69,9 +105,13 @@ pub fn question_view(props: &QuestionProps) -> Html {
     let help = html! {
         <p class="help" id={help_id.clone()}>{question.help}<span class="source">{" Source: "}{question.source}{"."}</span></p>
     };
+    let class = classes!(
+        "question",
+        (props.answer == Answer::Unanswered).then_some("unanswered")
+    );
     match question.kind {
         QuestionKind::Single(choices) => html! {
-            <fieldset class="question" aria-describedby={help_id}>
+            <fieldset class={class} aria-describedby={help_id} id={format!("q-{}", question.id)} tabindex="-1">
                 <legend>{question.prompt}</legend>
                 {help}
                 { for choices.iter().enumerate().map(|(i, choice)| {
@@ -95,7 +135,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
             };
             let none_id = format!("{}-none", question.id);
             html! {
-                <fieldset class="question" aria-describedby={help_id}>
+                <fieldset class={class} aria-describedby={help_id} id={format!("q-{}", question.id)} tabindex="-1">
                     <legend>{question.prompt}</legend>
                     {help}
                     { for items.iter().enumerate().map(|(i, item)| {
@@ -119,40 +159,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                 </fieldset>
             }
         }
-        QuestionKind::Country => {
-            let dispatch = props.dispatch.clone();
-            let on_change = Callback::from(move |event: Event| {
-                let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-                let action = if value == "dont-know" {
-                    AssessmentAction::DontKnow { question: index }
-                } else {
-                    AssessmentAction::SetCountry {
-                        question: index,
-                        country: value.parse::<CountryCode>().ok(),
-                    }
-                };
-                dispatch.dispatch(action);
-            });
-            let selected = match props.answer {
-                Answer::Country(code) => code.to_string(),
-                Answer::DontKnow => "dont-know".to_owned(),
-                _ => String::new(),
-            };
-            let mut sorted: Vec<_> = countries().iter().collect();
-            sorted.sort_by(|a, b| a.name.cmp(&b.name));
-            html! {
-                <div class="question">
-                    <label for={question.id} class="prompt">{question.prompt}</label>
-                    {help}
-                    <select id={question.id} aria-describedby={help_id} onchange={on_change}>
-                        <option value="" selected={selected.is_empty()}>{"Choose a country"}</option>
-                        <option value="dont-know" selected={selected == "dont-know"}>{"Don't know"}</option>
-                        { for sorted.into_iter().map(|c| html! {
-                            <option value={c.alpha2.clone()} selected={selected == c.alpha2}>{c.name.clone()}</option>
-                        }) }
-                    </select>
-                </div>
-            }
-        }
+        // Rendered by `CountryPicker`.
+        QuestionKind::Country => html! {},
     }
 }

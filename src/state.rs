@@ -1,12 +1,14 @@
-//! The one piece of state: the assessment, changed only by the pure reducer below. Effects
-//! (storage, links) live outside it, in components.
+//! The one root state and its pure reducer. The state holds answers only — the drafts (each an
+//! assessment), which one is open, and what the user is looking at — and everything on screen
+//! is derived from it. Effects (local storage, files, printing) live in components, outside the
+//! reducer.
 
-use hrdd_core::method::{Mode, Perspective, QuestionKind, Sector, QUESTIONS};
-use hrdd_core::{Answer, Assessment, CountryCode};
+use hrdd_core::method::{ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS};
+use hrdd_core::{Answer, Assessment, CountryCode, CountryOverride, ImpactRating, RightStatus};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Everything a user can do to the answers.
+/// Everything a user can do to the answers of the open assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssessmentAction {
     SetMode(Mode),
@@ -33,24 +35,255 @@ pub enum AssessmentAction {
         question: usize,
         country: Option<CountryCode>,
     },
+    /// Override the country context (None: use the indicators again).
+    SetCountryOverride(Option<ContextLevel>),
+    SetCountryOverrideReason(String),
+    SetRightStatus {
+        right: Right,
+        status: RightStatus,
+    },
+    SetText {
+        field: TextField,
+        value: String,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AssessmentState {
+/// The free-text fields of an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Title,
+    CustomerName,
+    BeneficialPurpose,
+    Notes,
+}
+
+/// The screens of the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Assess,
+    Drafts,
+    Compare,
+}
+
+/// A saved assessment in this browser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub id: u32,
+    pub name: String,
     pub assessment: Assessment,
 }
 
-impl Reducible for AssessmentState {
-    type Action = AssessmentAction;
+/// A message to the user about something that happened outside the answers (an import, a
+/// deletion), shown on screen until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppAction {
+    Answer(AssessmentAction),
+    /// Start a new, empty assessment in a new draft.
+    NewDraft,
+    OpenDraft(u32),
+    RenameDraft {
+        id: u32,
+        name: String,
+    },
+    DeleteDraft(u32),
+    /// Forget every draft; the storage effect then empties local storage.
+    DeleteAllLocalData,
+    /// Open an imported assessment in a new draft.
+    Import {
+        name: String,
+        assessment: Assessment,
+    },
+    /// Drafts read from local storage at start-up.
+    Restore {
+        drafts: Vec<Draft>,
+        current: u32,
+    },
+    ShowView(View),
+    SetCompare {
+        left: Option<u32>,
+        right: Option<u32>,
+    },
+    Notify(Notice),
+    DismissNotice,
+}
+
+/// Whether autosave may write to local storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageStatus {
+    Ok,
+    /// Stored drafts could not be read: autosave pauses so that they are not overwritten, until
+    /// the user deletes local data.
+    Unreadable,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// Never empty.
+    pub drafts: Vec<Draft>,
+    pub current: u32,
+    pub view: View,
+    pub compare: (Option<u32>, Option<u32>),
+    pub notice: Option<Notice>,
+    pub storage: StorageStatus,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            drafts: vec![new_draft(1)],
+            current: 1,
+            view: View::Assess,
+            compare: (None, None),
+            notice: None,
+            storage: StorageStatus::Ok,
+        }
+    }
+}
+
+fn new_draft(id: u32) -> Draft {
+    Draft {
+        id,
+        name: format!("Assessment {id}"),
+        assessment: Assessment::default(),
+    }
+}
+
+impl AppState {
+    pub fn current_draft(&self) -> &Draft {
+        self.drafts
+            .iter()
+            .find(|d| d.id == self.current)
+            .unwrap_or(&self.drafts[0])
+    }
+
+    pub fn assessment(&self) -> &Assessment {
+        &self.current_draft().assessment
+    }
+
+    pub fn draft(&self, id: u32) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.id == id)
+    }
+
+    fn next_id(&self) -> u32 {
+        self.drafts.iter().map(|d| d.id).max().unwrap_or(0) + 1
+    }
+
+    fn current_mut(&mut self) -> &mut Draft {
+        let current = self.current;
+        let index = self
+            .drafts
+            .iter()
+            .position(|d| d.id == current)
+            .unwrap_or(0);
+        &mut self.drafts[index]
+    }
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
 
     fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        apply(&mut next.assessment, action);
+        reduce(&mut next, action);
         Rc::new(next)
     }
 }
 
-/// The reducer proper, pure and testable natively.
+/// The reducer proper: pure, and tested natively.
+pub fn reduce(state: &mut AppState, action: AppAction) {
+    match action {
+        AppAction::Answer(action) => apply(&mut state.current_mut().assessment, action),
+        AppAction::NewDraft => {
+            let draft = new_draft(state.next_id());
+            state.current = draft.id;
+            state.drafts.push(draft);
+            state.view = View::Assess;
+        }
+        AppAction::OpenDraft(id) => {
+            if state.draft(id).is_some() {
+                state.current = id;
+                state.view = View::Assess;
+            }
+        }
+        AppAction::RenameDraft { id, name } => {
+            if let Some(draft) = state.drafts.iter_mut().find(|d| d.id == id) {
+                let name = name.trim();
+                if !name.is_empty() {
+                    draft.name = name.chars().take(120).collect();
+                }
+            }
+        }
+        AppAction::DeleteDraft(id) => {
+            state.drafts.retain(|d| d.id != id);
+            if state.drafts.is_empty() {
+                state.drafts.push(new_draft(id + 1));
+            }
+            if state.draft(state.current).is_none() {
+                state.current = state.drafts[0].id;
+            }
+            forget_in_compare(state, id);
+        }
+        AppAction::DeleteAllLocalData => {
+            let fresh = AppState::default();
+            state.drafts = fresh.drafts;
+            state.current = fresh.current;
+            state.compare = (None, None);
+            state.storage = StorageStatus::Ok;
+            state.notice = Some(Notice {
+                kind: NoticeKind::Info,
+                text: "All assessments stored in this browser have been deleted.".into(),
+            });
+        }
+        AppAction::Import { name, assessment } => {
+            let id = state.next_id();
+            state.drafts.push(Draft {
+                id,
+                name,
+                assessment,
+            });
+            state.current = id;
+            state.view = View::Assess;
+        }
+        AppAction::Restore { drafts, current } => {
+            if !drafts.is_empty() {
+                state.current = if drafts.iter().any(|d| d.id == current) {
+                    current
+                } else {
+                    drafts[0].id
+                };
+                state.drafts = drafts;
+            }
+        }
+        AppAction::ShowView(view) => state.view = view,
+        AppAction::SetCompare { left, right } => state.compare = (left, right),
+        AppAction::Notify(notice) => state.notice = Some(notice),
+        AppAction::DismissNotice => state.notice = None,
+    }
+}
+
+fn forget_in_compare(state: &mut AppState, id: u32) {
+    if state.compare.0 == Some(id) {
+        state.compare.0 = None;
+    }
+    if state.compare.1 == Some(id) {
+        state.compare.1 = None;
+    }
+}
+
+/// Apply one answer to an assessment. Actions that name a question or option that does not
+/// exist change nothing.
 pub fn apply(assessment: &mut Assessment, action: AssessmentAction) {
     let fits = |question: usize| question < assessment.answers.len();
     match action {
@@ -89,8 +322,59 @@ pub fn apply(assessment: &mut Assessment, action: AssessmentAction) {
                 };
             }
         }
+        AssessmentAction::SetCountryOverride(level) => {
+            assessment.country_override = level.map(|level| CountryOverride {
+                level,
+                reason: assessment
+                    .country_override
+                    .take()
+                    .map(|o| o.reason)
+                    .unwrap_or_default(),
+            });
+        }
+        AssessmentAction::SetCountryOverrideReason(reason) => {
+            if let Some(o) = assessment.country_override.as_mut() {
+                o.reason = clip(reason);
+            }
+        }
+        AssessmentAction::SetRightStatus { right, status } => {
+            if let Some(slot) = assessment.rights.get_mut(right.index()) {
+                *slot = match status {
+                    RightStatus::Rated(r) if !valid_rating(&r) => return,
+                    other => other,
+                };
+            }
+        }
+        AssessmentAction::SetText { field, value } => {
+            let value = clip(value);
+            let text = &mut assessment.text;
+            match field {
+                TextField::Title => text.title = value,
+                TextField::CustomerName => text.customer_name = value,
+                TextField::BeneficialPurpose => text.beneficial_purpose = value,
+                TextField::Notes => text.notes = value,
+            }
+        }
         // An action naming a question that does not exist changes nothing.
         _ => {}
+    }
+}
+
+fn valid_rating(rating: &ImpactRating) -> bool {
+    rating
+        .dimensions()
+        .iter()
+        .all(|(_, v)| v.is_none_or(|v| (1..=4).contains(&v)))
+}
+
+/// Free text is kept within the format's limit, so that what the user typed always exports.
+fn clip(text: String) -> String {
+    if text.chars().count() > hrdd_core::assessment::MAX_TEXT_CHARS {
+        text.chars()
+            .take(hrdd_core::assessment::MAX_TEXT_CHARS)
+            .collect()
+    } else {
+        text
     }
 }
 
@@ -162,5 +446,106 @@ mod tests {
         // A checklist action on a single-choice question changes nothing.
         apply(&mut a, AssessmentAction::NoneOfThese { question: q });
         assert_eq!(a.answers[q], Answer::DontKnow);
+    }
+
+    #[test]
+    fn override_keeps_its_reason_and_ratings_are_checked() {
+        let mut a = Assessment::default();
+        apply(
+            &mut a,
+            AssessmentAction::SetCountryOverride(Some(ContextLevel::High)),
+        );
+        apply(
+            &mut a,
+            AssessmentAction::SetCountryOverrideReason("Emergency law".into()),
+        );
+        apply(
+            &mut a,
+            AssessmentAction::SetCountryOverride(Some(ContextLevel::VeryHigh)),
+        );
+        assert_eq!(
+            a.country_override.as_ref().map(|o| o.reason.as_str()),
+            Some("Emergency law")
+        );
+        apply(&mut a, AssessmentAction::SetCountryOverride(None));
+        assert!(a.country_override.is_none());
+
+        let bad = ImpactRating {
+            scale: Some(9),
+            ..ImpactRating::default()
+        };
+        apply(
+            &mut a,
+            AssessmentAction::SetRightStatus {
+                right: Right::Privacy,
+                status: RightStatus::Rated(bad),
+            },
+        );
+        assert_eq!(a.rights[Right::Privacy.index()], RightStatus::Unrated);
+        apply(
+            &mut a,
+            AssessmentAction::SetText {
+                field: TextField::Notes,
+                value: "x".repeat(5000),
+            },
+        );
+        assert_eq!(
+            a.text.notes.chars().count(),
+            hrdd_core::assessment::MAX_TEXT_CHARS
+        );
+    }
+
+    #[test]
+    fn drafts_can_be_created_renamed_opened_and_deleted() {
+        let mut state = AppState::default();
+        reduce(
+            &mut state,
+            AppAction::Answer(AssessmentAction::SetMode(Mode::FullAssessment)),
+        );
+        reduce(&mut state, AppAction::NewDraft);
+        assert_eq!(state.drafts.len(), 2);
+        assert_eq!(state.current, 2);
+        assert_eq!(
+            state.assessment().mode,
+            Mode::QuickScreen,
+            "a new draft starts empty"
+        );
+        reduce(
+            &mut state,
+            AppAction::RenameDraft {
+                id: 1,
+                name: "  Deal A  ".into(),
+            },
+        );
+        assert_eq!(state.draft(1).unwrap().name, "Deal A");
+        reduce(
+            &mut state,
+            AppAction::RenameDraft {
+                id: 1,
+                name: "   ".into(),
+            },
+        );
+        assert_eq!(
+            state.draft(1).unwrap().name,
+            "Deal A",
+            "a blank name changes nothing"
+        );
+        reduce(&mut state, AppAction::OpenDraft(1));
+        assert_eq!(state.assessment().mode, Mode::FullAssessment);
+        reduce(
+            &mut state,
+            AppAction::SetCompare {
+                left: Some(1),
+                right: Some(2),
+            },
+        );
+        reduce(&mut state, AppAction::DeleteDraft(1));
+        assert_eq!(state.current, 2);
+        assert_eq!(state.compare, (None, Some(2)));
+        reduce(&mut state, AppAction::DeleteDraft(2));
+        assert_eq!(state.drafts.len(), 1, "there is always a draft to work in");
+        reduce(&mut state, AppAction::DeleteAllLocalData);
+        assert_eq!(state.drafts.len(), 1);
+        assert_eq!(*state.assessment(), Assessment::default());
     }
 }

@@ -12,6 +12,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mount the application into a new element of the test page.
 async fn mount_app() -> Element {
+    // Each test starts as a first visit: no drafts stored by an earlier test.
+    gloo::utils::window()
+        .local_storage()
+        .expect("storage")
+        .expect("storage")
+        .clear()
+        .expect("clear");
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create root");
     document
@@ -117,4 +124,48 @@ async fn a_clean_quick_screen_reaches_proceed() {
         .unwrap();
     settle().await;
     assert_eq!(outcome(&root), "Proceed");
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_autosaved_in_local_storage_and_restored() {
+    let root = mount_app().await;
+    click(&root, "[id='customer.end_user_known-hidden']");
+    settle().await;
+    assert!(
+        hrdd_calculator::storage::has_stored_data(),
+        "the answer was saved"
+    );
+    // A second mount (as after a reload) opens the saved draft.
+    let again = mount_app_keeping_storage().await;
+    let hidden: web_sys::HtmlInputElement =
+        find(&again, "[id='customer.end_user_known-hidden']").unchecked_into();
+    assert!(hidden.checked());
+}
+
+async fn mount_app_keeping_storage() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("create root");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append root");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn an_imported_file_with_errors_is_refused_with_a_plain_message() {
+    let error =
+        hrdd_calculator::storage::import_json("{\"format\": \"hrdd-assessment\"}").unwrap_err();
+    assert!(error.contains("missing field"), "{error}");
+    let error = hrdd_calculator::storage::import_json("not json").unwrap_err();
+    assert!(error.contains("not valid JSON"), "{error}");
+    let assessment = hrdd_core::Assessment::default();
+    let json = hrdd_calculator::storage::export_json(&assessment, false).unwrap();
+    assert_eq!(
+        hrdd_calculator::storage::import_json(&json).unwrap(),
+        assessment
+    );
 }

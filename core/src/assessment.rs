@@ -313,3 +313,34 @@ fn check_answer_fits(index: usize, answer: Answer) -> Result<(), AssessmentError
         (QuestionKind::Country, _) => Err(wrong("a country code")),
     }
 }
+
+/// The answer in words, as the report and the comparison show it.
+pub fn answer_label(question_index: usize, answer: Answer) -> String {
+    let Some(question) = QUESTIONS.get(question_index) else {
+        return String::new();
+    };
+    match (question.kind, answer) {
+        (_, Answer::Unanswered) => "Not answered".to_owned(),
+        (_, Answer::DontKnow) => "Don't know".to_owned(),
+        (QuestionKind::Single(choices), Answer::Choice(i)) => choices
+            .get(usize::from(i))
+            .map_or_else(|| "Not answered".to_owned(), |c| c.label.to_owned()),
+        (QuestionKind::Checklist(items), Answer::Ticked(bits)) => {
+            let ticked: Vec<&str> = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, c)| c.label)
+                .collect();
+            if ticked.is_empty() {
+                "None of these".to_owned()
+            } else {
+                ticked.join("; ")
+            }
+        }
+        (QuestionKind::Country, Answer::Country(code)) => {
+            country_by_code(code.as_str()).map_or_else(|| code.to_string(), |c| c.name.clone())
+        }
+        _ => "Not answered".to_owned(),
+    }
+}

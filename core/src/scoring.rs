@@ -345,7 +345,12 @@ fn country_context(assessment: &Assessment) -> (Option<CountryContext>, ContextL
         return (None, ContextLevel::VeryHigh, false);
     };
     let derived_level = country.context_level();
-    let override_level = assessment.country_override.as_ref().map(|o| o.level);
+    // An override applies only with a reason, so that readers of the report can judge it.
+    let applied_override = assessment
+        .country_override
+        .as_ref()
+        .filter(|o| !o.reason.trim().is_empty());
+    let override_level = applied_override.map(|o| o.level);
     let level_used = override_level
         .or(derived_level)
         .unwrap_or(ContextLevel::VeryHigh);
@@ -358,10 +363,7 @@ fn country_context(assessment: &Assessment) -> (Option<CountryContext>, ContextL
         index: country.context_index(),
         derived_level,
         level_used,
-        override_reason: assessment
-            .country_override
-            .as_ref()
-            .map(|o| o.reason.clone()),
+        override_reason: applied_override.map(|o| o.reason.clone()),
         attribution: COUNTRY_DATA_ATTRIBUTION,
     };
     (Some(context), level_used, gap)

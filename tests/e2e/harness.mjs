@@ -41,7 +41,7 @@ export async function launchBrowser() {
  * `requests` holds full URLs with their post data; `errors` holds messages.
  */
 export async function openPage(browser, url) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const requests = [];
   const errors = [];

@@ -1,0 +1,132 @@
+//! Two assessments side by side (before and after conditions, or customer A against B):
+//! outcomes, scores, red flags and the answers that differ.
+
+use crate::state::{AppAction, AppState};
+use hrdd_core::assessment::answer_label;
+use hrdd_core::method::QUESTIONS;
+use hrdd_core::score;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    pub state: AppState,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[function_component(CompareView)]
+pub fn compare_view(props: &CompareProps) -> Html {
+    let state = &props.state;
+    let drafts = &state.drafts;
+    // Default: the open draft against the next one.
+    let left = state
+        .compare
+        .0
+        .filter(|id| state.draft(*id).is_some())
+        .unwrap_or(state.current);
+    let right = state
+        .compare
+        .1
+        .filter(|id| state.draft(*id).is_some())
+        .or_else(|| drafts.iter().map(|d| d.id).find(|id| *id != left))
+        .unwrap_or(left);
+    let picker = |id: &'static str, label: &'static str, selected: u32, is_left: bool| {
+        let dispatch = props.dispatch.clone();
+        let other = if is_left { right } else { left };
+        let onchange = Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse::<u32>()
+                .ok();
+            let (l, r) = if is_left {
+                (value, Some(other))
+            } else {
+                (Some(other), value)
+            };
+            dispatch.dispatch(AppAction::SetCompare { left: l, right: r });
+        });
+        html! {
+            <div class="compare-pick">
+                <label for={id}>{label}</label>
+                <select id={id} {onchange}>
+                    { for drafts.iter().map(|d| html! { <option value={d.id.to_string()} selected={d.id == selected}>{d.name.clone()}</option> }) }
+                </select>
+            </div>
+        }
+    };
+
+    let (Some(a), Some(b)) = (state.draft(left), state.draft(right)) else {
+        return html! {};
+    };
+    let (ra, rb) = (score(&a.assessment), score(&b.assessment));
+    let row = |label: String, x: String, y: String| {
+        let differs = x != y;
+        html! {
+            <tr class={classes!(differs.then_some("differs"))}>
+                <th scope="row">{label}{ if differs { html! { <span class="visually-hidden">{" (differs)"}</span> } } else { html! {} } }</th>
+                <td>{x}</td><td>{y}</td>
+            </tr>
+        }
+    };
+    let flags = |r: &hrdd_core::Report| r.red_flags.iter().map(|f| f.title).collect::<Vec<_>>();
+    let (fa, fb) = (flags(&ra), flags(&rb));
+    let only = |x: &[&str], y: &[&str]| {
+        let list: Vec<&str> = x.iter().filter(|f| !y.contains(f)).copied().collect();
+        if list.is_empty() {
+            "—".to_owned()
+        } else {
+            list.join("; ")
+        }
+    };
+    let differing: Vec<usize> = (0..QUESTIONS.len())
+        .filter(|&i| a.assessment.answers[i] != b.assessment.answers[i])
+        .filter(|&i| {
+            QUESTIONS[i].in_scope(a.assessment.mode, a.assessment.sector)
+                || QUESTIONS[i].in_scope(b.assessment.mode, b.assessment.sector)
+        })
+        .collect();
+
+    html! {
+        <section class="compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">{"Compare two assessments"}</h2>
+            if drafts.len() < 2 {
+                <p>{"Compare needs two drafts. Start a new assessment or import one, then come back."}</p>
+            }
+            <div class="compare-picks">
+                {picker("compare-left", "First assessment", left, true)}
+                {picker("compare-right", "Second assessment", right, false)}
+            </div>
+            <table class="compare-table" id="compare-table">
+                <caption>{"Rows that differ are highlighted."}</caption>
+                <thead><tr><th scope="col">{""}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
+                <tbody>
+                    {row("Outcome".into(), ra.outcome.label().into(), rb.outcome.label().into())}
+                    {row("Residual risk".into(), ra.residual_risk.label().into(), rb.residual_risk.label().into())}
+                    { for ra.elements.iter().zip(&rb.elements).map(|(x, y)| row(format!("{} {}", x.element.letter(), x.element.title()), x.score.to_string(), y.score.to_string())) }
+                    {row("Red flags".into(), fa.len().to_string(), fb.len().to_string())}
+                    {row("Red flags only here".into(), only(&fa, &fb), only(&fb, &fa))}
+                    {row("Most severe right".into(),
+                        ra.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", r.right.label(), r.risk.label())),
+                        rb.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", r.right.label(), r.risk.label())))}
+                    {row("Open questions".into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
+                    {row("Actions to do".into(),
+                        ra.actions.iter().filter(|x| x.status == hrdd_core::report::ActionStatus::ToDo).count().to_string(),
+                        rb.actions.iter().filter(|x| x.status == hrdd_core::report::ActionStatus::ToDo).count().to_string())}
+                    {row("Mode and sector".into(),
+                        format!("{}, {}", a.assessment.mode.label(), a.assessment.sector.label()),
+                        format!("{}, {}", b.assessment.mode.label(), b.assessment.sector.label()))}
+                </tbody>
+            </table>
+            <h3>{format!("Answers that differ ({})", differing.len())}</h3>
+            if !differing.is_empty() {
+                <table class="compare-table" id="compare-answers">
+                    <thead><tr><th scope="col">{"Question"}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
+                    <tbody>
+                        { for differing.iter().map(|&i| row(QUESTIONS[i].prompt.to_owned(), answer_label(i, a.assessment.answers[i]), answer_label(i, b.assessment.answers[i]))) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! The destination question: a searchable list of ISO countries, the country context card
+//! (indicators, year, source, licence) and the user's override with a reason.
+
+use crate::state::AssessmentAction;
+use hrdd_core::country::countries;
+use hrdd_core::method::{ContextLevel, QUESTIONS};
+use hrdd_core::{Answer, Assessment, CountryCode, Report};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CountryPickerProps {
+    pub index: usize,
+    pub assessment: Assessment,
+    pub report: Rc<Report>,
+    pub on_answer: Callback<AssessmentAction>,
+}
+
+#[function_component(CountryPicker)]
+pub fn country_picker(props: &CountryPickerProps) -> Html {
+    let question = &QUESTIONS[props.index];
+    let index = props.index;
+    let query = use_state(String::new);
+    let answer = props.assessment.answers[index];
+    let selected = match answer {
+        Answer::Country(code) => code.to_string(),
+        Answer::DontKnow => "dont-know".to_owned(),
+        _ => String::new(),
+    };
+
+    let needle = query.trim().to_lowercase();
+    let mut matches: Vec<_> = countries()
+        .iter()
+        .filter(|c| {
+            needle.is_empty()
+                || c.name.to_lowercase().contains(&needle)
+                || c.alpha2.eq_ignore_ascii_case(&needle)
+                || c.alpha3.eq_ignore_ascii_case(&needle)
+                // Keep the chosen country visible whatever the search.
+                || c.alpha2 == selected
+        })
+        .collect();
+    matches.sort_by(|a, b| a.name.cmp(&b.name));
+    let shown = matches.len();
+
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_pick = {
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let action = if value == "dont-know" {
+                AssessmentAction::DontKnow { question: index }
+            } else {
+                AssessmentAction::SetCountry {
+                    question: index,
+                    country: value.parse::<CountryCode>().ok(),
+                }
+            };
+            on_answer.emit(action);
+        })
+    };
+    let help_id = format!("{}-help", question.id);
+
+    html! {
+        <div class={classes!("question", "country-question", (answer == Answer::Unanswered).then_some("unanswered"))} role="group" aria-labelledby="destination-label" id={format!("q-{}", question.id)} tabindex="-1">
+            <p class="prompt" id="destination-label">{question.prompt}</p>
+            <p class="help" id={help_id.clone()}>{question.help}<span class="source">{" Source: "}{question.source}{"."}</span></p>
+            <label for="country-search">{"Search countries by name or ISO code"}</label>
+            <input type="search" id="country-search" autocomplete="off" value={(*query).clone()} oninput={on_search}
+                aria-controls={question.id} />
+            <label for={question.id} class="visually-hidden-label">{format!("Destination country ({shown} shown)")}</label>
+            <select id={question.id} size="6" aria-describedby={help_id} onchange={on_pick}>
+                <option value="dont-know" selected={selected == "dont-know"}>{"Don't know"}</option>
+                { for matches.iter().map(|c| html! {
+                    <option value={c.alpha2.clone()} selected={selected == c.alpha2}>{format!("{} ({})", c.name, c.alpha2)}</option>
+                }) }
+            </select>
+            if shown == 0 {
+                <p class="help" role="status">{"No country matches this search."}</p>
+            }
+            <ContextCard assessment={props.assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ContextCardProps {
+    assessment: Assessment,
+    report: Rc<Report>,
+    on_answer: Callback<AssessmentAction>,
+}
+
+#[function_component(ContextCard)]
+fn context_card(props: &ContextCardProps) -> Html {
+    let Some(context) = props.report.country.as_ref() else {
+        return html! {};
+    };
+    let override_set = props.assessment.country_override.as_ref();
+    let on_toggle = {
+        let on_answer = props.on_answer.clone();
+        let derived = context.derived_level.unwrap_or(ContextLevel::VeryHigh);
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            on_answer.emit(AssessmentAction::SetCountryOverride(on.then_some(derived)));
+        })
+    };
+    let on_level = {
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(level) = ContextLevel::from_key(&key) {
+                on_answer.emit(AssessmentAction::SetCountryOverride(Some(level)));
+            }
+        })
+    };
+    let on_reason = {
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |e: InputEvent| {
+            on_answer.emit(AssessmentAction::SetCountryOverrideReason(
+                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            ))
+        })
+    };
+    html! {
+        <section class="context-card" aria-labelledby="context-title" id="country-context">
+            <h3 id="context-title">{format!("Country context: {}", context.name)}</h3>
+            <p>
+                { match (context.index, context.derived_level) {
+                    (Some(index), Some(level)) => format!("From the indicators: {} (index {index} of 100, higher is worse).", level.label()),
+                    _ => "The dataset has no indicators for this country: it counts as a very high risk context until you set a level below.".to_owned(),
+                } }
+                if let Some(regime) = context.regime { {format!(" V-Dem regime type (2024): {regime}.")} }
+            </p>
+            if !context.indicators.is_empty() {
+                <table class="indicators">
+                    <caption>{"Indicators used (each on a 0 best to 100 worst scale)"}</caption>
+                    <thead><tr><th scope="col">{"Indicator (source)"}</th><th scope="col">{"Value"}</th><th scope="col">{"Risk"}</th></tr></thead>
+                    <tbody>
+                        { for context.indicators.iter().map(|r| html! {
+                            <tr><th scope="row">{r.name}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{r.value.clone()}</td><td>{format!("{:.0}", r.risk)}</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <p class="attribution">{context.attribution}</p>
+            <div class="option">
+                <input type="checkbox" id="override-toggle" checked={override_set.is_some()} onchange={on_toggle} />
+                <label for="override-toggle">{"Override the context level with my own judgement"}</label>
+            </div>
+            if let Some(o) = override_set {
+                <div class="override">
+                    <label for="override-level">{"Context level"}</label>
+                    <select id="override-level" onchange={on_level}>
+                        { for ContextLevel::ALL.into_iter().map(|level| html! {
+                            <option value={level.key()} selected={o.level == level}>{level.label()}</option>
+                        }) }
+                    </select>
+                    <label for="override-reason">{"Reason (required, shown in the report)"}</label>
+                    <textarea id="override-reason" rows="2" maxlength="2000" value={o.reason.clone()} oninput={on_reason}
+                        aria-invalid={o.reason.trim().is_empty().then_some("true")} aria-describedby="override-reason-note" />
+                    <p id="override-reason-note" class={classes!("help", o.reason.trim().is_empty().then_some("warning"))}>
+                        { if o.reason.trim().is_empty() {
+                            "Add a reason to apply the override; until then the indicators are used."
+                        } else {
+                            "Applied: the score uses your level, and the report shows it next to the data."
+                        } }
+                    </p>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! The printed report (shown only when printing): what was assessed, when, with which method,
+//! every answer, and how every score was reached. The results panel prints beside it.
+
+use hrdd_core::assessment::answer_label;
+use hrdd_core::method::{Section, QUESTIONS, RIGHTS};
+use hrdd_core::{Assessment, Report, RightStatus};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub assessment: Assessment,
+    pub report: Rc<Report>,
+    pub draft_name: String,
+}
+
+fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+#[function_component(PrintReport)]
+pub fn print_report(props: &PrintProps) -> Html {
+    let a = &props.assessment;
+    let title = if a.text.title.trim().is_empty() {
+        props.draft_name.clone()
+    } else {
+        a.text.title.clone()
+    };
+    html! {
+        <section class="print-only print-report" aria-label="Printed report">
+            <h2>{format!("Report: {title}")}</h2>
+            <dl class="report-meta">
+                <dt>{"Date"}</dt><dd>{today()}</dd>
+                <dt>{"Method version"}</dt><dd>{a.method_version}</dd>
+                <dt>{"Mode"}</dt><dd>{a.mode.label()}</dd>
+                <dt>{"Perspective"}</dt><dd>{a.perspective.label()}</dd>
+                <dt>{"Sector pack"}</dt><dd>{a.sector.label()}</dd>
+                <dt>{"Outcome"}</dt><dd>{props.report.outcome.label()}</dd>
+                if !a.text.customer_name.is_empty() { <dt>{"Customer"}</dt><dd>{a.text.customer_name.clone()}</dd> }
+                if !a.text.beneficial_purpose.is_empty() { <dt>{"Beneficial purpose (never weighed against harm)"}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
+                if !a.text.notes.is_empty() { <dt>{"Notes"}</dt><dd>{a.text.notes.clone()}</dd> }
+            </dl>
+            <h3>{"Answers"}</h3>
+            <table class="answers">
+                <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th></tr></thead>
+                <tbody>
+                    { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.in_scope(a.mode, a.sector)).map(|(i, q)| html! {
+                        <tr><td>{q.prompt}</td><td>{answer_label(i, a.answers[i])}</td></tr>
+                    }) }
+                    if let Some(o) = &a.country_override {
+                        <tr><td>{"Country context override"}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>
+                    }
+                    { for RIGHTS.iter().zip(&a.rights).filter(|(_, s)| **s != RightStatus::Unrated).map(|(right, status)| html! {
+                        <tr><td>{format!("Rating of {}", right.label())}</td><td>{ match status {
+                            RightStatus::NotAtRisk => "Not at risk".to_owned(),
+                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{d} {}", v.map_or("don't know".to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
+                            RightStatus::Unrated => String::new(),
+                        } }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <h3>{"How every score was reached"}</h3>
+            {crate::results::explanation_body(&props.report)}
+            if let Some(c) = &props.report.country {
+                <p class="attribution">{format!("Country context for {}: ", c.name)}{c.attribution}</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! Actions on the whole assessment: new, export and import as a JSON file, print. Files are
+//! written to and read from the user's own disk; nothing goes over the network.
+
+use crate::state::{AppAction, AppState, Notice, NoticeKind};
+use crate::storage::{self, MAX_IMPORT_BYTES};
+use hrdd_core::Assessment;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub assessment: Assessment,
+    pub draft_name: String,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+fn notify(dispatch: &UseReducerDispatcher<AppState>, kind: NoticeKind, text: String) {
+    dispatch.dispatch(AppAction::Notify(Notice { kind, text }));
+}
+
+/// A file name from the draft's name: letters, digits and dashes only.
+fn file_name(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}.hrdd.json",
+        if slug.is_empty() {
+            "assessment".to_owned()
+        } else {
+            slug
+        }
+    )
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let include_text = use_state(|| false);
+    let on_new = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::NewDraft))
+    };
+    let on_export = {
+        let dispatch = props.dispatch.clone();
+        let assessment = props.assessment.clone();
+        let name = props.draft_name.clone();
+        let include = *include_text;
+        Callback::from(move |_: MouseEvent| {
+            let result = storage::export_json(&assessment, include).and_then(|json| {
+                storage::download(&file_name(&name), &json)
+                    .map_err(|_| "The browser refused to save the file.".to_owned())
+            });
+            match result {
+                Ok(()) => notify(
+                    &dispatch,
+                    NoticeKind::Info,
+                    format!(
+                        "Exported as {}{}.",
+                        file_name(&name),
+                        if include {
+                            ", with names and notes"
+                        } else {
+                            ", without names and notes"
+                        }
+                    ),
+                ),
+                Err(e) => notify(&dispatch, NoticeKind::Error, e),
+            }
+        })
+    };
+    let on_include = {
+        let include_text = include_text.clone();
+        Callback::from(move |e: Event| {
+            include_text.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_import = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // Let the same file be chosen again after a failed attempt.
+            input.set_value("");
+            if file.size() > MAX_IMPORT_BYTES {
+                notify(&dispatch, NoticeKind::Error, format!("\"{}\" is too large to be an assessment (the limit is 1 MB). Nothing was changed.", file.name()));
+                return;
+            }
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = match JsFuture::from(file.text()).await {
+                    Ok(text) => text.as_string().unwrap_or_default(),
+                    Err(_) => {
+                        notify(
+                            &dispatch,
+                            NoticeKind::Error,
+                            format!("\"{name}\" could not be read. Nothing was changed."),
+                        );
+                        return;
+                    }
+                };
+                match storage::import_json(&text) {
+                    Ok(assessment) => {
+                        let draft_name = if assessment.text.title.trim().is_empty() {
+                            name.trim_end_matches(".json")
+                                .trim_end_matches(".hrdd")
+                                .to_owned()
+                        } else {
+                            assessment.text.title.trim().to_owned()
+                        };
+                        dispatch.dispatch(AppAction::Import {
+                            name: draft_name,
+                            assessment,
+                        });
+                        notify(
+                            &dispatch,
+                            NoticeKind::Info,
+                            format!("Imported \"{name}\" as a new draft."),
+                        );
+                    }
+                    Err(message) => notify(
+                        &dispatch,
+                        NoticeKind::Error,
+                        format!("{message} Nothing was changed."),
+                    ),
+                }
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Assessment">
+            <p class="draft-name">{"Draft: "}<strong>{props.draft_name.clone()}</strong>
+                <span class="storage-note">{" — autosaved in this browser only"}</span></p>
+            <button type="button" onclick={on_new}>{"New assessment"}</button>
+            <button type="button" id="export-json" onclick={on_export}>{"Export JSON"}</button>
+            <span class="option inline">
+                <input type="checkbox" id="export-include-text" checked={*include_text} onchange={on_include} />
+                <label for="export-include-text">{"include names and notes"}</label>
+            </span>
+            <span class="import">
+                <label for="import-json">{"Import JSON file"}</label>
+                <input type="file" id="import-json" accept=".json,application/json" onchange={on_import} />
+            </span>
+            <button type="button" id="print-report" onclick={on_print}>{"Print or save as PDF"}</button>
+        </div>
+    }
+}

@@ -1,0 +1,308 @@
+// End-to-end user flows of the calculator in the release build (issue: the calculator in the
+// browser). Each test uses a fresh browser context, so local storage starts empty.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { accessibilityViolations, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
+import { chooseByKeyboard, countryByKeyboard, focusTop, tickByKeyboard } from './keyboard.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const outcome = (page) => page.locator('#outcome').innerText();
+
+/** The quick-screen answers of a clean deal, by question id and option key. */
+const CLEAN_QUICK = [
+  ['profile.customer_type', 'private_company'],
+  ['profile.channel', 'direct'],
+  ['profile.ongoing_relationship', 'continuing'],
+  ['end_use.purpose_disclosed', 'in_writing'],
+  ['end_use.inherently_harmful', 'no'],
+  ['end_use.torture_or_executions', 'no'],
+  ['end_use.fits_business', 'yes'],
+  ['end_use.customisation', 'none'],
+  ['customer.end_user_known', 'buyer_itself'],
+  ['customer.record_of_harm', 'none'],
+  ['customer.misuse_against_groups', 'no'],
+  ['customer.sanctions', 'no'],
+  ['customer.unconstitutional_change', 'no'],
+];
+
+async function cleanQuickScreenByMouse(page, country = 'NO') {
+  for (const [question, option] of CLEAN_QUICK) await page.locator(`[id="${question}-${option}"]`).click();
+  for (const id of ['end_use.capabilities-none', 'impacts.groups-none', 'mitigations.in_place-contract_clauses']) {
+    await page.locator(`[id="${id}"]`).click();
+  }
+  await page.fill('#country-search', country);
+  await page.selectOption('[id="profile.destination"]', country);
+}
+
+describe('quick screen by keyboard only', () => {
+  test('reaches every outcome without a mouse', async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    assert.equal(await outcome(page), 'Assessment incomplete');
+
+    await focusTop(page);
+    for (const [question, option] of CLEAN_QUICK) await chooseByKeyboard(page, question, option);
+    await tickByKeyboard(page, 'end_use.capabilities-none');
+    await tickByKeyboard(page, 'impacts.groups-none');
+    await tickByKeyboard(page, 'mitigations.in_place-contract_clauses');
+    await focusTop(page);
+    await countryByKeyboard(page, 'Norw', 'NO');
+    assert.equal(await outcome(page), 'Proceed');
+
+    // A surveillance product: its sector pack asks one more question; the presumed privacy
+    // impact makes safeguards a condition.
+    await focusTop(page);
+    await page.keyboard.press('Tab');
+    const sector = page.locator('#sector');
+    while (!(await sector.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+    await page.keyboard.press('End'); // last option: security equipment
+    await page.keyboard.press('Home'); // first: general
+    await page.keyboard.press('ArrowDown'); // surveillance
+    await focusTop(page);
+    await chooseByKeyboard(page, 'surveillance.covert', 'no');
+    assert.equal(await outcome(page), 'Proceed with conditions');
+
+    await focusTop(page);
+    await chooseByKeyboard(page, 'customer.end_user_known', 'hidden');
+    assert.equal(await outcome(page), 'Escalate');
+
+    await focusTop(page);
+    await chooseByKeyboard(page, 'customer.sanctions', 'yes');
+    assert.equal(await outcome(page), 'Do not proceed');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('full assessment with the mouse', () => {
+  test('all four elements, a rated right and a country override', async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    await page.locator('#mode-full_assessment').click();
+    await page.selectOption('#sector', 'artificial_intelligence');
+    await cleanQuickScreenByMouse(page, 'DE');
+    for (const [question, option] of [
+      ['end_use.misuse_potential', 'hard'], ['end_use.unintended_harm', 'possible'], ['end_use.scale', 'organisation'],
+      ['customer.security_control', 'no'], ['customer.final_destination', 'user_site'],
+      ['customer.human_rights_commitment', 'with_processes'], ['customer.policy_versus_practice', 'matches'],
+      ['customer.modify_or_reexport', 'no'], ['impacts.remedy', 'yes'], ['connection.type', 'linked'],
+      ['connection.contract_terms', 'yes'], ['connection.traceability', 'yes'],
+      ['ai.sensitive_inference', 'no'], ['ai.human_review_and_bias_testing', 'one'],
+    ]) await page.locator(`[id="${question}-${option}"]`).click();
+    for (const id of ['customer.refusals-none', 'connection.facilitating_acts-none', 'end_use.capabilities-profile', 'end_use.capabilities-none']) {
+      await page.locator(`[id="${id}"]`).click();
+    }
+    // "None of these" then a capability: profiling stays ticked.
+    await page.locator('[id="end_use.capabilities-profile"]').click();
+    assert.ok(await page.locator('[id="end_use.capabilities-profile"]').isChecked());
+    assert.equal(await page.locator('#progress label').innerText(), 'Progress: 33 of 33 questions answered');
+    assert.equal(await outcome(page), 'Proceed with conditions');
+
+    // Rate non-discrimination as grave and very likely: the outcome follows. The assessor's
+    // likelihood is averaged with the evidence, so a clean customer keeps it from "do not proceed".
+    await page.selectOption('#right-non_discrimination-status', 'rated');
+    for (const [dimension, value] of [['scale', '4'], ['scope', '4'], ['irremediability', '3'], ['likelihood', '4']]) {
+      await page.selectOption(`#right-non_discrimination-${dimension}`, value);
+    }
+    assert.equal(await outcome(page), 'Escalate');
+    // Judged not at risk: the presumption is removed, and the report shows that choice.
+    await page.selectOption('#right-non_discrimination-status', 'not_at_risk');
+    assert.equal(await outcome(page), 'Proceed');
+    await page.selectOption('#right-non_discrimination-status', 'unrated');
+    assert.equal(await outcome(page), 'Proceed with conditions');
+
+    // Override the country context: needs a reason before it applies.
+    await page.locator('#override-toggle').click();
+    await page.selectOption('#override-level', 'very_high');
+    assert.match(await page.locator('#override-reason-note').innerText(), /Add a reason/);
+    await page.fill('#override-reason', 'Field reports of new surveillance law');
+    assert.match(await page.locator('#override-reason-note').innerText(), /Applied/);
+    await page.locator('#explanation summary').click();
+    assert.match(await page.locator('#explanation').innerText(), /very high risk context \(set by the assessor\)/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('report, files and drafts', () => {
+  test('export then import gives the same report; a bad file changes nothing', async () => {
+    const { page, context, errors } = await openPage(browser, server.url);
+    await cleanQuickScreenByMouse(page, 'KE');
+    await page.locator('[id="profile.customer_type-law_enforcement"]').click();
+    await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
+    await page.fill('#text-title', 'Tender 42');
+    const before = { outcome: await outcome(page), results: await page.locator('.results').innerText() };
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    const folder = await mkdtemp(join(tmpdir(), 'hrdd-e2e-'));
+    const file = join(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(await readFile(file, 'utf8'));
+    assert.equal(exported.format, 'hrdd-assessment');
+    assert.equal(exported.answers['profile.customer_type'], 'law_enforcement');
+    assert.equal(exported.text, undefined, 'names and notes stay out unless asked for');
+
+    await page.setInputFiles('#import-json', file);
+    await page.locator('#notice').waitFor();
+    assert.match(await page.locator('#notice').innerText(), /Imported/);
+    assert.equal(await outcome(page), before.outcome);
+    assert.equal(await page.locator('.results').innerText(), before.results);
+
+    // A bad file: a clear message, and the open draft is unchanged.
+    const broken = join(folder, 'broken.json');
+    await writeFile(broken, JSON.stringify({ ...exported, answers: { 'customer.sanctions': 'perhaps' } }));
+    await page.setInputFiles('#import-json', broken);
+    await page.locator('#notice.notice-error').waitFor();
+    assert.match(await page.locator('#notice').innerText(), /"perhaps" is not one of the options.*Nothing was changed/);
+    assert.equal(await page.locator('.results').innerText(), before.results);
+    const notJson = join(folder, 'not.json');
+    await writeFile(notJson, '{ not json');
+    await page.setInputFiles('#import-json', notJson);
+    await page.waitForFunction(() => /not valid JSON/.test(document.querySelector('#notice')?.innerText ?? ''));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a reload keeps the draft; deleting local data empties storage', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await cleanQuickScreenByMouse(page);
+    await page.locator('[id="customer.end_user_known-hidden"]').click();
+    assert.equal(await outcome(page), 'Escalate');
+    await page.reload();
+    await page.waitForSelector('#outcome');
+    assert.equal(await outcome(page), 'Escalate');
+    assert.ok(await page.locator('[id="customer.end_user_known-hidden"]').isChecked());
+    assert.ok(await page.evaluate(() => localStorage.length) > 0);
+
+    await page.getByRole('button', { name: 'Drafts' }).click();
+    assert.match(await page.locator('.drafts').innerText(), /stored only in this browser/);
+    await page.locator('#delete-local-data').click();
+    await page.locator('#delete-local-data').click(); // confirm
+    await page.locator('#notice').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    await page.reload();
+    await page.waitForSelector('#outcome');
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing comes back after a reload');
+    assert.equal(await outcome(page), 'Assessment incomplete');
+    await context.close();
+  });
+
+  test('named drafts can be listed, renamed, opened and deleted', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await cleanQuickScreenByMouse(page);
+    await page.getByRole('button', { name: 'New assessment' }).first().click();
+    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.getByRole('button', { name: 'Drafts' }).click();
+    const rows = page.locator('.drafts-table tbody tr');
+    assert.equal(await rows.count(), 2);
+    await page.getByRole('button', { name: 'Rename Assessment 1' }).click();
+    await page.fill('#rename-1', 'Customer A');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    assert.match(await rows.first().innerText(), /Customer A[\s\S]*Proceed/);
+    assert.match(await rows.nth(1).innerText(), /Do not proceed/);
+    await page.getByRole('button', { name: 'Delete Assessment 2' }).click();
+    await page.getByRole('button', { name: 'Confirm deleting Assessment 2' }).click();
+    assert.equal(await rows.count(), 1);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.getByRole('button', { name: 'Open Customer A' }).click();
+    assert.equal(await outcome(page), 'Proceed');
+    await page.reload();
+    await page.getByRole('button', { name: 'Drafts' }).click();
+    assert.match(await page.locator('.drafts-table').innerText(), /Customer A/);
+    await context.close();
+  });
+
+  test('compare shows the difference between two assessments', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await cleanQuickScreenByMouse(page);
+    await page.getByRole('button', { name: 'New assessment' }).first().click();
+    await cleanQuickScreenByMouse(page);
+    await page.locator('[id="customer.end_user_known-hidden"]').click();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.selectOption('#compare-left', '1');
+    await page.selectOption('#compare-right', '2');
+    const outcomeRow = page.locator('#compare-table tr', { hasText: 'Outcome' });
+    assert.match(await outcomeRow.innerText(), /Proceed\s+Escalate/);
+    assert.ok(await outcomeRow.evaluate((row) => row.classList.contains('differs')));
+    assert.match(await page.locator('#compare-answers').innerText(), /Do you know who will actually use the product\?\s+\(differs\)\s+Yes, the buyer itself\s+No, it is hidden/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await context.close();
+  });
+
+  test('print emulation renders the report with every answer and the attribution', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    await cleanQuickScreenByMouse(page, 'KE');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('.print-report').isVisible());
+    assert.ok(!(await page.locator('.questions').isVisible()), 'the form is not printed');
+    const report = await page.locator('.print-report').innerText();
+    assert.match(report, /Method version\s+1/);
+    assert.match(report, /Date\s+\d{4}-\d{2}-\d{2}/);
+    assert.match(report, /Has the buyer said clearly what the product is for and who will use it\?\s+Yes, in writing/);
+    assert.match(report, /In which country will the product be used\?\s+Kenya/);
+    assert.match(report, /World Bank, Worldwide Governance Indicators/);
+    assert.ok(await page.locator('.results #outcome').isVisible());
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000, 'a real PDF is produced');
+    await context.close();
+  });
+});
+
+describe('accessibility and privacy across screens', () => {
+  test('axe-core finds no violations on any screen, at phone and desktop widths', async () => {
+    const { page, context } = await openPage(browser, server.url);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByRole('button', { name: 'Assessment', exact: true }).click();
+      assert.deepEqual(await accessibilityViolations(page), [], `assessment at ${width}px`);
+      await page.locator('#mode-full_assessment').click();
+      await page.fill('#country-search', 'mya');
+      await page.selectOption('[id="profile.destination"]', 'MM');
+      await page.locator('#override-toggle').click();
+      await page.locator('#explanation summary').click();
+      assert.deepEqual(await accessibilityViolations(page), [], `full assessment at ${width}px`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `no sideways scrolling at ${width}px`);
+      await page.getByRole('button', { name: 'Drafts' }).click();
+      assert.deepEqual(await accessibilityViolations(page), [], `drafts at ${width}px`);
+      await page.getByRole('button', { name: 'Compare' }).click();
+      assert.deepEqual(await accessibilityViolations(page), [], `compare at ${width}px`);
+      await page.locator('#override-toggle').count();
+      await page.getByRole('button', { name: 'Assessment', exact: true }).click();
+      await page.locator('#mode-quick_screen').click();
+      await page.locator('#override-toggle').click();
+    }
+    await context.close();
+  });
+
+  test('a whole session sends nothing to another host', async () => {
+    const { page, context, requests } = await openPage(browser, server.url);
+    await cleanQuickScreenByMouse(page, 'KE');
+    await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
+    await page.fill('#text-customer', 'Secret Customer Ltd');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    await download.path();
+    await page.getByRole('button', { name: 'Drafts' }).click();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.reload();
+    await page.waitForSelector('#outcome');
+    assert.deepEqual(foreignRequests(requests), []);
+    for (const { url, body } of requests) {
+      assert.ok(!url.includes('Secret') && !body.includes('Secret'), `free text left in ${url}`);
+    }
+    await context.close();
+  });
+});
