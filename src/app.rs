@@ -6,6 +6,8 @@ use crate::drafts::DraftsView;
 use crate::print::PrintReport;
 use crate::questionnaire::Questionnaire;
 use crate::results::Results;
+use crate::share::SharePanel;
+use crate::shared::SharedView;
 use crate::start::StartPanel;
 use crate::state::{
     AppAction, AppState, AssessmentAction, Notice, NoticeKind, StorageStatus, View,
@@ -31,7 +33,19 @@ fn restored_state() -> AppState {
             });
         }
     }
+    if let Some(fragment) = current_link_fragment() {
+        crate::state::reduce(
+            &mut state,
+            AppAction::OpenLink(hrdd_core::link::decode(&fragment)),
+        );
+    }
     state
+}
+
+/// The address's fragment, if it claims to be a share link.
+fn current_link_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hrdd_core::link::looks_like_link(&hash).then_some(hash)
 }
 
 #[function_component(App)]
@@ -56,6 +70,21 @@ pub fn app() -> Html {
                 }
             },
         );
+    }
+
+    // A link pasted into the address bar while the app is open.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                    if let Some(fragment) = current_link_fragment() {
+                        dispatch.dispatch(AppAction::OpenLink(hrdd_core::link::decode(&fragment)));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
     }
 
     let assessment = state.assessment().clone();
@@ -106,6 +135,7 @@ pub fn app() -> Html {
                 {nav_button(View::Assess, "Assessment")}
                 {nav_button(View::Drafts, "Drafts")}
                 {nav_button(View::Compare, "Compare")}
+                if state.shared.is_some() { {nav_button(View::Shared, "Shared link")} }
             </nav>
         </header>
         <div class="notices">{ for notice }</div>
@@ -114,6 +144,7 @@ pub fn app() -> Html {
                 View::Assess => html! {
                     <>
                     <Toolbar assessment={assessment.clone()} draft_name={state.current_draft().name.clone()} dispatch={dispatch.clone()} />
+                    <SharePanel assessment={assessment.clone()} />
                     <div class="layout">
                         <div class="questions">
                             <StartPanel assessment={assessment.clone()} on_answer={on_answer.clone()} />
@@ -126,6 +157,7 @@ pub fn app() -> Html {
                 },
                 View::Drafts => html! { <DraftsView state={(*state).clone()} dispatch={dispatch.clone()} /> },
                 View::Compare => html! { <CompareView state={(*state).clone()} dispatch={dispatch.clone()} /> },
+                View::Shared => html! { <SharedView state={(*state).clone()} dispatch={dispatch.clone()} /> },
             } }
         </main>
         <footer class="app-footer">

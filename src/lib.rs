@@ -8,11 +8,14 @@
 pub mod app;
 pub mod compare;
 pub mod country_picker;
+pub mod crypto;
 pub mod drafts;
 pub mod print;
 pub mod questionnaire;
 pub mod results;
 pub mod rights;
+pub mod share;
+pub mod shared;
 pub mod start;
 pub mod state;
 pub mod storage;

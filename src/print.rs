@@ -12,6 +12,9 @@ pub struct PrintProps {
     pub assessment: Assessment,
     pub report: Rc<Report>,
     pub draft_name: String,
+    /// Shown on screen too (the read-only view of a shared link), not only in print.
+    #[prop_or_default]
+    pub on_screen: bool,
 }
 
 fn today() -> String {
@@ -33,7 +36,7 @@ pub fn print_report(props: &PrintProps) -> Html {
         a.text.title.clone()
     };
     html! {
-        <section class="print-only print-report" aria-label="Printed report">
+        <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label="Report">
             <h2>{format!("Report: {title}")}</h2>
             <dl class="report-meta">
                 <dt>{"Date"}</dt><dd>{today()}</dd>

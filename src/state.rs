@@ -3,6 +3,7 @@
 //! is derived from it. Effects (local storage, files, printing) live in components, outside the
 //! reducer.
 
+use hrdd_core::link::{EncryptedLink, LinkError, ParsedLink, SharedAssessment};
 use hrdd_core::method::{ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS};
 use hrdd_core::{Answer, Assessment, CountryCode, CountryOverride, ImpactRating, RightStatus};
 use std::rc::Rc;
@@ -63,6 +64,20 @@ pub enum View {
     Assess,
     Drafts,
     Compare,
+    /// A shared link, read-only.
+    Shared,
+}
+
+/// A share link opened from the address.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SharedState {
+    /// Protected by a passphrase, not yet opened.
+    Locked {
+        link: EncryptedLink,
+        error: Option<String>,
+        busy: bool,
+    },
+    Open(SharedAssessment),
 }
 
 /// A saved assessment in this browser.
@@ -117,6 +132,14 @@ pub enum AppAction {
     },
     Notify(Notice),
     DismissNotice,
+    /// A share link found in the address (at start-up or when the address changes).
+    OpenLink(Result<ParsedLink, LinkError>),
+    Unlocking,
+    UnlockFailed(String),
+    Unlocked(SharedAssessment),
+    /// Keep a copy of the shared assessment as a new draft of one's own.
+    EditSharedCopy,
+    CloseShared,
 }
 
 /// Whether autosave may write to local storage.
@@ -137,6 +160,8 @@ pub struct AppState {
     pub compare: (Option<u32>, Option<u32>),
     pub notice: Option<Notice>,
     pub storage: StorageStatus,
+    /// A shared link being viewed. It never replaces a draft unless the user asks.
+    pub shared: Option<SharedState>,
 }
 
 impl Default for AppState {
@@ -148,6 +173,7 @@ impl Default for AppState {
             compare: (None, None),
             notice: None,
             storage: StorageStatus::Ok,
+            shared: None,
         }
     }
 }
@@ -270,6 +296,66 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
         AppAction::SetCompare { left, right } => state.compare = (left, right),
         AppAction::Notify(notice) => state.notice = Some(notice),
         AppAction::DismissNotice => state.notice = None,
+        AppAction::OpenLink(Ok(ParsedLink::Open(shared))) => {
+            state.shared = Some(SharedState::Open(shared));
+            state.view = View::Shared;
+        }
+        AppAction::OpenLink(Ok(ParsedLink::Locked(link))) => {
+            state.shared = Some(SharedState::Locked {
+                link,
+                error: None,
+                busy: false,
+            });
+            state.view = View::Shared;
+        }
+        AppAction::OpenLink(Err(error)) => {
+            state.notice = Some(Notice {
+                kind: NoticeKind::Error,
+                text: format!("{error} Your own drafts are unchanged."),
+            });
+        }
+        AppAction::Unlocking => {
+            if let Some(SharedState::Locked { error, busy, .. }) = state.shared.as_mut() {
+                *error = None;
+                *busy = true;
+            }
+        }
+        AppAction::UnlockFailed(message) => {
+            if let Some(SharedState::Locked { error, busy, .. }) = state.shared.as_mut() {
+                *error = Some(message);
+                *busy = false;
+            }
+        }
+        AppAction::Unlocked(shared) => {
+            if matches!(state.shared, Some(SharedState::Locked { .. })) {
+                state.shared = Some(SharedState::Open(shared));
+            }
+        }
+        AppAction::EditSharedCopy => {
+            if let Some(SharedState::Open(shared)) = state.shared.take() {
+                let title = shared.assessment.text.title.trim();
+                let name = if title.is_empty() {
+                    "Copy of a shared assessment".to_owned()
+                } else {
+                    format!("Copy of {title}")
+                };
+                state.notice = Some(Notice {
+                    kind: NoticeKind::Info,
+                    text: format!("The shared assessment is now your draft \"{name}\". Your other drafts are unchanged."),
+                });
+                reduce(
+                    state,
+                    AppAction::Import {
+                        name,
+                        assessment: shared.assessment,
+                    },
+                );
+            }
+        }
+        AppAction::CloseShared => {
+            state.shared = None;
+            state.view = View::Assess;
+        }
     }
 }
 
@@ -547,5 +633,43 @@ mod tests {
         reduce(&mut state, AppAction::DeleteAllLocalData);
         assert_eq!(state.drafts.len(), 1);
         assert_eq!(*state.assessment(), Assessment::default());
+    }
+
+    #[test]
+    fn a_shared_link_never_replaces_a_draft_unless_copied() {
+        let mut state = AppState::default();
+        reduce(
+            &mut state,
+            AppAction::Answer(AssessmentAction::SetMode(Mode::FullAssessment)),
+        );
+        let shared = Assessment::new(
+            Mode::QuickScreen,
+            Perspective::OurDeal,
+            Sector::Surveillance,
+        );
+        let parsed = hrdd_core::link::decode(&hrdd_core::link::encode(&shared, false));
+        reduce(&mut state, AppAction::OpenLink(parsed));
+        assert_eq!(state.view, View::Shared);
+        assert_eq!(state.drafts.len(), 1);
+        assert_eq!(
+            state.assessment().mode,
+            Mode::FullAssessment,
+            "the draft is untouched"
+        );
+        reduce(&mut state, AppAction::EditSharedCopy);
+        assert_eq!(state.drafts.len(), 2);
+        assert_eq!(state.assessment().sector, Sector::Surveillance);
+        assert_eq!(state.view, View::Assess);
+        assert!(state.shared.is_none());
+
+        reduce(
+            &mut state,
+            AppAction::OpenLink(hrdd_core::link::decode("hrdd1.@@")),
+        );
+        assert_eq!(
+            state.notice.as_ref().map(|n| n.kind),
+            Some(NoticeKind::Error)
+        );
+        assert_eq!(state.drafts.len(), 2);
     }
 }

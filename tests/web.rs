@@ -169,3 +169,53 @@ async fn an_imported_file_with_errors_is_refused_with_a_plain_message() {
         assessment
     );
 }
+
+/// The golden passphrase-protected link was made natively with RustCrypto (AES-256-GCM,
+/// PBKDF2-SHA-256); the browser's WebCrypto must open it, and refuse a wrong passphrase.
+#[wasm_bindgen_test]
+async fn webcrypto_opens_the_golden_protected_link() {
+    let fixtures =
+        js_sys::JSON::parse(include_str!("fixtures/links-v1.json")).expect("fixture JSON");
+    let entries: js_sys::Array = fixtures.unchecked_into();
+    let entry = entries
+        .iter()
+        .find(|e| js_sys::Reflect::get(e, &"passphrase".into()).is_ok_and(|p| p.is_string()))
+        .expect("a protected golden link");
+    let get = |key: &str| js_sys::Reflect::get(&entry, &key.into()).unwrap();
+    let fragment = get("link").as_string().unwrap();
+    let passphrase = get("passphrase").as_string().unwrap();
+    let expected = js_sys::Reflect::get(&get("expected"), &"outcome".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let hrdd_core::link::ParsedLink::Locked(locked) = hrdd_core::link::decode(&fragment).unwrap()
+    else {
+        panic!("the golden link should be protected");
+    };
+    assert_eq!(
+        hrdd_calculator::crypto::decrypt(&locked, "not the passphrase").await,
+        Err(hrdd_core::link::LinkError::WrongPassphrase)
+    );
+    let body = hrdd_calculator::crypto::decrypt(&locked, &passphrase)
+        .await
+        .expect("opens");
+    let shared = hrdd_core::link::decode_body(&body).unwrap();
+    assert_eq!(hrdd_core::score(&shared.assessment).outcome.key(), expected);
+
+    // And a link encrypted here opens here, with a fresh salt and nonce each time.
+    let plain = hrdd_core::link::body_bytes(&shared.assessment, true);
+    let first = hrdd_calculator::crypto::encrypt(&plain, "another passphrase")
+        .await
+        .unwrap();
+    let second = hrdd_calculator::crypto::encrypt(&plain, "another passphrase")
+        .await
+        .unwrap();
+    assert_ne!(first.salt, second.salt);
+    assert_ne!(first.nonce, second.nonce);
+    assert_eq!(
+        hrdd_calculator::crypto::decrypt(&second, "another passphrase")
+            .await
+            .unwrap(),
+        plain
+    );
+}

@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod country;
 pub mod error;
 pub mod format;
+pub mod link;
 pub mod method;
 pub mod report;
 pub mod scoring;

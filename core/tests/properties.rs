@@ -187,6 +187,22 @@ proptest! {
     }
 
     #[test]
+    fn share_links_round_trip_every_valid_assessment(a in assessment_strategy()) {
+        let fragment = hrdd_core::link::encode(&a, true);
+        match hrdd_core::link::decode(&fragment) {
+            Ok(hrdd_core::link::ParsedLink::Open(shared)) => prop_assert_eq!(&shared.assessment, &a),
+            other => prop_assert!(false, "{fragment}: {other:?}"),
+        }
+        // Without free text: the same answers, hence the same outcome.
+        if let Ok(hrdd_core::link::ParsedLink::Open(shared)) = hrdd_core::link::decode(&hrdd_core::link::encode(&a, false)) {
+            prop_assert_eq!(&shared.assessment.answers, &a.answers);
+            prop_assert_eq!(score(&shared.assessment).outcome, score(&a).outcome);
+        } else {
+            prop_assert!(false, "a link without text did not open");
+        }
+    }
+
+    #[test]
     fn json_format_round_trips_every_valid_assessment(a in assessment_strategy()) {
         prop_assert!(a.validate().is_ok());
         let document = AssessmentDocument::from_assessment(&a, true);

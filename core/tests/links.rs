@@ -1,0 +1,321 @@
+//! Share links: round trips, sizes, every kind of bad link, and golden links that every later
+//! version must open with the same result (tests/fixtures/links-v1.json).
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use hrdd_core::format::AssessmentDocument;
+use hrdd_core::link::{self, EncryptedLink, LinkError, ParsedLink};
+use hrdd_core::method::{Mode, Perspective, Sector};
+use hrdd_core::{score, Answer, Assessment};
+use std::path::PathBuf;
+
+fn repository() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn example(name: &str) -> Assessment {
+    let text = std::fs::read_to_string(repository().join("examples").join(name)).unwrap();
+    let document: AssessmentDocument = serde_json::from_str(&text).unwrap();
+    document.to_assessment().unwrap()
+}
+
+fn open(fragment: &str) -> hrdd_core::link::SharedAssessment {
+    match link::decode(fragment).unwrap_or_else(|e| panic!("{fragment}: {e}")) {
+        ParsedLink::Open(shared) => shared,
+        ParsedLink::Locked(_) => panic!("unexpectedly locked"),
+    }
+}
+
+#[test]
+fn links_round_trip_and_leave_free_text_out_unless_asked() {
+    let mut a = example("02-surveillance-lawful-interception-police.json");
+    a.text.customer_name = "Confidential Police Service".into();
+    a.country_override = Some(hrdd_core::CountryOverride {
+        level: hrdd_core::method::ContextLevel::High,
+        reason: "Informant reports".into(),
+    });
+    let without = link::encode(&a, false);
+    assert!(without.starts_with("hrdd1."));
+    let shared = open(&without);
+    assert!(!shared.includes_text);
+    assert_eq!(shared.assessment.text, hrdd_core::FreeText::default());
+    assert_eq!(
+        shared.assessment.country_override.as_ref().unwrap().reason,
+        link::WITHHELD_REASON
+    );
+    assert_eq!(shared.assessment.answers, a.answers);
+    assert_eq!(score(&shared.assessment).outcome, score(&a).outcome);
+
+    let with = open(&format!("#{}", link::encode(&a, true)));
+    assert!(with.includes_text);
+    assert_eq!(with.assessment, a);
+}
+
+#[test]
+fn link_lengths_stay_small() {
+    let minimal = link::encode(&Assessment::default(), false);
+    let typical = link::encode(
+        &example("02-surveillance-lawful-interception-police.json"),
+        false,
+    );
+    let mut maximal = Assessment::new(
+        Mode::FullAssessment,
+        Perspective::OutsideReview,
+        Sector::SecurityEquipment,
+    );
+    for (i, q) in hrdd_core::method::QUESTIONS.iter().enumerate() {
+        maximal.answers[i] = match q.kind {
+            hrdd_core::method::QuestionKind::Single(c) => Answer::Choice(c.len() as u8 - 1),
+            hrdd_core::method::QuestionKind::Checklist(c) => Answer::Ticked((1 << c.len()) - 1),
+            hrdd_core::method::QuestionKind::Country => Answer::Country("ZW".parse().unwrap()),
+        };
+    }
+    for r in &mut maximal.rights {
+        *r = hrdd_core::RightStatus::Rated(hrdd_core::ImpactRating {
+            scale: Some(4),
+            scope: Some(4),
+            irremediability: Some(4),
+            likelihood: Some(4),
+        });
+    }
+    let maximal_link = link::encode(&maximal, false);
+    // A protected link carries salt, nonce and tag (44 bytes) on top of the same body.
+    let protected = |a: &Assessment| {
+        let body = link::body_bytes(a, false).len()
+            + link::SALT_BYTES
+            + link::NONCE_BYTES
+            + link::TAG_BYTES;
+        link::ENCRYPTED_PREFIX.len() + (body * 4).div_ceil(3)
+    };
+    let typical_assessment = example("02-surveillance-lawful-interception-police.json");
+    println!(
+        "link lengths: minimal {} (protected {}), typical full {} (protected {}), maximal {} (protected {})",
+        minimal.len(),
+        protected(&Assessment::default()),
+        typical.len(),
+        protected(&typical_assessment),
+        maximal_link.len(),
+        protected(&maximal)
+    );
+    assert!(
+        typical.len() < 200,
+        "a typical full assessment link is {} characters",
+        typical.len()
+    );
+    assert!(maximal_link.len() < 400);
+}
+
+#[test]
+fn bad_links_get_plain_errors_and_never_panic() {
+    let good = link::encode(
+        &example("14-outside-review-facial-recognition-protests.json"),
+        true,
+    );
+    let body = good.strip_prefix("hrdd1.").unwrap();
+    let tampered = {
+        let mut chars: Vec<char> = body.chars().collect();
+        let middle = chars.len() / 2;
+        chars[middle] = if chars[middle] == 'A' { 'B' } else { 'A' };
+        chars.into_iter().collect::<String>()
+    };
+    // A deflate bomb: a million zero bytes compress to about a kilobyte.
+    let bomb = {
+        let zeros = vec![0u8; 1_000_000];
+        let mut bytes = vec![1u8];
+        bytes.extend(miniz_oxide::deflate::compress_to_vec(&zeros, 10));
+        use base64::Engine;
+        format!(
+            "hrdd1.{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+        )
+    };
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "does not contain a shared assessment"),
+        ("#main".into(), "does not contain a shared assessment"),
+        (format!("hrdd1.{}", &body[..body.len() / 2]), "incomplete"),
+        (format!("hrdd1.{tampered}"), "damaged"),
+        (
+            "hrdd1.@@@!!".into(),
+            "characters a shared assessment never has",
+        ),
+        (format!("hrdd9.{body}"), "format (\"hrdd9\")"),
+        (format!("hrdd1.{}", "A".repeat(20_000)), "too long"),
+        (bomb, "unpacks to more than"),
+        ("hrdd1e.AAAA".into(), "incomplete"),
+        ("hrdd1.".into(), "incomplete"),
+    ];
+    for (fragment, expected) in cases {
+        match link::decode(&fragment) {
+            Err(error) => assert!(
+                error.to_string().contains(expected),
+                "{fragment:.40}: {error}"
+            ),
+            // A tampered byte may still decode to some valid assessment; it must then be valid.
+            Ok(ParsedLink::Open(shared)) => {
+                assert!(expected == "damaged", "{fragment:.40} opened");
+                shared.assessment.validate().unwrap();
+            }
+            Ok(ParsedLink::Locked(_)) => panic!("{fragment:.40} parsed as locked"),
+        }
+    }
+    // A link from a newer method version says so.
+    let mut newer = example("01-general-office-software.json");
+    newer.method_version = 7;
+    assert_eq!(
+        link::decode(&link::encode(&newer, false)).unwrap_err(),
+        LinkError::NewerMethod {
+            found: 7,
+            newest: hrdd_core::method::METHOD_VERSION
+        }
+    );
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    use base64::Engine;
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for length in 0..400 {
+        let bytes: Vec<u8> = (0..length % 120)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 24) as u8
+            })
+            .collect();
+        let fragment = format!(
+            "hrdd1.{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes)
+        );
+        if let Ok(ParsedLink::Open(shared)) = link::decode(&fragment) {
+            shared.assessment.validate().unwrap();
+        }
+        let _ = link::decode_body(&bytes);
+    }
+}
+
+// ------------------------------------------------------------------ golden links
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+fn derive_key(passphrase: &str, salt: &[u8]) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
+        passphrase.as_bytes(),
+        salt,
+        link::PBKDF2_ITERATIONS,
+        &mut key,
+    );
+    key
+}
+
+fn encrypt(plaintext: &[u8], passphrase: &str, salt: [u8; 16], nonce: [u8; 12]) -> String {
+    let cipher = Aes256Gcm::new_from_slice(&derive_key(passphrase, &salt)).unwrap();
+    let ciphertext = cipher
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad: link::encryption_associated_data(),
+            },
+        )
+        .unwrap();
+    link::encode_encrypted(&EncryptedLink {
+        salt: salt.to_vec(),
+        nonce: nonce.to_vec(),
+        ciphertext,
+    })
+}
+
+fn decrypt(locked: &EncryptedLink, passphrase: &str) -> Result<Vec<u8>, LinkError> {
+    let cipher = Aes256Gcm::new_from_slice(&derive_key(passphrase, &locked.salt)).unwrap();
+    cipher
+        .decrypt(
+            Nonce::from_slice(&locked.nonce),
+            Payload {
+                msg: &locked.ciphertext,
+                aad: link::encryption_associated_data(),
+            },
+        )
+        .map_err(|_| LinkError::WrongPassphrase)
+}
+
+fn fixture_path() -> PathBuf {
+    repository().join("tests/fixtures/links-v1.json")
+}
+
+fn expected_report(a: &Assessment) -> serde_json::Value {
+    let report = score(a);
+    serde_json::json!({
+        "outcome": report.outcome.key(),
+        "residual_risk": report.residual_risk.label(),
+        "element_scores": report.elements.iter().map(|e| e.score).collect::<Vec<_>>(),
+        "red_flags": report.red_flags.iter().map(|f| f.id).collect::<Vec<_>>(),
+        "open_questions": report.open_questions.len(),
+    })
+}
+
+/// Writes the golden file once, from the worked examples. Run deliberately with
+/// `WRITE_GOLDEN_LINKS=1` when a new link format version is added; never to make a test pass.
+#[test]
+fn write_golden_links_when_asked() {
+    if std::env::var_os("WRITE_GOLDEN_LINKS").is_none() || fixture_path().exists() {
+        return;
+    }
+    let mut entries = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(repository().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    for name in names {
+        let a = example(&name);
+        for include_text in [false, true] {
+            entries.push(serde_json::json!({
+                "name": format!("{name}{}", if include_text { " with text" } else { "" }),
+                "link": link::encode(&a, include_text),
+                "expected": expected_report(&a),
+            }));
+        }
+    }
+    let a = example("02-surveillance-lawful-interception-police.json");
+    entries.push(serde_json::json!({
+        "name": "02 protected by a passphrase",
+        "link": encrypt(&link::body_bytes(&a, true), PASSPHRASE, [7; 16], [9; 12]),
+        "passphrase": PASSPHRASE,
+        "expected": expected_report(&a),
+    }));
+    std::fs::write(
+        fixture_path(),
+        serde_json::to_string_pretty(&entries).unwrap() + "\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn golden_links_open_with_the_same_result() {
+    let text =
+        std::fs::read_to_string(fixture_path()).expect("tests/fixtures/links-v1.json exists");
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert!(entries.len() >= 20);
+    for entry in entries {
+        let name = entry["name"].as_str().unwrap();
+        let fragment = entry["link"].as_str().unwrap();
+        let shared = match link::decode(fragment).unwrap_or_else(|e| panic!("{name}: {e}")) {
+            ParsedLink::Open(shared) => shared,
+            ParsedLink::Locked(locked) => {
+                let passphrase = entry["passphrase"].as_str().unwrap();
+                assert_eq!(
+                    decrypt(&locked, "wrong passphrase"),
+                    Err(LinkError::WrongPassphrase)
+                );
+                link::decode_body(&decrypt(&locked, passphrase).unwrap()).unwrap()
+            }
+        };
+        assert_eq!(
+            expected_report(&shared.assessment),
+            entry["expected"],
+            "{name}"
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! Sharing a result as a link: the state goes in the URL fragment only, free text stays out
+//! unless the user includes it, and an optional passphrase encrypts it. Copy button with
+//! confirmation, and a QR code drawn locally as SVG.
+
+use hrdd_core::link;
+use hrdd_core::Assessment;
+use qrcodegen::{QrCode, QrCodeEcc};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Shortest passphrase accepted: protection is only as strong as the passphrase.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// The page's address without any fragment: links open the calculator wherever it is hosted.
+pub fn base_address() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+#[derive(Clone, PartialEq)]
+struct MadeLink {
+    url: String,
+    made_from: Assessment,
+    includes_text: bool,
+    protected: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub assessment: Assessment,
+}
+
+#[function_component(SharePanel)]
+pub fn share_panel(props: &ShareProps) -> Html {
+    let include_text = use_state(|| false);
+    let passphrase = use_state(String::new);
+    let made = use_state(|| None::<MadeLink>);
+    let status = use_state(|| None::<(bool, String)>);
+    let busy = use_state(|| false);
+
+    let on_include = {
+        let include_text = include_text.clone();
+        Callback::from(move |e: Event| {
+            include_text.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_passphrase = {
+        let passphrase = passphrase.clone();
+        Callback::from(move |e: InputEvent| {
+            passphrase.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_create = {
+        let (assessment, include, secret) = (
+            props.assessment.clone(),
+            *include_text,
+            (*passphrase).clone(),
+        );
+        let (made, status, busy) = (made.clone(), status.clone(), busy.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if secret.is_empty() {
+                let url = format!("{}#{}", base_address(), link::encode(&assessment, include));
+                made.set(Some(MadeLink {
+                    url,
+                    made_from: assessment.clone(),
+                    includes_text: include,
+                    protected: false,
+                }));
+                status.set(None);
+                return;
+            }
+            if secret.chars().count() < MIN_PASSPHRASE_CHARS {
+                status.set(Some((
+                    false,
+                    format!(
+                        "Use a passphrase of at least {MIN_PASSPHRASE_CHARS} characters, or none."
+                    ),
+                )));
+                return;
+            }
+            let (assessment, made, status, busy) = (
+                assessment.clone(),
+                made.clone(),
+                status.clone(),
+                busy.clone(),
+            );
+            let secret = secret.clone();
+            busy.set(true);
+            status.set(Some((true, "Encrypting the link…".into())));
+            wasm_bindgen_futures::spawn_local(async move {
+                let body = link::body_bytes(&assessment, include);
+                match crate::crypto::encrypt(&body, &secret).await {
+                    Ok(encrypted) => {
+                        let url =
+                            format!("{}#{}", base_address(), link::encode_encrypted(&encrypted));
+                        made.set(Some(MadeLink {
+                            url,
+                            made_from: assessment,
+                            includes_text: include,
+                            protected: true,
+                        }));
+                        status.set(None);
+                    }
+                    Err(message) => status.set(Some((false, message))),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let on_copy = {
+        let (made, status) = (made.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(url) = made.as_ref().map(|m| m.url.clone()) else {
+                return;
+            };
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                let copied = match clipboard {
+                    Some(clipboard) => JsFuture::from(clipboard.write_text(&url)).await.is_ok(),
+                    None => false,
+                };
+                status.set(Some(if copied {
+                    (true, "Link copied to the clipboard.".into())
+                } else {
+                    (
+                        false,
+                        "The browser did not allow copying: select the link above and copy it."
+                            .into(),
+                    )
+                }));
+            });
+        })
+    };
+
+    let stale = made
+        .as_ref()
+        .is_some_and(|m| m.made_from != props.assessment);
+    html! {
+        <details class="share" id="share">
+            <summary>{"Share as a link"}</summary>
+            <p class="help">
+                {"The link carries the answers after the # sign, a part of the address that browsers never send to any server. Names and notes stay out unless you include them. Anyone who has the link can open it, and chat logs and browser history keep it: add a passphrase and send it by another channel."}
+            </p>
+            <form onsubmit={on_create}>
+                <div class="option">
+                    <input type="checkbox" id="share-include-text" checked={*include_text} onchange={on_include} />
+                    <label for="share-include-text">{"Include names and notes (the customer name and notes become readable by anyone with the link)"}</label>
+                </div>
+                <div class="text-field">
+                    <label for="share-passphrase">{format!("Passphrase (optional, at least {MIN_PASSPHRASE_CHARS} characters)")}</label>
+                    <input type="password" id="share-passphrase" autocomplete="new-password" value={(*passphrase).clone()} oninput={on_passphrase} />
+                </div>
+                <button type="submit" id="create-link" disabled={*busy}>{"Create link"}</button>
+            </form>
+            if let Some(m) = &*made {
+                <div class="made-link">
+                    <label for="share-link">{format!("Share link ({} characters{}{})", m.url.len(), if m.protected { ", protected by a passphrase" } else { "" }, if m.includes_text { ", with names and notes" } else { "" })}</label>
+                    <input type="text" id="share-link" readonly=true value={m.url.clone()} />
+                    <button type="button" id="copy-link" onclick={on_copy}>{"Copy link"}</button>
+                    if stale {
+                        <p class="warning">{"The answers changed after this link was made: create it again to share the current result."}</p>
+                    }
+                    {qr_code(&m.url)}
+                </div>
+            }
+            <p id="share-status" role="status" class={classes!("help", status.as_ref().is_some_and(|(ok, _)| !ok).then_some("warning"))}>
+                { status.as_ref().map(|(_, text)| text.clone()).unwrap_or_default() }
+            </p>
+        </details>
+    }
+}
+
+/// The link as a QR code, drawn as SVG by the app itself (no image service).
+fn qr_code(text: &str) -> Html {
+    let Ok(code) = QrCode::encode_text(text, QrCodeEcc::Low) else {
+        return html! { <p class="help">{"This link is too long for a QR code."}</p> };
+    };
+    let size = code.size();
+    let border = 4;
+    let mut path = String::new();
+    for y in 0..size {
+        for x in 0..size {
+            if code.get_module(x, y) {
+                path.push_str(&format!("M{},{}h1v1h-1z", x + border, y + border));
+            }
+        }
+    }
+    let extent = size + 2 * border;
+    html! {
+        <figure class="qr">
+            <svg id="share-qr" viewBox={format!("0 0 {extent} {extent}")} width="200" height="200" role="img" aria-label="QR code of the share link" shape-rendering="crispEdges">
+                <rect width={extent.to_string()} height={extent.to_string()} fill="#fff" />
+                <path d={path} fill="#000" />
+            </svg>
+            <figcaption class="help">{"Scan to open this result on a phone."}</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,128 @@
+//! A shared link, shown read-only: unlock it with a passphrase if it is protected, read the
+//! result and the answers, then keep a copy as one's own draft or close it. It never
+//! overwrites the user's drafts.
+
+use crate::print::PrintReport;
+use crate::results::Results;
+use crate::state::{AppAction, AppState, SharedState};
+use hrdd_core::method::METHOD_VERSION;
+use hrdd_core::{link, score};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Remove the link from the address bar (the page stays), so that a reload or a bookmark does
+/// not reopen it and the answers leave the visible address.
+pub fn clear_fragment() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&crate::share::base_address()),
+            );
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SharedProps {
+    pub state: AppState,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[function_component(SharedView)]
+pub fn shared_view(props: &SharedProps) -> Html {
+    let passphrase = use_state(String::new);
+    let dispatch = props.dispatch.clone();
+    let close = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            clear_fragment();
+            dispatch.dispatch(AppAction::CloseShared);
+        })
+    };
+    match &props.state.shared {
+        None => html! { <p>{"No shared link is open."}</p> },
+        Some(SharedState::Locked {
+            link: locked,
+            error,
+            busy,
+        }) => {
+            let on_input = {
+                let passphrase = passphrase.clone();
+                Callback::from(move |e: InputEvent| {
+                    passphrase.set(e.target_unchecked_into::<HtmlInputElement>().value())
+                })
+            };
+            let on_unlock = {
+                let (dispatch, locked, passphrase) =
+                    (dispatch.clone(), locked.clone(), passphrase.clone());
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let (dispatch, locked, secret) =
+                        (dispatch.clone(), locked.clone(), (*passphrase).clone());
+                    dispatch.dispatch(AppAction::Unlocking);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let opened = match crate::crypto::decrypt(&locked, &secret).await {
+                            Ok(bytes) => link::decode_body(&bytes),
+                            Err(e) => Err(e),
+                        };
+                        match opened {
+                            Ok(shared) => dispatch.dispatch(AppAction::Unlocked(shared)),
+                            Err(e) => dispatch.dispatch(AppAction::UnlockFailed(e.to_string())),
+                        }
+                    });
+                })
+            };
+            html! {
+                <section class="shared" aria-labelledby="shared-title">
+                    <h2 id="shared-title">{"Shared assessment, protected by a passphrase"}</h2>
+                    <p>{"Enter the passphrase you were given (separately from the link). It is checked on this device only."}</p>
+                    <form onsubmit={on_unlock}>
+                        <div class="text-field">
+                            <label for="unlock-passphrase">{"Passphrase"}</label>
+                            <input type="password" id="unlock-passphrase" autocomplete="off" value={(*passphrase).clone()} oninput={on_input}
+                                aria-invalid={error.is_some().then_some("true")} aria-describedby="unlock-error" />
+                        </div>
+                        <p id="unlock-error" role="alert" class="warning">{error.clone().unwrap_or_default()}</p>
+                        <button type="submit" id="unlock" disabled={*busy}>{ if *busy { "Opening…" } else { "Open" } }</button>
+                        {" "}<button type="button" onclick={close}>{"Close"}</button>
+                    </form>
+                </section>
+            }
+        }
+        Some(SharedState::Open(shared)) => {
+            let report = std::rc::Rc::new(score(&shared.assessment));
+            let copy = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |_: MouseEvent| {
+                    clear_fragment();
+                    dispatch.dispatch(AppAction::EditSharedCopy);
+                })
+            };
+            let version_note = if shared.method_version == METHOD_VERSION {
+                format!("Made and scored with method version {METHOD_VERSION}.")
+            } else {
+                format!("Made with method version {}; scored with that version's rules, as kept in method version {METHOD_VERSION}.", shared.method_version)
+            };
+            html! {
+                <section class="shared" aria-labelledby="shared-title">
+                    <div class="shared-banner">
+                        <h2 id="shared-title">{"Shared assessment (read only)"}</h2>
+                        <p>
+                            {"This result was opened from a link. It is not saved in this browser, and your own drafts are unchanged. "}
+                            {version_note}
+                            { if shared.includes_text { " The sender included names and notes." } else { " The sender left names and notes out." } }
+                        </p>
+                        <button type="button" id="edit-copy" onclick={copy}>{"Edit a copy"}</button>
+                        {" "}<button type="button" id="close-shared" onclick={close}>{"Close"}</button>
+                    </div>
+                    <div class="layout">
+                        <PrintReport assessment={shared.assessment.clone()} report={report.clone()} draft_name={"Shared assessment".to_owned()} on_screen={true} />
+                        <Results report={report} />
+                    </div>
+                </section>
+            }
+        }
+    }
+}
