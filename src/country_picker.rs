@@ -29,12 +29,12 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
         _ => String::new(),
     };
 
-    let needle = query.trim().to_lowercase();
+    let needle = search_key(query.trim());
     let mut matches: Vec<_> = countries()
         .iter()
         .filter(|c| {
             needle.is_empty()
-                || c.name.to_lowercase().contains(&needle)
+                || search_key(&c.name).contains(&needle)
                 || c.alpha2.eq_ignore_ascii_case(&needle)
                 || c.alpha3.eq_ignore_ascii_case(&needle)
                 // Keep the chosen country visible whatever the search.
@@ -87,6 +87,24 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
             <ContextCard assessment={props.assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} />
         </div>
     }
+}
+
+/// Lower case with the accents of country names folded ("Côte" matches "cote"), without the
+/// full Unicode case tables: every country name is Latin script.
+pub fn search_key(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'À'..='Å' | 'à'..='å' => 'a',
+            'Ç' | 'ç' => 'c',
+            'È'..='Ë' | 'è'..='ë' => 'e',
+            'Ì'..='Ï' | 'ì'..='ï' => 'i',
+            'Ñ' | 'ñ' => 'n',
+            'Ò'..='Ö' | 'ò'..='ö' => 'o',
+            'Ù'..='Ü' | 'ù'..='ü' => 'u',
+            'Ý' | 'ý' | 'ÿ' => 'y',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -143,7 +161,7 @@ fn context_card(props: &ContextCardProps) -> Html {
                     <thead><tr><th scope="col">{"Indicator (source)"}</th><th scope="col">{"Value"}</th><th scope="col">{"Risk"}</th></tr></thead>
                     <tbody>
                         { for context.indicators.iter().map(|r| html! {
-                            <tr><th scope="row">{r.name}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{r.value.clone()}</td><td>{format!("{:.0}", r.risk)}</td></tr>
+                            <tr><th scope="row">{r.name}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{r.value.clone()}</td><td>{r.risk()}</td></tr>
                         }) }
                     </tbody>
                 </table>

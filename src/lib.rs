@@ -33,3 +33,43 @@ pub fn focus_element(id: &str) {
         }
     }
 }
+
+/// For the benchmark command (`scripts/bench.mjs`): the time of `hrdd_core::score` inside the
+/// browser, in microseconds per call, on a full assessment with every question answered and
+/// every right rated. It reads no user data.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = hrddBenchmarkScore)]
+pub fn benchmark_score(iterations: u32) -> f64 {
+    use hrdd_core::method::{Mode, Perspective, QuestionKind, Sector, QUESTIONS};
+    use hrdd_core::{Answer, Assessment, ImpactRating, RightStatus};
+    let mut assessment = Assessment::new(
+        Mode::FullAssessment,
+        Perspective::OurDeal,
+        Sector::Surveillance,
+    );
+    for (index, question) in QUESTIONS.iter().enumerate() {
+        assessment.answers[index] = match question.kind {
+            QuestionKind::Single(choices) => Answer::Choice((index % choices.len()) as u8),
+            QuestionKind::Checklist(items) => {
+                Answer::Ticked(((1u32 << items.len()) - 1) & 0b0101_0101)
+            }
+            QuestionKind::Country => "KE".parse().map(Answer::Country).unwrap_or_default(),
+        };
+    }
+    for (index, right) in assessment.rights.iter_mut().enumerate() {
+        let rating = (index % 4) as u8 + 1;
+        *right = RightStatus::Rated(ImpactRating {
+            scale: Some(rating),
+            scope: Some(5 - rating),
+            irremediability: Some(rating),
+            likelihood: Some(5 - rating),
+        });
+    }
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let iterations = iterations.max(1);
+    let start = now();
+    for _ in 0..iterations {
+        std::hint::black_box(hrdd_core::score(std::hint::black_box(&assessment)));
+    }
+    (now() - start) * 1000.0 / f64::from(iterations)
+}

@@ -193,7 +193,7 @@ pub fn explanation_body(report: &Report) -> Html {
                 <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th><th scope="col">{"Points"}</th></tr></thead>
                 <tbody>
                     { for e.contributions.iter().map(|c| html! {
-                        <tr><td>{c.question.clone()}</td><td>{c.answer.clone()}</td><td>{format!("+{}", c.points)}</td></tr>
+                        <tr><td>{c.question.to_string()}</td><td>{c.answer.to_string()}</td><td>{format!("+{}", c.points)}</td></tr>
                     }) }
                 </tbody>
             </table>

@@ -636,6 +636,17 @@ mod tests {
     }
 
     #[test]
+    fn country_search_folds_case_and_accents() {
+        use crate::country_picker::search_key;
+        assert_eq!(search_key("Côte d’Ivoire"), "cote d’ivoire");
+        assert_eq!(search_key("ÅLAND"), "aland");
+        assert!(search_key("Curaçao").contains(&search_key("curac")));
+        assert!(hrdd_core::country::countries()
+            .iter()
+            .all(|c| search_key(&c.name).chars().all(|ch| !ch.is_uppercase())));
+    }
+
+    #[test]
     fn a_shared_link_never_replaces_a_draft_unless_copied() {
         let mut state = AppState::default();
         reduce(

@@ -209,15 +209,19 @@ pub fn body_bytes(assessment: &Assessment, include_text: bool) -> Vec<u8> {
     };
     // Serialising plain data into a Vec cannot fail.
     let raw = postcard::to_allocvec(&body).unwrap_or_default();
-    let deflated = miniz_oxide::deflate::compress_to_vec(&raw, 9);
-    let mut bytes = Vec::with_capacity(raw.len() + 1);
-    if deflated.len() < raw.len() {
-        bytes.push(FLAG_DEFLATED);
-        bytes.extend_from_slice(&deflated);
-    } else {
-        bytes.push(0);
-        bytes.extend_from_slice(&raw);
+    #[cfg(feature = "deflate-links")]
+    {
+        let deflated = miniz_oxide::deflate::compress_to_vec(&raw, 9);
+        if deflated.len() < raw.len() {
+            let mut bytes = Vec::with_capacity(deflated.len() + 1);
+            bytes.push(FLAG_DEFLATED);
+            bytes.extend_from_slice(&deflated);
+            return bytes;
+        }
     }
+    let mut bytes = Vec::with_capacity(raw.len() + 1);
+    bytes.push(0);
+    bytes.extend_from_slice(&raw);
     bytes
 }
 

@@ -1,6 +1,7 @@
 //! The report: everything derived from an assessment. Never stored; recomputed on every change.
 
 use crate::method::{ContextLevel, Element, Right};
+use std::borrow::Cow;
 
 /// The decision gate, ordered from least to most restrictive. "Assessment incomplete" ranks
 /// above "proceed with conditions": an unknown risk is never treated as an acceptable one.
@@ -140,13 +141,14 @@ impl LikelihoodBand {
     }
 }
 
-/// One line of a score's explanation: which answer added how many points.
+/// One line of a score's explanation: which answer added how many points. Mostly borrowed
+/// from the method's static texts, so that scoring allocates little.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contribution {
     /// The question (or derived input, such as "country context") behind the points.
-    pub source_id: String,
-    pub question: String,
-    pub answer: String,
+    pub source_id: Cow<'static, str>,
+    pub question: Cow<'static, str>,
+    pub answer: Cow<'static, str>,
     pub points: u16,
 }
 
@@ -227,7 +229,7 @@ pub enum WhatWouldChange {
 }
 
 /// The country context used by the score, with its provenance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryContext {
     pub code: String,
     pub name: String,

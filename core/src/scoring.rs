@@ -17,11 +17,12 @@ use crate::report::{
     Outcome, RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     WhatWouldChange,
 };
+use std::borrow::Cow;
 
 /// Score an assessment. The assessment should have passed `Assessment::validate`; answers that
 /// do not fit their question are treated as unanswered rather than trusted.
 pub fn score(assessment: &Assessment) -> Report {
-    let evaluation = evaluate(assessment);
+    let evaluation = evaluate(assessment, Detail::Explained);
     let actions = recommend_actions(assessment, &evaluation);
     let what_would_change = what_would_change(assessment, &evaluation);
     Report {
@@ -73,7 +74,15 @@ struct Evaluation {
     not_asked: usize,
 }
 
-fn evaluate(assessment: &Assessment) -> Evaluation {
+/// How much of the evaluation to build: the search for "what would change" needs only the
+/// outcome and the numbers, not the sentences of the explanation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    Explained,
+    NumbersOnly,
+}
+
+fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
     let (country, context_level, country_gap) = country_context(assessment);
     let mut elements: Vec<ElementScore> = Element::ALL
         .iter()
@@ -139,6 +148,7 @@ fn evaluate(assessment: &Assessment) -> Evaluation {
         context_likelihood,
         mitigation_points,
         &mut open_questions,
+        detail == Detail::Explained,
     );
     let impacts = &mut elements[Element::Impacts as usize];
     impacts.score = capped(impact_contributions.iter().map(|c| c.points).sum());
@@ -280,7 +290,7 @@ fn contributions_of(
     context_level: ContextLevel,
     country: Option<&CountryContext>,
 ) -> Vec<Contribution> {
-    let line = |answer: String, points: u16| Contribution {
+    let line = |answer: Cow<'static, str>, points: u16| Contribution {
         source_id: question.id.into(),
         question: question.prompt.into(),
         answer,
@@ -316,7 +326,7 @@ fn contributions_of(
                 _ => "no indicators: counted as the worst case".to_owned(),
             };
             vec![line(
-                format!("{name}: {} ({how})", context_level.label()),
+                format!("{name}: {} ({how})", context_level.label()).into(),
                 COUNTRY_CONTEXT_POINTS[context_level.index()].into(),
             )]
         }
@@ -392,7 +402,7 @@ fn mitigation_points(assessment: &Assessment) -> u8 {
 }
 
 /// Points of an in-scope impacts question, worst case when unknown, 0 when not asked.
-fn impact_question_points(assessment: &Assessment, id: &str) -> Option<Contribution> {
+fn impact_question_points(assessment: &Assessment, id: &'static str) -> Option<Contribution> {
     let index = question_index(id)?;
     let question = &QUESTIONS[index];
     if !question.in_scope(assessment.mode, assessment.sector) {
@@ -407,13 +417,13 @@ fn impact_question_points(assessment: &Assessment, id: &str) -> Option<Contribut
     let points: u16 = lines.iter().map(|l| l.points).sum();
     let answer = lines
         .iter()
-        .map(|l| l.answer.as_str())
+        .map(|l| l.answer.as_ref())
         .collect::<Vec<_>>()
         .join("; ");
     Some(Contribution {
         source_id: id.into(),
         question: question.prompt.into(),
-        answer,
+        answer: answer.into(),
         points,
     })
 }
@@ -445,6 +455,7 @@ fn rate_rights(
     context_likelihood: u32,
     mitigation_points: u8,
     open_questions: &mut Vec<OpenQuestion>,
+    explain: bool,
 ) -> (Vec<SalientRight>, Vec<Contribution>) {
     let capabilities = match assessment.answer("end_use.capabilities") {
         Answer::Ticked(bits) => bits,
@@ -489,79 +500,79 @@ fn rate_rights(
             RightStatus::Unrated
         };
         let presumption = presumed.iter().find(|p| p.right == *right);
-        let (ratings, explicit_likelihood, presumed_flag, mut explanation) =
-            match (status, presumption) {
-                (RightStatus::NotAtRisk, _) | (RightStatus::Unrated, None) => continue,
-                (RightStatus::Unrated, Some(p)) => (
-                    [p.scale, p.scope, p.irremediability],
-                    None,
-                    true,
-                    vec![format!(
+        let mut explanation = Vec::new();
+        let (ratings, explicit_likelihood, presumed_flag) = match (status, presumption) {
+            (RightStatus::NotAtRisk, _) | (RightStatus::Unrated, None) => continue,
+            (RightStatus::Unrated, Some(p)) => {
+                if explain {
+                    explanation.push(format!(
                         "Presumed by the method because {}; rate this right to refine it.",
                         p.because
-                    )],
-                ),
-                (RightStatus::Rated(r), _) => {
-                    for (dimension, value) in r.dimensions() {
-                        if value.is_none() {
-                            open_questions.push(OpenQuestion {
-                                id: format!("rights.{}.{dimension}", right.key()),
-                                prompt: format!(
-                                    "Rate the {dimension} of the impact on {}.",
-                                    right.label()
-                                ),
-                                decisive: false,
-                            });
-                        }
-                    }
-                    let worst = |v: Option<u8>| v.unwrap_or(4);
-                    (
-                        [worst(r.scale), worst(r.scope), worst(r.irremediability)],
-                        Some(worst(r.likelihood)),
-                        false,
-                        vec![
-                            "Rated by the assessor (unknown ratings count as 4, the worst)."
-                                .to_owned(),
-                        ],
-                    )
+                    ));
                 }
-            };
+                ([p.scale, p.scope, p.irremediability], None, true)
+            }
+            (RightStatus::Rated(r), _) => {
+                for (dimension, value) in r.dimensions() {
+                    if value.is_none() {
+                        open_questions.push(OpenQuestion {
+                            id: format!("rights.{}.{dimension}", right.key()),
+                            prompt: format!(
+                                "Rate the {dimension} of the impact on {}.",
+                                right.label()
+                            ),
+                            decisive: false,
+                        });
+                    }
+                }
+                if explain {
+                    explanation.push(
+                        "Rated by the assessor (unknown ratings count as 4, the worst).".to_owned(),
+                    );
+                }
+                let worst = |v: Option<u8>| v.unwrap_or(4);
+                (
+                    [worst(r.scale), worst(r.scope), worst(r.irremediability)],
+                    Some(worst(r.likelihood)),
+                    false,
+                )
+            }
+        };
         let [scale, scope, irremediability] = ratings;
         let base = base_severity(scale, scope, irremediability);
-        explanation.push(format!(
-            "Scale {scale}, scope {scope}, irremediability {irremediability} of 4 give a base severity of {base}{}.",
-            if base_floor_applies(scale, irremediability) { " (a scale or irremediability of 4 makes it at least 75)" } else { "" }
-        ));
         let severity = capped(u16::from(base) + group_bonus + remedy_bonus);
-        if group_bonus + remedy_bonus > 0 {
-            explanation.push(format!(
-                "Groups at heightened risk add {group_bonus} and limits on remedy add {remedy_bonus}: severity {severity}."
-            ));
-        }
         let inherent_likelihood = match explicit_likelihood {
             Some(rating) => {
-                let rated = u32::from(likelihood_from_rating(rating));
-                let blended = (context_likelihood + rated).div_ceil(2);
-                explanation.push(format!(
-                    "Likelihood: the assessor's rating {rating} of 4 ({rated}) averaged with {context_likelihood} from the answers on end use, customer and connection: {blended}."
-                ));
-                blended
+                (context_likelihood + u32::from(likelihood_from_rating(rating))).div_ceil(2)
             }
-            None => {
-                explanation.push(format!(
-                    "Likelihood {context_likelihood}, from the answers on end use, customer and connection."
-                ));
-                context_likelihood
-            }
+            None => context_likelihood,
         }
         .min(100);
         let reduction = u32::from(mitigation_points)
             .min(inherent_likelihood * MAX_MITIGATION_REDUCTION_PERCENT / 100);
         let residual_likelihood = (inherent_likelihood - reduction) as u8;
-        if reduction > 0 {
+        if explain {
             explanation.push(format!(
-                "Safeguards in place remove {reduction} (at most {MAX_MITIGATION_REDUCTION_PERCENT}% of it): residual likelihood {residual_likelihood}. They do not change severity."
+                "Scale {scale}, scope {scope}, irremediability {irremediability} of 4 give a base severity of {base}{}.",
+                if base_floor_applies(scale, irremediability) { " (a scale or irremediability of 4 makes it at least 75)" } else { "" }
             ));
+            if group_bonus + remedy_bonus > 0 {
+                explanation.push(format!(
+                    "Groups at heightened risk add {group_bonus} and limits on remedy add {remedy_bonus}: severity {severity}."
+                ));
+            }
+            explanation.push(match explicit_likelihood {
+                Some(rating) => format!(
+                    "Likelihood: the assessor's rating {rating} of 4 ({}) averaged with {context_likelihood} from the answers on end use, customer and connection: {inherent_likelihood}.",
+                    likelihood_from_rating(rating)
+                ),
+                None => format!("Likelihood {context_likelihood}, from the answers on end use, customer and connection."),
+            });
+            if reduction > 0 {
+                explanation.push(format!(
+                    "Safeguards in place remove {reduction} (at most {MAX_MITIGATION_REDUCTION_PERCENT}% of it): residual likelihood {residual_likelihood}. They do not change severity."
+                ));
+            }
         }
         let severity_band = SeverityBand::from_score(severity);
         let likelihood_band = LikelihoodBand::from_score(residual_likelihood);
@@ -589,8 +600,8 @@ fn rate_rights(
     if let Some(worst) = rights.first() {
         let base = u16::from(worst.severity).saturating_sub(group_bonus + remedy_bonus);
         contributions.push(Contribution {
-            source_id: format!("rights.{}", worst.right.key()),
-            question: format!("Most severe impact: {}", worst.right.label()),
+            source_id: format!("rights.{}", worst.right.key()).into(),
+            question: format!("Most severe impact: {}", worst.right.label()).into(),
             answer: if worst.presumed {
                 "presumed from the product's capabilities, sector and customer".into()
             } else {
@@ -755,13 +766,23 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
     }
 
     let candidates = change_candidates(assessment);
+    // Every candidate lowers points or likelihood, so if all of them together do not lower the
+    // outcome, no subset does: skip the search.
+    let mut everything = assessment.clone();
+    for candidate in &candidates {
+        candidate.apply(&mut everything);
+    }
+    let lowest_reachable = evaluate(&everything, Detail::NumbersOnly).outcome;
+    if lowest_reachable >= outcome || lowest_reachable == Outcome::Incomplete {
+        return none_can(evaluation);
+    }
     // Rank single changes by how far they lower the residual likelihood or the outcome.
     let mut ranked: Vec<(Outcome, u32, Candidate)> = candidates
         .into_iter()
         .map(|candidate| {
             let mut changed = assessment.clone();
             candidate.apply(&mut changed);
-            let e = evaluate(&changed);
+            let e = evaluate(&changed, Detail::NumbersOnly);
             let pressure: u32 = e
                 .rights
                 .iter()
@@ -783,7 +804,7 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
             for &i in &combination {
                 pool[i].apply(&mut changed);
             }
-            let new_outcome = evaluate(&changed).outcome;
+            let new_outcome = evaluate(&changed, Detail::NumbersOnly).outcome;
             if new_outcome < outcome && new_outcome != Outcome::Incomplete {
                 return WhatWouldChange::Changes {
                     to: new_outcome,
@@ -795,6 +816,11 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
             }
         }
     }
+    none_can(evaluation)
+}
+
+/// Why nothing within the deal as proposed lowers the outcome.
+fn none_can(evaluation: &Evaluation) -> WhatWouldChange {
     // If the most severe right alone keeps the risk where it is, say so: safeguards lower
     // likelihood, never severity.
     let floor = evaluation

@@ -1,0 +1,69 @@
+//! Native benchmarks of the core (criterion): scoring a full assessment and a quick screen, and
+//! encoding and decoding a share link. Run by scripts/bench.sh; timings are benchmark output,
+//! never test assertions.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use hrdd_core::format::AssessmentDocument;
+use hrdd_core::{link, score, Assessment};
+use std::hint::black_box;
+
+fn example(name: &str) -> Assessment {
+    let path = format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let document: AssessmentDocument =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    document.to_assessment().unwrap()
+}
+
+/// An escalation driven by likelihood, which safeguards can lower: "what would change the
+/// outcome" runs its full search here, the slowest path of `score`.
+fn searched() -> Assessment {
+    let mut a = example("01-general-office-software.json");
+    for (question, choice) in [
+        ("profile.customer_type", "law_enforcement"),
+        ("profile.channel", "through_partner"),
+        ("profile.ongoing_relationship", "none"),
+        ("end_use.purpose_disclosed", "vaguely"),
+        ("end_use.fits_business", "partly"),
+        ("end_use.customisation", "extends_capability"),
+        ("customer.record_of_harm", "allegations"),
+    ] {
+        a.choose(question, choice).unwrap();
+    }
+    a.tick("end_use.capabilities", &["profile"]).unwrap();
+    a.tick("mitigations.in_place", &[]).unwrap();
+    a.set_answer(
+        "profile.destination",
+        hrdd_core::Answer::Country("AE".parse().unwrap()),
+    )
+    .unwrap();
+    assert!(matches!(
+        score(&a).what_would_change,
+        hrdd_core::report::WhatWouldChange::Changes { .. }
+    ));
+    a
+}
+
+fn benchmarks(c: &mut Criterion) {
+    let full = example("02-surveillance-lawful-interception-police.json");
+    let quick = example("11-security-equipment-tear-gas.json");
+    let full_link = link::encode(&full, true);
+    c.bench_function("score/full_assessment", |b| {
+        b.iter(|| score(black_box(&full)))
+    });
+    c.bench_function("score/quick_screen", |b| {
+        b.iter(|| score(black_box(&quick)))
+    });
+    let searched = searched();
+    c.bench_function("score/with_change_search", |b| {
+        b.iter(|| score(black_box(&searched)))
+    });
+    c.bench_function("link/encode_full", |b| {
+        b.iter(|| link::encode(black_box(&full), true))
+    });
+    c.bench_function("link/decode_full", |b| {
+        b.iter(|| link::decode(black_box(&full_link)))
+    });
+}
+
+criterion_group!(benches, benchmarks);
+criterion_main!(benches);
