@@ -38,7 +38,8 @@ const server = createServer(async (request, response) => {
     const body = await readFile(file);
     response.writeHead(200, {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      // STATIC_SERVER_CSP=off serves other pages (the tests' stand-in for an intranet page).
+      ...(process.env.STATIC_SERVER_CSP === 'off' ? {} : { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
       'Referrer-Policy': 'no-referrer',
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',

@@ -3,9 +3,11 @@
 
 use crate::compare::CompareView;
 use crate::drafts::DraftsView;
+use crate::embed::{embed_mode, post_summary, EmbedDialog};
 use crate::print::PrintReport;
 use crate::questionnaire::Questionnaire;
 use crate::results::Results;
+use crate::settings::Settings;
 use crate::share::SharePanel;
 use crate::shared::SharedView;
 use crate::start::StartPanel;
@@ -15,6 +17,7 @@ use crate::state::{
 use crate::storage;
 use crate::toolbar::Toolbar;
 use hrdd_core::score;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The initial state: the drafts stored in this browser, if any.
@@ -52,6 +55,36 @@ fn current_link_fragment() -> Option<String> {
 pub fn app() -> Html {
     let state = use_reducer(restored_state);
     let dispatch = state.dispatcher();
+    let settings = use_state(|| Rc::new(Settings::defaults()));
+    let embedded = embed_mode();
+
+    // Organisation settings: one same-origin request for settings.json, carrying no user data.
+    {
+        let (dispatch, settings) = (dispatch.clone(), settings.clone());
+        use_effect_with((), move |_| {
+            if embedded {
+                if let Some(root) = gloo::utils::document().document_element() {
+                    let _ = root.class_list().add_1("hrdd-embed");
+                }
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::settings::load().await {
+                    Ok(Some(loaded)) => {
+                        crate::settings::apply_theme(&loaded);
+                        if let Some(perspective) = loaded.default_perspective {
+                            dispatch.dispatch(AppAction::SetDefaultPerspective(perspective));
+                        }
+                        settings.set(Rc::new(loaded));
+                    }
+                    Ok(None) => {}
+                    Err(error) => dispatch.dispatch(AppAction::Notify(Notice {
+                        kind: NoticeKind::Error,
+                        text: format!("The organisation settings file (settings.json) could not be used: {error}. The calculator works with its defaults."),
+                    })),
+                }
+            });
+        });
+    }
 
     // Autosave: every change to the drafts is written to this browser's local storage.
     {
@@ -90,6 +123,13 @@ pub fn app() -> Html {
     let assessment = state.assessment().clone();
     // Scores are derived, never stored: recomputed whenever the answers change.
     let report = use_memo(assessment.clone(), score);
+    // The outcome summary for an embedding page, when the deployer allowed it.
+    {
+        let settings = (*settings).clone();
+        use_effect_with((report.clone(), settings), |(report, settings)| {
+            post_summary(report, settings)
+        });
+    }
     let on_answer = {
         let dispatch = dispatch.clone();
         Callback::from(move |action: AssessmentAction| dispatch.dispatch(AppAction::Answer(action)))
@@ -125,8 +165,12 @@ pub fn app() -> Html {
     html! {
         <>
         <a class="skip-link" href="#main">{"Skip to the calculator"}</a>
+        <ContextProvider<Rc<Settings>> context={(*settings).clone()}>
         <header class="app-header">
             <h1>{"Downstream human rights due diligence calculator"}</h1>
+            if !settings.organisation.is_empty() {
+                <p class="organisation">{format!("Provided by {}", settings.organisation)}</p>
+            }
             <p class="privacy-note">
                 {"Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. It follows the UN Guiding Principles and gives an outcome, red flags and what to do next. "}
                 <strong>{"Everything stays on this device: nothing you enter is sent anywhere."}</strong>
@@ -145,6 +189,7 @@ pub fn app() -> Html {
                     <>
                     <Toolbar assessment={assessment.clone()} draft_name={state.current_draft().name.clone()} dispatch={dispatch.clone()} />
                     <SharePanel assessment={assessment.clone()} />
+                    if !embedded { <EmbedDialog base={crate::share::base_address()} /> }
                     <div class="layout">
                         <div class="questions">
                             <StartPanel assessment={assessment.clone()} on_answer={on_answer.clone()} />
@@ -163,6 +208,7 @@ pub fn app() -> Html {
         <footer class="app-footer">
             <p>{format!("Method version {}. ", hrdd_core::method::METHOD_VERSION)}{hrdd_core::country::COUNTRY_DATA_ATTRIBUTION}</p>
         </footer>
+        </ContextProvider<Rc<Settings>>>
         </>
     }
 }

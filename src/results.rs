@@ -2,6 +2,7 @@
 //! red flags first, element scores as an SVG chart, rights most at risk, what would change the
 //! outcome, actions as a checklist, open questions and, on demand, the full explanation.
 
+use crate::settings::Settings;
 use hrdd_core::format::describe_change;
 use hrdd_core::report::{ActionStatus, Report, WhatWouldChange};
 use std::rc::Rc;
@@ -40,6 +41,7 @@ pub fn results(props: &ResultsProps) -> Html {
             <Actions report={report.clone()} />
             <OpenQuestions report={report.clone()} />
             <Explanation report={report.clone()} />
+            <PolicyLinks />
         </aside>
     }
 }
@@ -63,7 +65,56 @@ pub fn outcome_card(props: &ResultsProps) -> Html {
             if report.not_asked > 0 {
                 <p class="help">{format!("Quick screen: {} questions of the full assessment were not asked.", report.not_asked)}</p>
             }
+            <EscalationContacts report={props.report.clone()} />
         </div>
+    }
+}
+
+/// The organisation's escalation contacts, with the outcomes that need them.
+#[function_component(EscalationContacts)]
+pub fn escalation_contacts(props: &ResultsProps) -> Html {
+    let settings = use_context::<Rc<Settings>>();
+    let Some(settings) = settings else {
+        return html! {};
+    };
+    if props.report.outcome < hrdd_core::Outcome::Escalate
+        || settings.escalation_contacts.is_empty()
+    {
+        return html! {};
+    }
+    html! {
+        <div class="contacts" id="escalation-contacts">
+            <p><strong>{"Escalate to:"}</strong></p>
+            <ul>
+                { for settings.escalation_contacts.iter().map(|c| html! {
+                    <li>
+                        {c.name.clone()}
+                        if !c.role.is_empty() { {format!(" ({})", c.role)} }
+                        if !c.email.is_empty() { {" — "}<a href={format!("mailto:{}", c.email)}>{c.email.clone()}</a> }
+                        if !c.phone.is_empty() { {format!(" — {}", c.phone)} }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Links to the organisation's own policies.
+#[function_component(PolicyLinks)]
+pub fn policy_links() -> Html {
+    let Some(settings) = use_context::<Rc<Settings>>() else {
+        return html! {};
+    };
+    if settings.policy_links.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="policies-title">
+            <h3 id="policies-title">{format!("{} policies", if settings.organisation.is_empty() { "Your organisation's".to_owned() } else { format!("{}'s", settings.organisation) })}</h3>
+            <ul id="policy-links">
+                { for settings.policy_links.iter().map(|l| html! { <li><a href={l.url.clone()} rel="noreferrer">{l.title.clone()}</a></li> }) }
+            </ul>
+        </section>
     }
 }
 

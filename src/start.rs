@@ -16,6 +16,17 @@ pub struct StartProps {
 #[function_component(StartPanel)]
 pub fn start_panel(props: &StartProps) -> Html {
     let assessment = &props.assessment;
+    let settings = use_context::<std::rc::Rc<crate::settings::Settings>>();
+    // Sector packs the organisation offers, and always the one already chosen.
+    let sectors: Vec<Sector> = Sector::ALL
+        .into_iter()
+        .filter(|s| {
+            settings
+                .as_ref()
+                .is_none_or(|cfg| cfg.sector_packs.contains(s))
+                || *s == assessment.sector
+        })
+        .collect();
     let send = |action: AssessmentAction| {
         let on_answer = props.on_answer.clone();
         Callback::from(move |_: Event| on_answer.emit(action.clone()))
@@ -98,7 +109,7 @@ pub fn start_panel(props: &StartProps) -> Html {
                 <label for="sector" class="prompt">{"What is being sold or provided?"}</label>
                 <p class="help" id="sector-help">{"The product category adds that sector's own questions and red flags."}</p>
                 <select id="sector" aria-describedby="sector-help" onchange={on_sector}>
-                    { for Sector::ALL.into_iter().map(|sector| html! {
+                    { for sectors.into_iter().map(|sector| html! {
                         <option value={sector.key()} selected={assessment.sector == sector}>{sector.label()}</option>
                     }) }
                 </select>

@@ -140,6 +140,8 @@ pub enum AppAction {
     /// Keep a copy of the shared assessment as a new draft of one's own.
     EditSharedCopy,
     CloseShared,
+    /// The organisation's default perspective: for new drafts, and for the open one if untouched.
+    SetDefaultPerspective(Perspective),
 }
 
 /// Whether autosave may write to local storage.
@@ -162,6 +164,8 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// A shared link being viewed. It never replaces a draft unless the user asks.
     pub shared: Option<SharedState>,
+    /// The perspective new assessments start with (organisation settings may set it).
+    pub default_perspective: Perspective,
 }
 
 impl Default for AppState {
@@ -174,6 +178,7 @@ impl Default for AppState {
             notice: None,
             storage: StorageStatus::Ok,
             shared: None,
+            default_perspective: Perspective::OurDeal,
         }
     }
 }
@@ -184,6 +189,12 @@ fn new_draft(id: u32) -> Draft {
         name: format!("Assessment {id}"),
         assessment: Assessment::default(),
     }
+}
+
+fn new_draft_with(id: u32, perspective: Perspective) -> Draft {
+    let mut draft = new_draft(id);
+    draft.assessment.perspective = perspective;
+    draft
 }
 
 impl AppState {
@@ -232,7 +243,7 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
     match action {
         AppAction::Answer(action) => apply(&mut state.current_mut().assessment, action),
         AppAction::NewDraft => {
-            let draft = new_draft(state.next_id());
+            let draft = new_draft_with(state.next_id(), state.default_perspective);
             state.current = draft.id;
             state.drafts.push(draft);
             state.view = View::Assess;
@@ -355,6 +366,13 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
         AppAction::CloseShared => {
             state.shared = None;
             state.view = View::Assess;
+        }
+        AppAction::SetDefaultPerspective(perspective) => {
+            state.default_perspective = perspective;
+            let draft = state.current_mut();
+            if draft.assessment == Assessment::default() {
+                draft.assessment.perspective = perspective;
+            }
         }
     }
 }

@@ -51,7 +51,11 @@ fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
 
 /// Drafts worth keeping: an untouched, empty assessment is not stored.
 fn worth_storing(draft: &Draft) -> bool {
-    draft.assessment != Assessment::default() || !draft.name.starts_with("Assessment ")
+    let untouched = Assessment {
+        perspective: draft.assessment.perspective,
+        ..Assessment::default()
+    };
+    draft.assessment != untouched || !draft.name.starts_with("Assessment ")
 }
 
 /// Write the drafts, or remove the key when none is worth storing. Errors (storage full or

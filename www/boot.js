@@ -15,3 +15,11 @@ init({ module_or_path: new URL('./hrdd-calculator_bg.wasm', import.meta.url) })
       '. It needs a current browser with WebAssembly enabled.';
     document.body.prepend(message);
   });
+
+// Offline use: only on the calculator's own page served over HTTP(S), not when it is mounted
+// into another page or opened from disk.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !document.getElementById('hrdd-calculator')) {
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {
+    // Without a service worker the calculator still works online.
+  });
+}
