@@ -28,8 +28,9 @@ cargo test --workspace
 step "layer 2: browser component tests (wasm-bindgen-test in headless Chromium)"
 cargo test -p hrdd-calculator --target wasm32-unknown-unknown --test web
 
-step "release build (trunk)"
+step "release build (trunk) and the one-file build"
 trunk build --release
+node scripts/single-file.mjs
 
 step "layer 3: end-to-end tests (node --test, playwright-core, Chromium, axe-core)"
 node --test tests/e2e/

@@ -256,6 +256,15 @@ pub async fn load() -> Result<Option<Settings>, SettingsError> {
     let Some(window) = web_sys::window() else {
         return Ok(None);
     };
+    // The one-file build has no folder beside it, and its policy forbids any connection.
+    let single_file = gloo::utils::document()
+        .query_selector("meta[name='hrdd-single-file']")
+        .ok()
+        .flatten()
+        .is_some();
+    if single_file || window.location().protocol().is_ok_and(|p| p == "file:") {
+        return Ok(None);
+    }
     let Ok(response) = JsFuture::from(window.fetch_with_str(SETTINGS_FILE)).await else {
         return Ok(None);
     };

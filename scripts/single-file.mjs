@@ -1,0 +1,66 @@
+// Builds the one-file version of the calculator: a single self-contained HTML file with the
+// wasm, JavaScript, CSS and data inlined, that works opened from disk (file://), attached to an
+// e-mail or uploaded to a CMS that accepts one file. Run by scripts/single-file.sh after the
+// release build; writes dist-single/hrdd-calculator.html.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const dist = join(root, 'dist');
+const read = (name) => readFileSync(join(dist, name));
+
+const glue = read('hrdd-calculator.js').toString('utf8');
+if (!/async function __wbg_init\(/.test(glue)) {
+  throw new Error('unexpected wasm-bindgen output: the loader must export __wbg_init');
+}
+const wasm = read('hrdd-calculator_bg.wasm').toString('base64');
+const css = read('style.css').toString('utf8');
+const icon = `data:image/svg+xml;base64,${read('icon.svg').toString('base64')}`;
+
+// The loader and the start-up code in one inline module: the wasm comes from the page itself,
+// so the page needs no network access at all.
+const script = `${glue}
+const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+__wbg_init({ module_or_path: wasmBytes }).catch((error) => {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = 'The calculator could not start in this browser: ' + error + '. It needs a current browser with WebAssembly enabled.';
+  document.body.prepend(message);
+});
+`;
+const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const policy = [
+  "default-src 'none'",
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  `style-src ${hash(css)}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="referrer" content="no-referrer">
+<meta name="hrdd-single-file" content="1">
+<title>Downstream human rights due diligence calculator</title>
+<link rel="icon" href="${icon}">
+<style>${css}</style>
+<script type="module">${script}</script>
+</head>
+<body>
+<noscript>This calculator needs JavaScript and WebAssembly. It runs entirely in your browser and sends nothing anywhere.</noscript>
+</body>
+</html>
+`;
+mkdirSync(join(root, 'dist-single'), { recursive: true });
+const out = join(root, 'dist-single', 'hrdd-calculator.html');
+writeFileSync(out, html);
+console.log(`wrote dist-single/hrdd-calculator.html (${(html.length / 1024).toFixed(0)} KB)`);
