@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browsers
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0
 trunk build --release
 
 results=$(mktemp)

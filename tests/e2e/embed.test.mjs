@@ -116,6 +116,22 @@ describe('embedding', () => {
   });
 });
 
+describe('static hosting', () => {
+  test('the built folder works under any sub-path', async () => {
+    const { cp, mkdtemp: makeTemp } = await import('node:fs/promises');
+    const site = await makeTemp(join(tmpdir(), 'hrdd-site-'));
+    await cp(join(repositoryRoot, 'dist'), join(site, 'tools', 'human-rights'), { recursive: true });
+    const server = await serve(site);
+    const { page, context, errors, requests } = await openPage(browser, `${server.url}tools/human-rights/`);
+    await page.locator('[id="customer.sanctions-yes"]').click();
+    assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
+    const paths = requests.map((r) => new URL(r.url).pathname).filter((p) => !p.endsWith('settings.json'));
+    assert.ok(paths.every((p) => p.startsWith('/tools/human-rights/')), paths.join(', '));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('offline use', () => {
   test('after a first visit it opens with the network off, and picks up a new version when online', async () => {
     const folder = await copyOfDist();

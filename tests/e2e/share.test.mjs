@@ -41,6 +41,9 @@ async function answerDeal(page) {
   await page.fill('#text-title', `Tender ${XSS}`);
   await page.fill('#text-customer', `Secret Customer ${XSS}`);
   await page.fill('#text-notes', `Notes ${XSS}`);
+  await page.fill('#text-benefit', `Benefit ${XSS}`);
+  await page.locator('#override-toggle').click();
+  await page.fill('#override-reason', `Reason ${XSS}`);
 }
 
 async function openSharePanel(page) {
@@ -112,8 +115,17 @@ describe('share links', () => {
     await receiver.page.locator('#shared-title').waitFor();
     const text = await receiver.page.locator('.shared').innerText();
     assert.ok(text.includes(`Secret Customer ${XSS}`), 'the payload is shown literally');
+    assert.ok(text.includes(`Benefit ${XSS}`) && text.includes(`Reason ${XSS}`), 'every free-text field arrives as text');
     await assertNotInjected(receiver.page);
     await receiver.page.locator('#edit-copy').click();
+    // The draft name is free text too.
+    await receiver.page.getByRole('button', { name: 'Drafts' }).click();
+    await receiver.page.locator('.drafts-table button', { hasText: 'Rename' }).last().click();
+    await receiver.page.locator('.rename input').fill(`Draft ${XSS}`);
+    await receiver.page.getByRole('button', { name: 'Save name' }).click();
+    assert.ok((await receiver.page.locator('.drafts-table').innerText()).includes(`Draft ${XSS}`));
+    await assertNotInjected(receiver.page);
+    await receiver.page.getByRole('button', { name: 'Assessment', exact: true }).click();
     await receiver.page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
     assert.equal(await receiver.page.locator('#text-customer').inputValue(), `Secret Customer ${XSS}`);
     await assertNotInjected(receiver.page);
