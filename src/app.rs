@@ -56,6 +56,16 @@ pub fn app() -> Html {
     let state = use_reducer(restored_state);
     let dispatch = state.dispatcher();
     let settings = use_state(|| Rc::new(Settings::defaults()));
+    // The print-only report is added just after the first render, so that it never delays the
+    // moment the first question can be answered.
+    let print_ready = use_state(|| false);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(0, move || print_ready.set(true));
+            move || drop(timer)
+        });
+    }
     let embedded = embed_mode();
 
     // Organisation settings: one same-origin request for settings.json, carrying no user data.
@@ -197,7 +207,9 @@ pub fn app() -> Html {
                         </div>
                         <Results report={report.clone()} />
                     </div>
-                    <PrintReport assessment={assessment.clone()} report={report.clone()} draft_name={state.current_draft().name.clone()} />
+                    if *print_ready {
+                        <PrintReport assessment={assessment.clone()} report={report.clone()} draft_name={state.current_draft().name.clone()} />
+                    }
                     </>
                 },
                 View::Drafts => html! { <DraftsView state={(*state).clone()} dispatch={dispatch.clone()} /> },

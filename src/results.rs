@@ -223,10 +223,21 @@ pub fn open_questions(props: &ResultsProps) -> Html {
 
 #[function_component(Explanation)]
 pub fn explanation(props: &ResultsProps) -> Html {
+    // Built only while open: the tables are long, and most readers never open them.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     html! {
-        <details class="explanation" id="explanation">
+        <details class="explanation" id="explanation" {ontoggle}>
             <summary>{"Show how every score was reached"}</summary>
-            {explanation_body(&props.report)}
+            if *open { {explanation_body(&props.report)} }
         </details>
     }
 }

@@ -17,9 +17,14 @@ init({ module_or_path: new URL('./hrdd-calculator_bg.wasm', import.meta.url) })
   });
 
 // Offline use: only on the calculator's own page served over HTTP(S), not when it is mounted
-// into another page or opened from disk.
-if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !document.getElementById('hrdd-calculator')) {
+// into another page or opened from disk. Registered once the page has loaded and the browser is
+// idle, so that caching the app's files never competes with its start-up.
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http') || document.getElementById('hrdd-calculator')) return;
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {
     // Without a service worker the calculator still works online.
   });
 }
+const whenIdle = (task) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 3000 }) : setTimeout(task, 1000));
+if (document.readyState === 'complete') whenIdle(registerServiceWorker);
+else window.addEventListener('load', () => whenIdle(registerServiceWorker), { once: true });

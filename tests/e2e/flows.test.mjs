@@ -131,6 +131,8 @@ describe('full assessment with the mouse', () => {
     await page.fill('#override-reason', 'Field reports of new surveillance law');
     assert.match(await page.locator('#override-reason-note').innerText(), /Applied/);
     await page.locator('#explanation summary').click();
+    // The explanation is built when it is opened.
+    await page.waitForFunction(() => /set by the assessor/.test(document.querySelector('#explanation').innerText));
     assert.match(await page.locator('#explanation').innerText(), /very high risk context \(set by the assessor\)/);
     assert.deepEqual(await accessibilityViolations(page), []);
     assert.deepEqual(errors, []);
