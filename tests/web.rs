@@ -10,15 +10,20 @@ use web_sys::{Element, HtmlElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mount the application into a new element of the test page.
+/// Mount the application into a new element of the test page, as on a first visit: no drafts
+/// stored by an earlier test.
 async fn mount_app() -> Element {
-    // Each test starts as a first visit: no drafts stored by an earlier test.
     gloo::utils::window()
         .local_storage()
         .expect("storage")
         .expect("storage")
         .clear()
         .expect("clear");
+    mount_app_keeping_storage().await
+}
+
+/// Mount the application again without clearing storage, as after a reload.
+async fn mount_app_keeping_storage() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create root");
     document
@@ -140,19 +145,6 @@ async fn answers_are_autosaved_in_local_storage_and_restored() {
     let hidden: web_sys::HtmlInputElement =
         find(&again, "[id='customer.end_user_known-hidden']").unchecked_into();
     assert!(hidden.checked());
-}
-
-async fn mount_app_keeping_storage() -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create root");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append root");
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
 }
 
 #[wasm_bindgen_test]

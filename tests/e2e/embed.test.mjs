@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { accessibilityViolations, copyOfDist, foreignRequests, launchBrowser, openPage, repositoryRoot, startServer } from './harness.mjs';
+import { accessibilityViolations, answerQuickScreen, copyOfDist, foreignRequests, launchBrowser, openPage, repositoryRoot, startServer } from './harness.mjs';
 
 let browser;
 const servers = [];
@@ -169,16 +169,7 @@ describe('one-file build', () => {
   test('opened from disk (file://), it completes a quick screen with no request at all', async () => {
     const file = pathToFileURL(join(repositoryRoot, 'dist-single', 'hrdd-calculator.html')).href;
     const { page, context, errors, requests } = await openPage(browser, file);
-    for (const [question, option] of [
-      ['profile.customer_type', 'private_company'], ['profile.channel', 'direct'], ['profile.ongoing_relationship', 'continuing'],
-      ['end_use.purpose_disclosed', 'in_writing'], ['end_use.inherently_harmful', 'no'], ['end_use.torture_or_executions', 'no'],
-      ['end_use.fits_business', 'yes'], ['end_use.customisation', 'none'], ['customer.end_user_known', 'buyer_itself'],
-      ['customer.record_of_harm', 'none'], ['customer.misuse_against_groups', 'no'], ['customer.sanctions', 'no'],
-      ['customer.unconstitutional_change', 'no'],
-    ]) await page.locator(`[id="${question}-${option}"]`).click();
-    for (const id of ['end_use.capabilities-none', 'impacts.groups-none', 'mitigations.in_place-contract_clauses']) await page.locator(`[id="${id}"]`).click();
-    await page.fill('#country-search', 'Norway');
-    await page.selectOption('[id="profile.destination"]', 'NO');
+    await answerQuickScreen(page, 'NO');
     assert.equal(await page.locator('#outcome').innerText(), 'Proceed');
     await page.locator('[id="customer.sanctions-yes"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessibilityViolations, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
+import { CLEAN_QUICK_SCREEN, accessibilityViolations, answerQuickScreen, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
 import { chooseByKeyboard, countryByKeyboard, focusTop, tickByKeyboard } from './keyboard.mjs';
 
 let server;
@@ -23,39 +23,13 @@ after(async () => {
 
 const outcome = (page) => page.locator('#outcome').innerText();
 
-/** The quick-screen answers of a clean deal, by question id and option key. */
-const CLEAN_QUICK = [
-  ['profile.customer_type', 'private_company'],
-  ['profile.channel', 'direct'],
-  ['profile.ongoing_relationship', 'continuing'],
-  ['end_use.purpose_disclosed', 'in_writing'],
-  ['end_use.inherently_harmful', 'no'],
-  ['end_use.torture_or_executions', 'no'],
-  ['end_use.fits_business', 'yes'],
-  ['end_use.customisation', 'none'],
-  ['customer.end_user_known', 'buyer_itself'],
-  ['customer.record_of_harm', 'none'],
-  ['customer.misuse_against_groups', 'no'],
-  ['customer.sanctions', 'no'],
-  ['customer.unconstitutional_change', 'no'],
-];
-
-async function cleanQuickScreenByMouse(page, country = 'NO') {
-  for (const [question, option] of CLEAN_QUICK) await page.locator(`[id="${question}-${option}"]`).click();
-  for (const id of ['end_use.capabilities-none', 'impacts.groups-none', 'mitigations.in_place-contract_clauses']) {
-    await page.locator(`[id="${id}"]`).click();
-  }
-  await page.fill('#country-search', country);
-  await page.selectOption('[id="profile.destination"]', country);
-}
-
 describe('quick screen by keyboard only', () => {
   test('reaches every outcome without a mouse', async () => {
     const { page, context, errors } = await openPage(browser, server.url);
     assert.equal(await outcome(page), 'Assessment incomplete');
 
     await focusTop(page);
-    for (const [question, option] of CLEAN_QUICK) await chooseByKeyboard(page, question, option);
+    for (const [question, option] of CLEAN_QUICK_SCREEN) await chooseByKeyboard(page, question, option);
     await tickByKeyboard(page, 'end_use.capabilities-none');
     await tickByKeyboard(page, 'impacts.groups-none');
     await tickByKeyboard(page, 'mitigations.in_place-contract_clauses');
@@ -93,7 +67,7 @@ describe('full assessment with the mouse', () => {
     const { page, context, errors } = await openPage(browser, server.url);
     await page.locator('#mode-full_assessment').click();
     await page.selectOption('#sector', 'artificial_intelligence');
-    await cleanQuickScreenByMouse(page, 'DE');
+    await answerQuickScreen(page, 'DE');
     for (const [question, option] of [
       ['end_use.misuse_potential', 'hard'], ['end_use.unintended_harm', 'possible'], ['end_use.scale', 'organisation'],
       ['customer.security_control', 'no'], ['customer.final_destination', 'user_site'],
@@ -143,7 +117,7 @@ describe('full assessment with the mouse', () => {
 describe('report, files and drafts', () => {
   test('export then import gives the same report; a bad file changes nothing', async () => {
     const { page, context, errors } = await openPage(browser, server.url);
-    await cleanQuickScreenByMouse(page, 'KE');
+    await answerQuickScreen(page, 'KE');
     await page.locator('[id="profile.customer_type-law_enforcement"]').click();
     await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
     await page.fill('#text-title', 'Tender 42');
@@ -181,7 +155,7 @@ describe('report, files and drafts', () => {
 
   test('a reload keeps the draft; deleting local data empties storage', async () => {
     const { page, context } = await openPage(browser, server.url);
-    await cleanQuickScreenByMouse(page);
+    await answerQuickScreen(page);
     await page.locator('[id="customer.end_user_known-hidden"]').click();
     assert.equal(await outcome(page), 'Escalate');
     await page.reload();
@@ -205,7 +179,7 @@ describe('report, files and drafts', () => {
 
   test('named drafts can be listed, renamed, opened and deleted', async () => {
     const { page, context } = await openPage(browser, server.url);
-    await cleanQuickScreenByMouse(page);
+    await answerQuickScreen(page);
     await page.getByRole('button', { name: 'New assessment' }).first().click();
     await page.locator('[id="customer.sanctions-yes"]').click();
     await page.getByRole('button', { name: 'Drafts' }).click();
@@ -230,9 +204,9 @@ describe('report, files and drafts', () => {
 
   test('compare shows the difference between two assessments', async () => {
     const { page, context } = await openPage(browser, server.url);
-    await cleanQuickScreenByMouse(page);
+    await answerQuickScreen(page);
     await page.getByRole('button', { name: 'New assessment' }).first().click();
-    await cleanQuickScreenByMouse(page);
+    await answerQuickScreen(page);
     await page.locator('[id="customer.end_user_known-hidden"]').click();
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.selectOption('#compare-left', '1');
@@ -247,7 +221,7 @@ describe('report, files and drafts', () => {
 
   test('print emulation renders the report with every answer and the attribution', async () => {
     const { page, context } = await openPage(browser, server.url);
-    await cleanQuickScreenByMouse(page, 'KE');
+    await answerQuickScreen(page, 'KE');
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.print-report').isVisible());
     assert.ok(!(await page.locator('.questions').isVisible()), 'the form is not printed');
@@ -292,7 +266,7 @@ describe('accessibility and privacy across screens', () => {
 
   test('a whole session sends nothing to another host', async () => {
     const { page, context, requests } = await openPage(browser, server.url);
-    await cleanQuickScreenByMouse(page, 'KE');
+    await answerQuickScreen(page, 'KE');
     await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
     await page.fill('#text-customer', 'Secret Customer Ltd');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);

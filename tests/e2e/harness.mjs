@@ -88,3 +88,35 @@ export async function accessibilityViolations(page) {
   if (result.passes.length === 0) throw new Error('axe-core checked nothing: is the page empty?');
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** The quick-screen answers of a clean deal (question id, option key). */
+export const CLEAN_QUICK_SCREEN = [
+  ['profile.customer_type', 'private_company'],
+  ['profile.channel', 'direct'],
+  ['profile.ongoing_relationship', 'continuing'],
+  ['end_use.purpose_disclosed', 'in_writing'],
+  ['end_use.inherently_harmful', 'no'],
+  ['end_use.torture_or_executions', 'no'],
+  ['end_use.fits_business', 'yes'],
+  ['end_use.customisation', 'none'],
+  ['customer.end_user_known', 'buyer_itself'],
+  ['customer.record_of_harm', 'none'],
+  ['customer.misuse_against_groups', 'no'],
+  ['customer.sanctions', 'no'],
+  ['customer.unconstitutional_change', 'no'],
+];
+
+/**
+ * Answer a quick screen with the mouse: the clean answers, no capability, no group at heightened
+ * risk, contract clauses in place, and the destination country.
+ */
+export async function answerQuickScreen(page, country = 'NO') {
+  for (const [question, option] of CLEAN_QUICK_SCREEN) {
+    await page.locator(`[id="${question}-${option}"]`).click();
+  }
+  for (const id of ['end_use.capabilities-none', 'impacts.groups-none', 'mitigations.in_place-contract_clauses']) {
+    await page.locator(`[id="${id}"]`).click();
+  }
+  await page.fill('#country-search', country);
+  await page.selectOption('[id="profile.destination"]', country);
+}
