@@ -690,6 +690,9 @@ fn relevance_holds(
         Relevance::ElementAtLeast(element, at_least) => {
             evaluation.elements[*element as usize].score >= *at_least
         }
+        // An incomplete assessment shows the actions of "proceed with conditions" (the unknowns
+        // may well need them) but not those of escalation, which a red flag or a known high
+        // risk must trigger.
         Relevance::OutcomeAtLeast(outcome) => {
             evaluation.outcome >= *outcome && evaluation.outcome != Outcome::Incomplete
                 || evaluation.outcome == Outcome::Incomplete
