@@ -100,10 +100,15 @@ pub fn shared_view(props: &SharedProps) -> Html {
                     dispatch.dispatch(AppAction::EditSharedCopy);
                 })
             };
+            // The catalogue is append-only, so an older link's answers carry over unchanged to the
+            // current method: it is migrated, and the page says so.
             let version_note = if shared.method_version == METHOD_VERSION {
                 format!("Made and scored with method version {METHOD_VERSION}.")
             } else {
-                format!("Made with method version {}; scored with that version's rules, as kept in method version {METHOD_VERSION}.", shared.method_version)
+                format!(
+                    "Made with method version {}; its answers were carried over to method version {METHOD_VERSION}, which gives this result.",
+                    shared.method_version
+                )
             };
             html! {
                 <section class="shared" aria-labelledby="shared-title">
