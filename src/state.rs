@@ -274,7 +274,7 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
         }
         AppAction::DeleteAllLocalData => {
             let fresh = AppState::default();
-            state.drafts = fresh.drafts;
+            state.drafts = vec![new_draft_with(fresh.current, state.default_perspective)];
             state.current = fresh.current;
             state.compare = (None, None);
             state.storage = StorageStatus::Ok;
@@ -651,6 +651,10 @@ mod tests {
         reduce(&mut state, AppAction::DeleteAllLocalData);
         assert_eq!(state.drafts.len(), 1);
         assert_eq!(*state.assessment(), Assessment::default());
+        // With an organisation default, the fresh draft starts from it.
+        reduce(&mut state, AppAction::SetDefaultPerspective(Perspective::OutsideReview));
+        reduce(&mut state, AppAction::DeleteAllLocalData);
+        assert_eq!(state.assessment().perspective, Perspective::OutsideReview);
     }
 
     #[test]
