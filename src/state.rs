@@ -652,7 +652,10 @@ mod tests {
         assert_eq!(state.drafts.len(), 1);
         assert_eq!(*state.assessment(), Assessment::default());
         // With an organisation default, the fresh draft starts from it.
-        reduce(&mut state, AppAction::SetDefaultPerspective(Perspective::OutsideReview));
+        reduce(
+            &mut state,
+            AppAction::SetDefaultPerspective(Perspective::OutsideReview),
+        );
         reduce(&mut state, AppAction::DeleteAllLocalData);
         assert_eq!(state.assessment().perspective, Perspective::OutsideReview);
     }
