@@ -1,24 +1,13 @@
 // End-to-end: the release build served on 127.0.0.1, driven in Debian's Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibilityViolations, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
+import { accessibilityViolations, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const suite = withServerAndBrowser();
 
 describe('application shell', () => {
   test('loads with the title, the first questions and a live result', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     assert.equal(await page.title(), 'Downstream human rights due diligence calculator');
     assert.match(await page.locator('h1').innerText(), /human rights due diligence/i);
     assert.ok(await page.getByRole('group', { name: 'What kind of organisation is the customer?' }).isVisible());
@@ -29,7 +18,7 @@ describe('application shell', () => {
   });
 
   test('the result follows answers given with the mouse and the keyboard', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     // A prohibited red flag, by mouse.
     await page.locator('[id="customer.sanctions-yes"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
@@ -45,7 +34,7 @@ describe('application shell', () => {
   });
 
   test('axe-core finds no accessibility violations, before and after answering', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     assert.deepEqual(await accessibilityViolations(page), []);
     await page.locator('[id="customer.sanctions-yes"]').click();
     await page.locator('#mode-full_assessment').click();
@@ -54,7 +43,7 @@ describe('application shell', () => {
   });
 
   test('no request leaves for another host', async () => {
-    const { page, context, requests } = await openPage(browser, server.url);
+    const { page, context, requests } = await openPage(suite.browser, suite.server.url);
     await page.locator('[id="profile.customer_type-intelligence"]').click();
     await page.selectOption('[id="profile.destination"]', 'KE');
     await page.locator('#mode-full_assessment').click();

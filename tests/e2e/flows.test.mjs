@@ -1,31 +1,20 @@
 // End-to-end user flows of the calculator in the release build (issue: the calculator in the
-// browser). Each test uses a fresh browser context, so local storage starts empty.
-import { after, before, describe, test } from 'node:test';
+// suite.browser). Each test uses a fresh browser context, so local storage starts empty.
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLEAN_QUICK_SCREEN, accessibilityViolations, answerQuickScreen, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
+import { CLEAN_QUICK_SCREEN, accessibilityViolations, answerQuickScreen, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
 import { chooseByKeyboard, countryByKeyboard, focusTop, tickByKeyboard } from './keyboard.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const suite = withServerAndBrowser();
 
 const outcome = (page) => page.locator('#outcome').innerText();
 
 describe('quick screen by keyboard only', () => {
   test('reaches every outcome without a mouse', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     assert.equal(await outcome(page), 'Assessment incomplete');
 
     await focusTop(page);
@@ -64,7 +53,7 @@ describe('quick screen by keyboard only', () => {
 
 describe('full assessment with the mouse', () => {
   test('all four elements, a rated right and a country override', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await page.locator('#mode-full_assessment').click();
     await page.selectOption('#sector', 'artificial_intelligence');
     await answerQuickScreen(page, 'DE');
@@ -116,7 +105,7 @@ describe('full assessment with the mouse', () => {
 
 describe('report, files and drafts', () => {
   test('export then import gives the same report; a bad file changes nothing', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page, 'KE');
     await page.locator('[id="profile.customer_type-law_enforcement"]').click();
     await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
@@ -154,7 +143,7 @@ describe('report, files and drafts', () => {
   });
 
   test('a reload keeps the draft; deleting local data empties storage', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page);
     await page.locator('[id="customer.end_user_known-hidden"]').click();
     assert.equal(await outcome(page), 'Escalate');
@@ -178,7 +167,7 @@ describe('report, files and drafts', () => {
   });
 
   test('named drafts can be listed, renamed, opened and deleted', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page);
     await page.getByRole('button', { name: 'New assessment' }).first().click();
     await page.locator('[id="customer.sanctions-yes"]').click();
@@ -203,7 +192,7 @@ describe('report, files and drafts', () => {
   });
 
   test('compare shows the difference between two assessments', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page);
     await page.getByRole('button', { name: 'New assessment' }).first().click();
     await answerQuickScreen(page);
@@ -220,7 +209,7 @@ describe('report, files and drafts', () => {
   });
 
   test('print emulation renders the report with every answer and the attribution', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page, 'KE');
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.locator('.print-report').isVisible());
@@ -240,7 +229,7 @@ describe('report, files and drafts', () => {
 
 describe('accessibility and privacy across screens', () => {
   test('axe-core finds no violations on any screen, at phone and desktop widths', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.getByRole('button', { name: 'Assessment', exact: true }).click();
@@ -265,7 +254,7 @@ describe('accessibility and privacy across screens', () => {
   });
 
   test('a whole session sends nothing to another host', async () => {
-    const { page, context, requests } = await openPage(browser, server.url);
+    const { page, context, requests } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page, 'KE');
     await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
     await page.fill('#text-customer', 'Secret Customer Ltd');

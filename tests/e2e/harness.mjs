@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +36,23 @@ export async function startServer(directory = join(repositoryRoot, 'dist'), { cs
     });
   });
   return { url, stop: () => child.kill() };
+}
+
+/**
+ * For a test file: start the server on the release build and the browser before its tests,
+ * and stop both after them. The returned object's `server` and `browser` are set by then.
+ */
+export function withServerAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.server?.stop();
+  });
+  return shared;
 }
 
 export async function launchBrowser() {

@@ -1,26 +1,15 @@
 // End-to-end: share links that keep deals confidential (issue: share links), in the release
 // build. Links carry the state in the fragment only; opening one never overwrites a draft;
 // bad links get a clear message; free text is always rendered as text; nothing leaves.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessibilityViolations, foreignRequests, launchBrowser, openPage, startServer } from './harness.mjs';
+import { accessibilityViolations, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const suite = withServerAndBrowser();
 
 const outcome = (page) => page.locator('#outcome').innerText();
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"\'&';
@@ -71,7 +60,7 @@ async function assertNotInjected(page) {
 
 describe('share links', () => {
   test('a plain link opens read-only elsewhere, leaves free text out, and never overwrites a draft', async () => {
-    const sender = await openPage(browser, server.url);
+    const sender = await openPage(suite.browser, suite.server.url);
     await answerDeal(sender.page);
     const expected = await outcome(sender.page);
     const url = await createLink(sender.page);
@@ -83,7 +72,7 @@ describe('share links', () => {
     assert.equal(await sender.page.locator('#share-qr path').count(), 1, 'a QR code is drawn');
 
     // The receiver has a draft of their own.
-    const receiver = await openPage(browser, server.url);
+    const receiver = await openPage(suite.browser, suite.server.url);
     await receiver.page.locator('[id="customer.sanctions-yes"]').click();
     await receiver.page.goto(url);
     await receiver.page.locator('#shared-title').waitFor();
@@ -107,10 +96,10 @@ describe('share links', () => {
   });
 
   test('names and notes travel only when included, and are always shown as text', async () => {
-    const sender = await openPage(browser, server.url);
+    const sender = await openPage(suite.browser, suite.server.url);
     await answerDeal(sender.page);
     const url = await createLink(sender.page, { includeText: true });
-    const receiver = await openPage(browser, server.url);
+    const receiver = await openPage(suite.browser, suite.server.url);
     await receiver.page.goto(url);
     await receiver.page.locator('#shared-title').waitFor();
     const text = await receiver.page.locator('.shared').innerText();
@@ -135,7 +124,7 @@ describe('share links', () => {
   });
 
   test('a passphrase protects the link; a wrong one is said plainly', async () => {
-    const sender = await openPage(browser, server.url);
+    const sender = await openPage(suite.browser, suite.server.url);
     await answerDeal(sender.page);
     const expected = await outcome(sender.page);
     await openSharePanel(sender.page);
@@ -147,7 +136,7 @@ describe('share links', () => {
     const again = await createLink(sender.page, { includeText: true, passphrase: 'a long shared secret' });
     assert.notEqual(again, url, 'fresh salt and nonce for every link');
 
-    const receiver = await openPage(browser, server.url);
+    const receiver = await openPage(suite.browser, suite.server.url);
     await receiver.page.goto(url);
     await receiver.page.locator('#unlock-passphrase').waitFor();
     await receiver.page.fill('#unlock-passphrase', 'a wrong guess here');
@@ -165,10 +154,10 @@ describe('share links', () => {
   });
 
   test('the copy button copies the link and confirms it', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await suite.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.waitForSelector('#outcome');
     await page.locator('[id="customer.sanctions-yes"]').click();
     const url = await createLink(page);
@@ -179,7 +168,7 @@ describe('share links', () => {
   });
 
   test('bad links get a clear message on screen and the app stays usable', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await answerDeal(page);
     const good = new URL(await createLink(page, { includeText: true })).hash.slice(1);
     const body = good.slice('hrdd1.'.length);
@@ -195,7 +184,7 @@ describe('share links', () => {
     ];
     const before = await outcome(page);
     for (const [fragment, message] of cases) {
-      await page.goto(`${server.url}#${fragment}`);
+      await page.goto(`${suite.server.url}#${fragment}`);
       await page.waitForSelector('#outcome');
       await page.locator('#notice.notice-error').waitFor();
       assert.match(await page.locator('#notice').innerText(), message, fragment.slice(0, 30));
@@ -212,13 +201,13 @@ describe('share links', () => {
 
 describe('zero egress', () => {
   test('the page forbids inline code and foreign hosts in its policy', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'"]) {
       assert.ok(policy.includes(directive), `${directive} in ${policy}`);
     }
     assert.ok(!policy.includes('unsafe-inline') && !policy.includes('http'), policy);
-    const response = await page.goto(server.url);
+    const response = await page.goto(suite.server.url);
     assert.equal(response.headers()['content-security-policy'], policy, 'the server sends the same policy as a header');
     const handlers = await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)));
     assert.deepEqual(handlers, [], 'no inline event handlers');
@@ -235,7 +224,7 @@ describe('zero egress', () => {
   });
 
   test('a whole session sends no request elsewhere, and no request carries an answer', async () => {
-    const { page, context, requests } = await openPage(browser, server.url);
+    const { page, context, requests } = await openPage(suite.browser, suite.server.url);
     await answerDeal(page);
     const plain = await createLink(page, { includeText: true });
     const protectedUrl = await createLink(page, { includeText: true, passphrase: 'another long secret' });
