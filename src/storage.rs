@@ -132,7 +132,7 @@ pub fn delete_all() -> Result<(), String> {
     }
 }
 
-/// Whether anything is stored (for tests and the drafts screen).
+/// Whether anything is stored (the browser tests check autosave with it).
 pub fn has_stored_data() -> bool {
     local_storage().is_some_and(|s| matches!(s.get_item(STORAGE_KEY), Ok(Some(_))))
 }

@@ -24,7 +24,6 @@ pub struct Country {
     /// V-Dem indices in thousandths: 0 to 1000.
     pub civil_society: Option<u16>,
     pub judicial_constraints: Option<u16>,
-    pub equality_before_law: Option<u16>,
     /// V-Dem Regimes of the World, 0 closed autocracy .. 3 liberal democracy.
     pub regime: Option<u8>,
 }
@@ -166,7 +165,6 @@ fn parse_table(table: &str) -> Vec<Country> {
                 political_stability_percentile: fixed_point(cell(5), 1),
                 civil_society: fixed_point(cell(6), 3),
                 judicial_constraints: fixed_point(cell(7), 3),
-                equality_before_law: fixed_point(cell(8), 3),
                 regime: cell(9).parse().ok(),
             }
         })

@@ -4,6 +4,7 @@
 
 use crate::assessment::{Answer, Assessment, RightStatus};
 use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
+use crate::method::RedFlagDefinition;
 use crate::method::{
     presumed_impacts, question_index, ActionDefinition, Choice, ContextLevel, Element, Mode,
     PresumedImpact, Question, QuestionKind, Relevance, Right, Trigger, ACTIONS,
@@ -11,7 +12,6 @@ use crate::method::{
     LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER, LIKELIHOOD_WEIGHT_END_USE,
     MAX_MITIGATION_REDUCTION_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
 };
-use crate::method::{RedFlagDefinition, Sector};
 use crate::report::{
     ActionStatus, Change, Contribution, CountryContext, ElementScore, LikelihoodBand, OpenQuestion,
     Outcome, RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
@@ -943,12 +943,4 @@ fn combinations(n: usize, size: usize) -> Vec<Vec<usize>> {
     }
     walk(0, n, size, &mut current, &mut result);
     result
-}
-
-/// Sector packs that exist, for tests and documentation.
-pub fn sectors_with_questions() -> Vec<Sector> {
-    Sector::ALL
-        .into_iter()
-        .filter(|s| QUESTIONS.iter().any(|q| q.sector == Some(*s)))
-        .collect()
 }
