@@ -105,6 +105,10 @@ pub struct AssessmentDocument {
     /// Ignored by scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_outcome: Option<String>,
+    /// For worked examples only: why a practitioner expects that outcome, in plain words.
+    /// Ignored by scoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_because: Option<String>,
 }
 
 fn is_default_text(text: &FreeTextDocument) -> bool {
@@ -200,6 +204,7 @@ impl AssessmentDocument {
             }),
             text,
             expected_outcome: None,
+            expected_because: None,
         }
     }
 
@@ -299,12 +304,31 @@ pub struct ReportDocument {
     pub outcome: &'static str,
     pub outcome_label: &'static str,
     pub meaning: &'static str,
-    pub next_step: &'static str,
+    pub next_step: String,
     pub outcome_reasons: Vec<String>,
+    /// Unknowns that block any decision (question or red flag ids).
+    pub blocked_by: Vec<&'static str>,
+    /// In a quick screen: why a full assessment is needed before relying on the outcome.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub full_assessment_needed: Vec<&'static str>,
+    /// Floors the customer and the destination set (ids).
+    pub floors: Vec<&'static str>,
+    pub connection: ConnectionDocument,
+    /// Rights the product could strengthen: shown beside the risks, never netted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rights_in_tension: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub packs_added: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub method1_answers_read_as: Vec<&'static str>,
     pub inherent_risk: &'static str,
     pub residual_risk: &'static str,
     pub element_scores: BTreeMap<&'static str, u8>,
     pub red_flags: Vec<RedFlagDocument>,
+    /// Red flags an unknown answer could raise.
+    pub possible_red_flags: Vec<RedFlagDocument>,
     pub salient_rights: Vec<SalientRightDocument>,
     pub open_questions: Vec<String>,
     pub decisive_gaps: usize,
@@ -322,7 +346,17 @@ pub struct RedFlagDocument {
     pub id: &'static str,
     pub title: &'static str,
     pub prohibited: bool,
+    /// "prohibited", "escalate" or "conditions".
+    pub level: &'static str,
     pub source: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConnectionDocument {
+    /// "cause", "contribute", "linked", or null when not established.
+    pub established: Option<&'static str>,
+    pub leverage: &'static str,
+    pub response: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -369,7 +403,7 @@ impl ReportDocument {
             outcome: report.outcome.key(),
             outcome_label: report.outcome.label(),
             meaning: report.outcome.meaning(),
-            next_step: report.outcome.next_step(),
+            next_step: report.next_step(),
             outcome_reasons: report.outcome_reasons.clone(),
             inherent_risk: report.inherent_risk.label(),
             residual_risk: report.residual_risk.label(),
@@ -378,16 +412,24 @@ impl ReportDocument {
                 .iter()
                 .map(|e| (e.element.title(), e.score))
                 .collect(),
-            red_flags: report
-                .red_flags
+            red_flags: report.red_flags.iter().map(flag_document).collect(),
+            possible_red_flags: report
+                .possible_red_flags
                 .iter()
-                .map(|f| RedFlagDocument {
-                    id: f.id,
-                    title: f.title,
-                    prohibited: f.prohibited,
-                    source: f.source,
-                })
+                .map(flag_document)
                 .collect(),
+            blocked_by: report.blockers.iter().map(|b| b.id).collect(),
+            full_assessment_needed: report.full_assessment_needed.clone(),
+            floors: report.floors.iter().map(|f| f.id).collect(),
+            connection: ConnectionDocument {
+                established: report.connection.established.map(|c| c.key()),
+                leverage: report.connection.leverage.label(),
+                response: report.connection.response,
+            },
+            benefits: report.benefits.iter().map(|r| r.key()).collect(),
+            rights_in_tension: report.rights_in_tension,
+            packs_added: report.packs_added.iter().map(|s| s.key()).collect(),
+            method1_answers_read_as: report.migrations.clone(),
             salient_rights: report
                 .salient_rights
                 .iter()
@@ -407,10 +449,10 @@ impl ReportDocument {
                 .map(|a| ActionDocument {
                     id: a.id,
                     title: a.title,
-                    status: if a.status == ActionStatus::InPlace {
-                        "in_place"
-                    } else {
-                        "to_do"
+                    status: match a.status {
+                        ActionStatus::InPlace => "in_place",
+                        ActionStatus::Planned => "planned",
+                        ActionStatus::ToDo => "to_do",
                     },
                 })
                 .collect(),
@@ -426,6 +468,16 @@ impl ReportDocument {
             beneficial_purpose: report.beneficial_purpose.clone(),
             explanation,
         }
+    }
+}
+
+fn flag_document(f: &crate::report::RaisedRedFlag) -> RedFlagDocument {
+    RedFlagDocument {
+        id: f.id,
+        title: f.title,
+        prohibited: f.prohibited,
+        level: f.level.key(),
+        source: f.source,
     }
 }
 
@@ -446,7 +498,7 @@ pub fn describe_change(change: &WhatWouldChange) -> String {
             at_least,
             questions,
         } => format!(
-            "Answer at least {at_least} of these decisive questions: {}.",
+            "Establish these {at_least} facts with evidence before deciding: {}.",
             questions
                 .iter()
                 .map(|q| q.prompt.as_str())

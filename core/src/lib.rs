@@ -13,6 +13,7 @@ pub mod link;
 pub mod method;
 pub mod report;
 pub mod scoring;
+pub mod triggers;
 
 pub use assessment::{
     Answer, Assessment, CountryCode, CountryOverride, FreeText, ImpactRating, RightStatus,

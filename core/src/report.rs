@@ -1,6 +1,6 @@
 //! The report: everything derived from an assessment. Never stored; recomputed on every change.
 
-use crate::method::{ContextLevel, Element, Right};
+use crate::method::{Connection, ContextLevel, Element, FlagLevel, Leverage, Right, Sector};
 use std::borrow::Cow;
 
 /// The decision gate, ordered from least to most restrictive. "Assessment incomplete" ranks
@@ -46,9 +46,9 @@ impl Outcome {
     /// What the outcome means.
     pub fn meaning(self) -> &'static str {
         match self {
-            Outcome::Proceed => "No red flag and a low residual risk. Standard terms are enough.",
+            Outcome::Proceed => "No red flag, the customer, end user and destination are known and checked, and the residual risk is low. Proceed on standard terms, with any monitoring listed.",
             Outcome::ProceedWithConditions => "The risk is real but can be managed. Go ahead only with the safeguards listed as to do.",
-            Outcome::Incomplete => "Too many decisive questions are unanswered to judge the risk. This is not a green light.",
+            Outcome::Incomplete => "Something decisive is unknown: who the customer or end user is, where the product goes, whether sanctions or an embargo apply, or whether a red flag is raised. This is not a green light.",
             Outcome::Escalate => "A red flag or a high residual risk. Enhanced due diligence and a senior decision are needed before going further.",
             Outcome::DoNotProceed => "A prohibited red flag or a critical risk. The deal should not go ahead as proposed.",
         }
@@ -182,6 +182,55 @@ pub struct RaisedRedFlag {
     pub why: &'static str,
     pub source: &'static str,
     pub prohibited: bool,
+    pub level: FlagLevel,
+    /// Not raised by a known answer, but an unknown answer could raise it.
+    pub possible: bool,
+}
+
+/// Why a decision cannot be taken yet, whatever the outcome's step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockReason {
+    /// A know-your-customer or legal question is unknown (who, where, sanctions, embargo).
+    KnowYourCustomer,
+    /// An unknown answer could raise this red flag.
+    PossibleRedFlag(&'static str),
+    /// The critical risk rests on unknown answers: it was softened to escalation until they
+    /// are resolved.
+    UnknownsDriveCriticalRisk,
+}
+
+/// One unknown that blocks the decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blocker {
+    /// The question to answer (an id of the method), or the red flag's id.
+    pub id: &'static str,
+    pub prompt: &'static str,
+    pub reason: BlockReason,
+}
+
+/// A floor that the customer or the destination set under the outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RaisedFloor {
+    pub id: &'static str,
+    pub at_least: Outcome,
+    pub why: &'static str,
+    pub source: &'static str,
+    /// Applied because an answer it depends on is unknown.
+    pub on_unknown: bool,
+}
+
+/// The company's connection to the harm and what it calls for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionSummary {
+    /// As the assessor answered it (full assessment).
+    pub declared: Option<Connection>,
+    /// As the answers establish it: the declared connection, raised to "contribute" when the
+    /// company would customise, market, train or remove safeguards for the risky use.
+    pub established: Option<Connection>,
+    pub raised_by_facilitating_acts: bool,
+    pub leverage: Leverage,
+    /// The response the connection calls for (UN Guiding Principle 19).
+    pub response: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +243,8 @@ pub struct OpenQuestion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActionStatus {
     InPlace,
+    /// Not in place but planned: a condition of the deal, not credit.
+    Planned,
     ToDo,
 }
 
@@ -206,10 +257,20 @@ pub struct RecommendedAction {
     pub status: ActionStatus,
 }
 
+/// What kind of change lowers the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A safeguard to put in place.
+    PutInPlace,
+    /// A fact to establish with evidence; it lowers the outcome only if verified true.
+    VerifyIfTrue,
+}
+
 /// One hypothetical change considered by "what would change the outcome".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub question_id: &'static str,
+    pub kind: ChangeKind,
     pub description: String,
 }
 
@@ -242,6 +303,11 @@ pub struct CountryContext {
     pub level_used: ContextLevel,
     pub override_reason: Option<String>,
     pub attribution: &'static str,
+    /// Uncertainty of the index, in points.
+    pub margin: u8,
+    /// The level that red flags and floors read: the index widened by its margin, so that a
+    /// country just below a band edge is treated as in the higher band.
+    pub level_for_flags: ContextLevel,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -268,11 +334,58 @@ pub struct Report {
     pub not_asked: usize,
     /// The socially beneficial purpose as the user recorded it: shown, never weighed against harm.
     pub beneficial_purpose: Option<String>,
+    /// Red flags an unknown answer could raise.
+    pub possible_red_flags: Vec<RaisedRedFlag>,
+    /// Unknowns that block a decision (the know-your-customer and legal gate, possible red
+    /// flags, unknowns behind a critical risk).
+    pub blockers: Vec<Blocker>,
+    /// Floors set by the customer and the destination.
+    pub floors: Vec<RaisedFloor>,
+    pub connection: ConnectionSummary,
+    /// Rights the product could strengthen: shown beside the risks, never netted against them.
+    pub benefits: Vec<Right>,
+    /// What refusing or withdrawing would mean for people, as recorded.
+    pub consequences_of_not_proceeding: Option<&'static str>,
+    /// A grave risk with a product that also strengthens rights: escalated for a documented
+    /// senior decision instead of refused by arithmetic.
+    pub rights_in_tension: bool,
+    /// In a quick screen: why a full assessment is needed before relying on the outcome.
+    pub full_assessment_needed: Vec<&'static str>,
+    /// Sector packs whose questions and flags apply although another pack was chosen.
+    pub packs_added: Vec<Sector>,
+    /// How answers given under method 1 to retired questions were read.
+    pub migrations: Vec<&'static str>,
 }
 
 impl Report {
     pub fn element(&self, element: Element) -> &ElementScore {
         &self.elements[element as usize]
+    }
+
+    /// Whether unknowns block the decision.
+    pub fn decision_blocked(&self) -> bool {
+        !self.blockers.is_empty()
+    }
+
+    /// How far the report lets the deal go, from 0 (nothing: stop, or find out first) to 3
+    /// (proceed). "Don't know" must never raise this (METHODOLOGY.md, "Evidence gaps").
+    pub fn permission(&self) -> u8 {
+        match self.outcome {
+            Outcome::Proceed => 3,
+            Outcome::ProceedWithConditions => 2,
+            Outcome::Escalate if !self.decision_blocked() => 1,
+            _ => 0,
+        }
+    }
+
+    /// What to do next: the outcome's step, then what the connection calls for.
+    pub fn next_step(&self) -> String {
+        match (self.outcome, self.connection.response) {
+            (Outcome::Proceed | Outcome::Incomplete, _) | (_, None) => {
+                self.outcome.next_step().to_owned()
+            }
+            (outcome, Some(response)) => format!("{} {response}", outcome.next_step()),
+        }
     }
 
     /// One line for scripts and logs.
@@ -283,11 +396,17 @@ impl Report {
             .map(|e| format!("{}={}", e.element.letter(), e.score))
             .collect();
         format!(
-            "{} | residual risk {} | {} | red flags {} | open questions {}",
+            "{}{} | residual risk {} | {} | red flags {} (possible {}) | open questions {}",
             self.outcome.label(),
+            if self.decision_blocked() {
+                " (blocked)"
+            } else {
+                ""
+            },
             self.residual_risk.label(),
             scores.join(" "),
             self.red_flags.len(),
+            self.possible_red_flags.len(),
             self.open_questions.len()
         )
     }

@@ -1,30 +1,83 @@
 //! Applies the method to an assessment: element scores, severity and likelihood per right,
-//! red flags, evidence gaps, the outcome, actions and what would change it. Pure and
-//! deterministic: the same assessment always gives the same report.
+//! red flags (raised and possible), the floors set by the customer and the destination, the
+//! know-your-customer and legal gate, the outcome, the connection's response, actions and what
+//! would change the outcome. Pure and deterministic: the same assessment always gives the same
+//! report. Every number and rule it applies lives in `crate::method`.
 
 use crate::assessment::{Answer, Assessment, RightStatus};
 use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
-use crate::method::RedFlagDefinition;
 use crate::method::{
-    presumed_impacts, question_index, ActionDefinition, Choice, ContextLevel, Element, Mode,
-    PresumedImpact, Question, QuestionKind, Relevance, Right, Trigger, ACTIONS,
-    COUNTRY_CONTEXT_POINTS, DECISIVE_GAPS_FOR_INCOMPLETE, GROUP_SEVERITY_CAP,
+    applicable_migrations, groups_bear_on, leverage_from_points, migrated_answers, pack_relevance,
+    presumed_impacts, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel, Element,
+    FlagLevel, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition, Relevance, Right,
+    SafeguardKind, Scope, Sector, Trigger, ACTIONS, CONTEXT_LEVEL_REPRESENTATIVE_INDEX,
+    COUNTRY_CONTEXT_MAX_POINTS, DECLARED_SAFEGUARD_CREDIT_PERCENT, DEFAULT_CONTEXT_INDEX_MARGIN,
+    DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS, KYC_GATE, LIKELIHOOD_SIGNALS,
     LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER, LIKELIHOOD_WEIGHT_END_USE,
-    MAX_MITIGATION_REDUCTION_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
+    MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
+    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
+    SECURITY_CUSTOMER_TYPES, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
 };
 use crate::report::{
-    ActionStatus, Change, Contribution, CountryContext, ElementScore, LikelihoodBand, OpenQuestion,
-    Outcome, RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
+    ActionStatus, BlockReason, Blocker, Change, ChangeKind, ConnectionSummary, Contribution,
+    CountryContext, ElementScore, LikelihoodBand, OpenQuestion, Outcome, RaisedFloor,
+    RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     WhatWouldChange,
 };
+use crate::triggers::{asked_answer, truth, Truth};
 use std::borrow::Cow;
 
+/// The question whose answer, with the sector pack, sets element A's product baseline.
+const PRODUCT_FAMILY: &str = "end_use.product_family";
+const CAPABILITIES: &str = "end_use.capabilities";
+const SAFEGUARDS_IN_PLACE: &str = "mitigations.in_place";
+const SAFEGUARDS_PLANNED: &str = "mitigations.planned";
+const SAFEGUARD_EVIDENCE: &str = "mitigations.evidence";
+const GROUPS_QUESTION: &str = "impacts.groups";
+const REMEDY_QUESTION: &str = "impacts.remedy";
+const SCALE_QUESTION: &str = "end_use.scale";
+const CONNECTION_TYPE: &str = "connection.type";
+const FACILITATING_ACTS: &str = "connection.facilitating_acts";
+const LEVERAGE_QUESTIONS: [&str; 3] = [
+    "profile.ongoing_relationship",
+    "connection.contract_terms",
+    "connection.traceability",
+];
+const POSITIVE_RIGHTS: &str = "impacts.positive_rights";
+const NOT_PROCEEDING: &str = "impacts.not_proceeding";
+/// The option of `impacts.not_proceeding` that puts people's access to essentials at stake.
+const LOSS_OF_ESSENTIALS: &str = "lose_essential";
+
+const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: &str =
+    "the critical risk rests on presumed impacts that only a full assessment can rate";
+
+const SECURITY_CUSTOMER: Trigger = Trigger::AnswerIs {
+    question: "profile.customer_type",
+    choices: SECURITY_CUSTOMER_TYPES,
+};
+
 /// Score an assessment. The assessment should have passed `Assessment::validate`; answers that
-/// do not fit their question are treated as unanswered rather than trusted.
+/// do not fit their question are treated as unanswered rather than trusted. Answers given under
+/// method 1 to questions method 2 retired are read through `method::METHOD1_MIGRATIONS`.
 pub fn score(assessment: &Assessment) -> Report {
+    let migrations: Vec<&'static str> = applicable_migrations(assessment)
+        .into_iter()
+        .map(|m| m.why)
+        .collect();
+    let effective = migrated_answers(assessment);
+    let assessment = effective.as_ref();
     let evaluation = evaluate(assessment, Detail::Explained);
     let actions = recommend_actions(assessment, &evaluation);
     let what_would_change = what_would_change(assessment, &evaluation);
+    let to_report = |(flag, _): &(&'static RedFlagDefinition, Truth)| RaisedRedFlag {
+        id: flag.id,
+        title: flag.title,
+        why: flag.why,
+        source: flag.source,
+        prohibited: flag.prohibited(),
+        level: flag.level,
+        possible: false,
+    };
     Report {
         method_version: assessment.method_version,
         outcome: evaluation.outcome,
@@ -33,14 +86,18 @@ pub fn score(assessment: &Assessment) -> Report {
         residual_risk: evaluation.residual_risk,
         salient_rights: evaluation.rights,
         red_flags: evaluation
-            .red_flags
+            .flags
             .iter()
-            .map(|flag| RaisedRedFlag {
-                id: flag.id,
-                title: flag.title,
-                why: flag.why,
-                source: flag.source,
-                prohibited: flag.prohibited,
+            .filter(|(_, t)| *t == Truth::Yes)
+            .map(to_report)
+            .collect(),
+        possible_red_flags: evaluation
+            .flags
+            .iter()
+            .filter(|(_, t)| *t == Truth::Unknown)
+            .map(|f| RaisedRedFlag {
+                possible: true,
+                ..to_report(f)
             })
             .collect(),
         open_questions: evaluation.open_questions,
@@ -54,6 +111,15 @@ pub fn score(assessment: &Assessment) -> Report {
         beneficial_purpose: Some(assessment.text.beneficial_purpose.trim())
             .filter(|text| !text.is_empty())
             .map(str::to_owned),
+        blockers: evaluation.blockers,
+        floors: evaluation.floors,
+        connection: evaluation.connection,
+        benefits: evaluation.benefits,
+        consequences_of_not_proceeding: evaluation.consequences_of_not_proceeding,
+        rights_in_tension: evaluation.rights_in_tension,
+        full_assessment_needed: evaluation.full_assessment_needed,
+        packs_added: evaluation.packs_added,
+        migrations,
     }
 }
 
@@ -63,15 +129,25 @@ struct Evaluation {
     rights: Vec<SalientRight>,
     inherent_risk: RiskLevel,
     residual_risk: RiskLevel,
-    red_flags: Vec<&'static RedFlagDefinition>,
+    /// Every red flag that is raised (yes) or possible (unknown), in method order.
+    flags: Vec<(&'static RedFlagDefinition, Truth)>,
+    floors: Vec<RaisedFloor>,
+    blockers: Vec<Blocker>,
     open_questions: Vec<OpenQuestion>,
     decisive_gaps: usize,
     outcome: Outcome,
     outcome_reasons: Vec<String>,
     country: Option<CountryContext>,
-    context_level: ContextLevel,
+    /// The level flags and floors read; None when the destination is unknown.
+    context_for_flags: Option<ContextLevel>,
     mitigation_points: u8,
     not_asked: usize,
+    connection: ConnectionSummary,
+    benefits: Vec<Right>,
+    consequences_of_not_proceeding: Option<&'static str>,
+    rights_in_tension: bool,
+    full_assessment_needed: Vec<&'static str>,
+    packs_added: Vec<Sector>,
 }
 
 /// How much of the evaluation to build: the search for "what would change" needs only the
@@ -80,10 +156,29 @@ struct Evaluation {
 enum Detail {
     Explained,
     NumbersOnly,
+    /// What the known answers alone guarantee: numbers only, every unknown answer already
+    /// resolved to its least risky option by the caller, an unknown destination read as low
+    /// risk, and nothing blocked. Used to tell what unknowns drive; never shown as a result.
+    KnownFactsOnly,
+}
+
+/// The destination as the score reads it.
+struct DestinationContext {
+    report: Option<CountryContext>,
+    /// 0..100, the worst case when unknown.
+    index_used: u8,
+    for_flags: Option<ContextLevel>,
+    /// The dataset has no indicators and the assessor set no level.
+    data_gap: bool,
 }
 
 fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
-    let (country, context_level, country_gap) = country_context(assessment);
+    let mut destination = country_context(assessment);
+    if detail == Detail::KnownFactsOnly && destination.report.is_none() {
+        destination.index_used = 0;
+        destination.for_flags = Some(ContextLevel::Low);
+    }
+    let context = destination.for_flags;
     let mut elements: Vec<ElementScore> = Element::ALL
         .iter()
         .map(|&element| ElementScore {
@@ -97,16 +192,17 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
 
     elements[Element::EndUse as usize]
         .contributions
-        .push(Contribution {
-            source_id: "profile.sector".into(),
-            question: "Product category (sector pack)".into(),
-            answer: assessment.sector.label().into(),
-            points: assessment.sector.baseline_end_use_points().into(),
-        });
+        .push(product_baseline(assessment));
 
     for (index, question) in QUESTIONS.iter().enumerate() {
-        if !question.in_scope(assessment.mode, assessment.sector) {
-            if question.sector.is_none_or(|s| s == assessment.sector) {
+        if question.retired {
+            continue;
+        }
+        if !question.is_asked(assessment) {
+            if assessment.mode == Mode::QuickScreen
+                && question.scope == Scope::Full
+                && question.pack_applies(assessment)
+            {
                 not_asked += 1;
             }
             continue;
@@ -122,14 +218,15 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         let Some(element) = question.scored else {
             continue;
         };
-        if element == Element::Impacts {
-            // Impacts questions adjust each right's severity; see `rate_rights`.
+        if element == Element::Impacts || question.id == PRODUCT_FAMILY {
+            // Impacts questions adjust each right's severity (see `rate_rights`); the product
+            // family is part of the product baseline above.
             continue;
         }
-        let lines = contributions_of(question, answer, context_level, country.as_ref());
+        let lines = contributions_of(question, answer, &destination);
         elements[element as usize].contributions.extend(lines);
     }
-    if country_gap {
+    if destination.data_gap {
         open_questions.push(OpenQuestion {
             id: "profile.destination.context".into(),
             prompt: "The dataset has no indicators for this country: set the country context level yourself, with a reason.".into(),
@@ -141,12 +238,17 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         e.score = capped(e.contributions.iter().map(|c| c.points).sum());
     }
 
-    let context_likelihood = context_likelihood(&elements);
-    let mitigation_points = mitigation_points(assessment);
+    let base_likelihood = deal_likelihood(&elements);
+    let security_customer = truth(&SECURITY_CUSTOMER, assessment, context).possible();
+    let mitigation_points = mitigation_points(assessment, security_customer);
     let (rights, impact_contributions) = rate_rights(
         assessment,
-        context_likelihood,
-        mitigation_points,
+        RightsInputs {
+            base_likelihood,
+            mitigation_points,
+            security_customer,
+            context,
+        },
         &mut open_questions,
         detail == Detail::Explained,
     );
@@ -170,86 +272,383 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         .max()
         .unwrap_or(RiskLevel::Low);
 
-    let red_flags: Vec<&'static RedFlagDefinition> = RED_FLAGS
+    let flags: Vec<(&'static RedFlagDefinition, Truth)> = RED_FLAGS
         .iter()
-        .filter(|flag| trigger_holds(&flag.trigger, assessment, context_level))
+        .map(|flag| (flag, truth(&flag.trigger, assessment, context)))
+        .filter(|(_, t)| t.possible())
         .collect();
+    let floors: Vec<RaisedFloor> = OUTCOME_FLOORS
+        .iter()
+        .filter_map(|floor| {
+            let holds = truth(&floor.trigger, assessment, context);
+            holds.possible().then_some(RaisedFloor {
+                id: floor.id,
+                at_least: floor.at_least,
+                why: floor.why,
+                source: floor.source,
+                on_unknown: holds == Truth::Unknown,
+            })
+        })
+        .collect();
+    let mut blockers = if detail == Detail::KnownFactsOnly {
+        Vec::new()
+    } else {
+        gate_blockers(assessment)
+    };
+    if detail != Detail::KnownFactsOnly {
+        // A possible red flag blocks through the unknown answers it depends on: those are what
+        // the user must establish.
+        for (flag, t) in &flags {
+            if *t != Truth::Unknown || flag.level < FlagLevel::Escalate {
+                continue;
+            }
+            for index in unknown_questions(&flag.trigger, assessment) {
+                if blockers.iter().all(|b| b.id != QUESTIONS[index].id) {
+                    blockers.push(Blocker {
+                        id: QUESTIONS[index].id,
+                        prompt: QUESTIONS[index].prompt,
+                        reason: BlockReason::PossibleRedFlag(flag.id),
+                    });
+                }
+            }
+        }
+    }
+    let connection = connection_summary(assessment, &elements);
+    let benefits = benefits(assessment);
+    let consequences_of_not_proceeding = chosen_label(assessment, NOT_PROCEEDING);
+    let loses_essentials = chosen_key(assessment, NOT_PROCEEDING) == Some(LOSS_OF_ESSENTIALS);
     let decisive_gaps = open_questions.iter().filter(|q| q.decisive).count();
-    let (outcome, outcome_reasons) = decide_outcome(residual_risk, &red_flags, decisive_gaps);
+
+    let mut decision = Decision {
+        outcome: Outcome::Proceed,
+        reasons: Vec::new(),
+        blockers,
+        rights_in_tension: false,
+        full_assessment_needed: Vec::new(),
+    };
+    decide_outcome(
+        &mut decision,
+        DecisionInputs {
+            assessment,
+            residual_risk,
+            flags: &flags,
+            floors: &floors,
+            tension_possible: !benefits.is_empty() || loses_essentials,
+            known_facts: (detail != Detail::KnownFactsOnly
+                && (!open_questions.is_empty()
+                    || destination.data_gap
+                    || destination.report.is_none()))
+            .then(|| known_facts_outcome(assessment)),
+            context,
+        },
+    );
+    let packs_added = Sector::ALL
+        .into_iter()
+        .filter(|&pack| pack != assessment.sector && pack != Sector::General)
+        .filter(|&pack| pack_relevance(pack, assessment) == Some(Truth::Yes))
+        .collect();
 
     Evaluation {
         elements,
         rights,
         inherent_risk,
         residual_risk,
-        red_flags,
+        flags,
+        floors,
+        blockers: decision.blockers,
         open_questions,
         decisive_gaps,
-        outcome,
-        outcome_reasons,
-        country,
-        context_level,
+        outcome: decision.outcome,
+        outcome_reasons: decision.reasons,
+        country: destination.report,
+        context_for_flags: context,
         mitigation_points,
         not_asked,
+        connection,
+        benefits,
+        consequences_of_not_proceeding,
+        rights_in_tension: decision.rights_in_tension,
+        full_assessment_needed: decision.full_assessment_needed,
+        packs_added,
     }
 }
 
-/// The decision gate (METHODOLOGY.md, "Outcomes").
-fn decide_outcome(
+struct Decision {
+    outcome: Outcome,
+    reasons: Vec<String>,
+    blockers: Vec<Blocker>,
+    rights_in_tension: bool,
+    full_assessment_needed: Vec<&'static str>,
+}
+
+impl Decision {
+    /// Raise the outcome to at least `floor`, saying why when it moves.
+    fn at_least(&mut self, floor: Outcome, reason: impl FnOnce() -> String) {
+        if self.outcome < floor {
+            self.outcome = floor;
+            self.reasons.push(reason());
+        }
+    }
+}
+
+struct DecisionInputs<'a> {
+    assessment: &'a Assessment,
     residual_risk: RiskLevel,
-    red_flags: &[&RedFlagDefinition],
-    decisive_gaps: usize,
-) -> (Outcome, Vec<String>) {
-    let mut reasons = Vec::new();
-    let prohibited: Vec<&str> = red_flags
-        .iter()
-        .filter(|f| f.prohibited)
-        .map(|f| f.title)
-        .collect();
+    flags: &'a [(&'static RedFlagDefinition, Truth)],
+    floors: &'a [RaisedFloor],
+    tension_possible: bool,
+    /// What the known answers alone lead to (residual risk and outcome), when anything is
+    /// unknown.
+    known_facts: Option<(RiskLevel, Outcome)>,
+    context: Option<ContextLevel>,
+}
+
+/// The decision gate (METHODOLOGY.md, "Outcome").
+fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
+    let raised = |level: FlagLevel| {
+        inputs
+            .flags
+            .iter()
+            .filter(move |(f, t)| *t == Truth::Yes && f.level == level)
+            .map(|(f, _)| f.title)
+    };
+    let prohibited: Vec<&str> = raised(FlagLevel::Prohibited).collect();
     if !prohibited.is_empty() {
-        reasons.push(format!(
-            "Prohibited red flag: {}. This forces \"do not proceed\" whatever the score.",
+        decision.outcome = Outcome::DoNotProceed;
+        decision.reasons.push(format!(
+            "Prohibited red flag: {}. This means \"do not proceed\" whatever the score.",
             prohibited.join("; ")
         ));
-        return (Outcome::DoNotProceed, reasons);
+        return;
     }
-    if decisive_gaps >= DECISIVE_GAPS_FOR_INCOMPLETE {
-        reasons.push(format!(
-            "{decisive_gaps} decisive questions are unanswered or \"don't know\" ({DECISIVE_GAPS_FOR_INCOMPLETE} or more make the assessment incomplete)."
-        ));
-        if red_flags.is_empty() {
-            return (Outcome::Incomplete, reasons);
-        }
-        reasons.push("Red flags are already raised, so the deal must be escalated even before the gaps are closed.".into());
-        return (Outcome::Escalate, reasons);
-    }
-    let mut outcome = match residual_risk {
+
+    // 1. The risk of the rights at stake.
+    decision.outcome = match inputs.residual_risk {
         RiskLevel::Low => Outcome::Proceed,
         RiskLevel::Medium => Outcome::ProceedWithConditions,
         RiskLevel::High => Outcome::Escalate,
         RiskLevel::Critical => Outcome::DoNotProceed,
     };
-    reasons.push(format!(
+    decision.reasons.push(format!(
         "The highest residual risk is {}, which means \"{}\".",
-        residual_risk.label(),
-        outcome.label().to_lowercase()
+        inputs.residual_risk.label(),
+        decision.outcome.label().to_lowercase()
     ));
-    if outcome == Outcome::DoNotProceed && decisive_gaps > 0 {
-        outcome = Outcome::Escalate;
-        reasons.push("The critical risk rests partly on unknowns counted as the worst case, so it leads to escalation, not refusal, until they are resolved.".into());
+    if decision.outcome == Outcome::DoNotProceed {
+        if inputs
+            .known_facts
+            .is_some_and(|(risk, _)| risk < RiskLevel::Critical)
+        {
+            decision.outcome = Outcome::Escalate;
+            decision.blockers.push(Blocker {
+                id: "residual_risk",
+                prompt: "The critical risk rests on answers that are still unknown.",
+                reason: BlockReason::UnknownsDriveCriticalRisk,
+            });
+            decision.reasons.push("The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved.".into());
+        } else if inputs.tension_possible {
+            decision.outcome = Outcome::Escalate;
+            decision.rights_in_tension = true;
+            decision.reasons.push("The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic.".into());
+        } else if inputs.assessment.mode == Mode::QuickScreen {
+            decision.outcome = Outcome::Escalate;
+            decision
+                .full_assessment_needed
+                .push(QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC);
+            decision.reasons.push("A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal.".into());
+        }
     }
-    if !red_flags.is_empty() && outcome < Outcome::Escalate {
-        outcome = Outcome::Escalate;
-        reasons.push(format!(
-            "{} red flag(s) force at least escalation, whatever the score.",
-            red_flags.len()
-        ));
+
+    // 2. Red flags set floors.
+    let escalating: Vec<&str> = raised(FlagLevel::Escalate).collect();
+    if !escalating.is_empty() {
+        decision.at_least(Outcome::Escalate, || {
+            format!(
+                "Red flag(s) force at least escalation: {}.",
+                escalating.join("; ")
+            )
+        });
     }
-    (outcome, reasons)
+    let checks: Vec<&str> = raised(FlagLevel::Conditions).collect();
+    if !checks.is_empty() {
+        decision.at_least(Outcome::ProceedWithConditions, || {
+            format!("Check needed before going ahead: {}.", checks.join("; "))
+        });
+    }
+    let possible_checks: Vec<&str> = inputs
+        .flags
+        .iter()
+        .filter(|(f, t)| *t == Truth::Unknown && f.level == FlagLevel::Conditions)
+        .map(|(f, _)| f.title)
+        .collect();
+    if !possible_checks.is_empty() {
+        decision.at_least(Outcome::ProceedWithConditions, || {
+            format!(
+                "A check may be needed (an answer it depends on is unknown): {}.",
+                possible_checks.join("; ")
+            )
+        });
+    }
+
+    // 3. The customer and the destination set floors by themselves.
+    for floor in inputs.floors {
+        decision.at_least(floor.at_least, || {
+            format!(
+                "{}{} This means at least \"{}\".",
+                floor.why,
+                if floor.on_unknown {
+                    " (Applied because an answer it depends on is unknown.)"
+                } else {
+                    ""
+                },
+                floor.at_least.label().to_lowercase()
+            )
+        });
+    }
+
+    // 4. Unknowns that block a decision: never a green light. The outcome is then "assessment
+    // incomplete", unless what is already known calls for more (a raised flag, a floor from
+    // known answers, a risk the known facts alone make high).
+    if !decision.blockers.is_empty() {
+        let known = inputs.known_facts.map_or(Outcome::Proceed, |(_, o)| o);
+        let already_known = raised(FlagLevel::Escalate).next().is_some()
+            || inputs
+                .floors
+                .iter()
+                .any(|f| !f.on_unknown && f.at_least >= Outcome::Escalate);
+        let target = if already_known || known == Outcome::DoNotProceed {
+            decision.outcome.max(Outcome::Incomplete).max(known)
+        } else {
+            Outcome::Incomplete
+        };
+        if target != decision.outcome {
+            decision.outcome = target;
+        }
+        decision.reasons.push(if target >= Outcome::Escalate {
+            "Decisive facts are still unknown (listed as blocking): what is already known calls for escalation, and no decision can be taken until they are established.".into()
+        } else {
+            "Decisive facts are unknown (who the customer or end user is, where the product goes, sanctions or embargoes, or a possible red flag): the assessment is incomplete, and nothing can be approved until they are established.".into()
+        });
+    }
+
+    // 5. A quick screen says "proceed" only where a full assessment would.
+    if inputs.assessment.mode == Mode::QuickScreen {
+        let signals: Vec<&'static str> = DISALLOWED_WITHOUT_FULL_ASSESSMENT
+            .iter()
+            .filter(|(trigger, _)| truth(trigger, inputs.assessment, inputs.context).possible())
+            .map(|(_, why)| *why)
+            .collect();
+        match decision.outcome {
+            Outcome::Proceed if !signals.is_empty() => {
+                decision.outcome = Outcome::Incomplete;
+                decision.reasons.push(format!(
+                    "A quick screen cannot clear this deal: {}. A full assessment is needed.",
+                    signals.join("; ")
+                ));
+                decision.full_assessment_needed = signals;
+            }
+            Outcome::ProceedWithConditions | Outcome::Escalate => {
+                if signals.is_empty() && decision.full_assessment_needed.is_empty() {
+                    decision.full_assessment_needed.push("the conditions and the decision rest on the quick screen's presumptions, not on rated rights");
+                }
+                decision.full_assessment_needed.extend(signals);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The residual risk and the outcome that the known answers alone lead to: every unknown at
+/// its least risky. A critical risk that is not critical here rests on unknowns.
+fn known_facts_outcome(assessment: &Assessment) -> (RiskLevel, Outcome) {
+    let optimistic = resolve_unknowns_optimistically(assessment);
+    let e = evaluate(&optimistic, Detail::KnownFactsOnly);
+    (e.residual_risk, e.outcome)
+}
+
+/// Every unknown answer of an asked question at its least risky option, and unknown ratings
+/// at 1; an unknown destination stays unknown.
+fn resolve_unknowns_optimistically(assessment: &Assessment) -> Assessment {
+    let mut optimistic = assessment.clone();
+    for (index, question) in QUESTIONS.iter().enumerate() {
+        if !question.is_asked(assessment) || !answer_at(assessment, index).is_gap() {
+            continue;
+        }
+        if let Some(best) = least_risky_answer(question) {
+            optimistic.answers[index] = best;
+        }
+    }
+    for status in &mut optimistic.rights {
+        if let RightStatus::Rated(r) = status {
+            for value in [
+                &mut r.scale,
+                &mut r.scope,
+                &mut r.irremediability,
+                &mut r.likelihood,
+            ] {
+                value.get_or_insert(1);
+            }
+        }
+    }
+    optimistic
+}
+
+fn least_risky_answer(question: &Question) -> Option<Answer> {
+    match question.kind {
+        QuestionKind::Single(choices) => choices
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, c)| c.points)
+            .map(|(i, _)| Answer::Choice(i as u8)),
+        QuestionKind::Checklist(_) if question.id == SAFEGUARDS_IN_PLACE => None,
+        QuestionKind::Checklist(_) => Some(Answer::Ticked(0)),
+        QuestionKind::Country => None,
+    }
+}
+
+/// The asked questions with unknown answers that a trigger reads, in catalogue order.
+fn unknown_questions(trigger: &Trigger, assessment: &Assessment) -> Vec<usize> {
+    let mut found = Vec::new();
+    collect_unknown_questions(trigger, assessment, &mut found);
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+fn collect_unknown_questions(trigger: &Trigger, assessment: &Assessment, found: &mut Vec<usize>) {
+    match trigger {
+        Trigger::AnswerIs { question, .. } | Trigger::Ticked { question, .. } => {
+            if let Some((index, answer)) = asked_answer(assessment, question) {
+                if answer.is_gap() {
+                    found.push(index);
+                }
+            }
+        }
+        Trigger::AllOf(all) | Trigger::AnyOf(all) => all
+            .iter()
+            .for_each(|t| collect_unknown_questions(t, assessment, found)),
+        Trigger::SectorIs(_) | Trigger::CountryContextAtLeast(_) => {}
+    }
+}
+
+/// Know-your-customer and legal questions left unknown.
+fn gate_blockers(assessment: &Assessment) -> Vec<Blocker> {
+    KYC_GATE
+        .iter()
+        .filter_map(|id| {
+            let (index, answer) = asked_answer(assessment, id)?;
+            answer.is_gap().then_some(Blocker {
+                id: QUESTIONS[index].id,
+                prompt: QUESTIONS[index].prompt,
+                reason: BlockReason::KnowYourCustomer,
+            })
+        })
+        .collect()
 }
 
 /// Severity band x likelihood band. Severity dominates: a grave impact is at least high risk
-/// however unlikely (UN Guiding Principle 24).
+/// however unlikely (UN Guiding Principle 24). A serious impact that is remote is low risk:
+/// it calls for monitoring (an action), not for the full set of conditions.
 pub fn risk_level(severity: SeverityBand, likelihood: LikelihoodBand) -> RiskLevel {
     use LikelihoodBand as L;
     use RiskLevel as R;
@@ -260,7 +659,8 @@ pub fn risk_level(severity: SeverityBand, likelihood: LikelihoodBand) -> RiskLev
         (S::Moderate, L::Remote | L::Possible) => R::Low,
         (S::Moderate, L::Likely) => R::Medium,
         (S::Moderate, L::VeryLikely) => R::High,
-        (S::Serious, L::Remote | L::Possible) => R::Medium,
+        (S::Serious, L::Remote) => R::Low,
+        (S::Serious, L::Possible) => R::Medium,
         (S::Serious, _) => R::High,
         (S::Grave, L::Remote | L::Possible) => R::High,
         (S::Grave, _) => R::Critical,
@@ -275,6 +675,31 @@ fn answer_at(assessment: &Assessment, index: usize) -> Answer {
     assessment.answers.get(index).copied().unwrap_or_default()
 }
 
+fn chosen<'a>(assessment: &Assessment, id: &str) -> Option<&'a Choice>
+where
+    'static: 'a,
+{
+    match asked_answer(assessment, id)? {
+        (index, Answer::Choice(i)) => QUESTIONS[index].choices().get(usize::from(i)),
+        _ => None,
+    }
+}
+
+fn chosen_key(assessment: &Assessment, id: &str) -> Option<&'static str> {
+    chosen(assessment, id).map(|c| c.key)
+}
+
+fn chosen_label(assessment: &Assessment, id: &str) -> Option<&'static str> {
+    chosen(assessment, id).map(|c| c.label)
+}
+
+fn ticked_bits(assessment: &Assessment, id: &str) -> Option<u32> {
+    match asked_answer(assessment, id)? {
+        (_, Answer::Ticked(bits)) => Some(bits),
+        _ => None,
+    }
+}
+
 fn gap_label(answer: Answer) -> &'static str {
     if answer == Answer::DontKnow {
         "Don't know (counted as the worst case)"
@@ -283,12 +708,42 @@ fn gap_label(answer: Answer) -> &'static str {
     }
 }
 
+/// Points of the destination's context: continuous in the index (no cliffs between bands).
+fn context_points(index: u8) -> u16 {
+    (u16::from(index) * COUNTRY_CONTEXT_MAX_POINTS + 50) / 100
+}
+
+/// Element A's baseline for the product itself: the larger of the chosen pack's baseline and
+/// the product family's points, so that choosing "general" cannot hide a controlled product.
+fn product_baseline(assessment: &Assessment) -> Contribution {
+    let pack = u16::from(assessment.sector.baseline_end_use_points());
+    let (family_points, family_label) = match asked_answer(assessment, PRODUCT_FAMILY) {
+        Some((index, answer)) => match (QUESTIONS[index].kind, answer) {
+            (_, a) if a.is_gap() => (QUESTIONS[index].kind.worst_case_points(), gap_label(a)),
+            (QuestionKind::Single(choices), Answer::Choice(i)) => choices
+                .get(usize::from(i))
+                .map_or((0, "?"), |c| (u16::from(c.points), c.label)),
+            _ => (0, "?"),
+        },
+        None => (0, "not asked"),
+    };
+    Contribution {
+        source_id: "profile.sector".into(),
+        question: "Product category: the larger of the sector pack's baseline and the product family's points".into(),
+        answer: format!(
+            "{} ({pack}); {family_label} ({family_points})",
+            assessment.sector.label()
+        )
+        .into(),
+        points: pack.max(family_points),
+    }
+}
+
 /// The explanation lines (and so the points) of one answer.
 fn contributions_of(
     question: &Question,
     answer: Answer,
-    context_level: ContextLevel,
-    country: Option<&CountryContext>,
+    destination: &DestinationContext,
 ) -> Vec<Contribution> {
     let line = |answer: Cow<'static, str>, points: u16| Contribution {
         source_id: question.id.into(),
@@ -317,17 +772,22 @@ fn contributions_of(
             }
         }
         (QuestionKind::Country, Answer::Country(_)) => {
+            let country = destination.report.as_ref();
             let name = country.map(|c| c.name.as_str()).unwrap_or("?");
             let how = match country {
-                Some(c) if c.override_reason.is_some() => "set by the assessor".to_owned(),
-                Some(CountryContext { index: Some(i), .. }) => {
-                    format!("index {i} of 100 from the indicators")
+                Some(c) if c.override_reason.is_some() => {
+                    format!("{} set by the assessor", c.level_used.label())
                 }
+                Some(CountryContext {
+                    index: Some(i),
+                    margin,
+                    ..
+                }) => format!("context index {i} of 100 (±{margin}) from the indicators"),
                 _ => "no indicators: counted as the worst case".to_owned(),
             };
             vec![line(
-                format!("{name}: {} ({how})", context_level.label()).into(),
-                COUNTRY_CONTEXT_POINTS[context_level.index()].into(),
+                format!("{name}: {how}").into(),
+                context_points(destination.index_used),
             )]
         }
         _ => vec![line(
@@ -345,42 +805,70 @@ fn ticked_items(items: &'static [Choice], bits: u32) -> impl Iterator<Item = &'s
         .map(|(_, c)| c)
 }
 
-/// Returns the context, the level the score uses, and whether the level is a data gap.
-fn country_context(assessment: &Assessment) -> (Option<CountryContext>, ContextLevel, bool) {
+/// The destination's context: the index the score uses, the level flags and floors read (the
+/// index widened by its margin), and the report's provenance.
+fn country_context(assessment: &Assessment) -> DestinationContext {
+    let unknown = DestinationContext {
+        report: None,
+        index_used: 100,
+        for_flags: None,
+        data_gap: false,
+    };
     let Some(code) = assessment.destination() else {
-        // Unknown destination: the worst case; the question itself is listed as open.
-        return (None, ContextLevel::VeryHigh, false);
+        return unknown;
     };
     let Some(country) = country_by_code(code.as_str()) else {
-        return (None, ContextLevel::VeryHigh, false);
+        return unknown;
     };
+    let derived_index = country.context_index();
     let derived_level = country.context_level();
+    let margin = country_margin(country);
     // An override applies only with a reason, so that readers of the report can judge it.
     let applied_override = assessment
         .country_override
         .as_ref()
         .filter(|o| !o.reason.trim().is_empty());
-    let override_level = applied_override.map(|o| o.level);
-    let level_used = override_level
-        .or(derived_level)
-        .unwrap_or(ContextLevel::VeryHigh);
-    let gap = override_level.is_none() && derived_level.is_none();
-    let context = CountryContext {
+    let (index_used, level_used, for_flags) = match (applied_override, derived_index) {
+        (Some(o), _) => (
+            CONTEXT_LEVEL_REPRESENTATIVE_INDEX[o.level.index()],
+            o.level,
+            o.level,
+        ),
+        (None, Some(i)) => (
+            i,
+            ContextLevel::from_context_index(i),
+            ContextLevel::from_context_index(i.saturating_add(margin).min(100)),
+        ),
+        (None, None) => (100, ContextLevel::VeryHigh, ContextLevel::VeryHigh),
+    };
+    let data_gap = applied_override.is_none() && derived_index.is_none();
+    let report = CountryContext {
         code: country.alpha2.clone(),
         name: country.name.clone(),
         indicators: country.indicator_readings(),
         regime: country.regime_label(),
-        index: country.context_index(),
+        index: derived_index,
         derived_level,
         level_used,
         override_reason: applied_override.map(|o| o.reason.clone()),
         attribution: COUNTRY_DATA_ATTRIBUTION,
+        margin,
+        level_for_flags: for_flags,
     };
-    (Some(context), level_used, gap)
+    DestinationContext {
+        report: Some(report),
+        index_used,
+        for_flags: Some(for_flags),
+        data_gap,
+    }
+}
+
+fn country_margin(_country: &crate::country::Country) -> u8 {
+    DEFAULT_CONTEXT_INDEX_MARGIN
 }
 
 /// Likelihood suggested by the answers on end use, customer and connection (0..100).
-fn context_likelihood(elements: &[ElementScore]) -> u32 {
+fn deal_likelihood(elements: &[ElementScore]) -> u32 {
     let score = |e: Element| u32::from(elements[e as usize].score);
     (LIKELIHOOD_WEIGHT_END_USE * score(Element::EndUse)
         + LIKELIHOOD_WEIGHT_CUSTOMER * score(Element::Customer)
@@ -389,30 +877,51 @@ fn context_likelihood(elements: &[ElementScore]) -> u32 {
         / 100
 }
 
-fn mitigation_points(assessment: &Assessment) -> u8 {
-    let Some(index) = question_index("mitigations.in_place") else {
+/// Likelihood points the safeguards in place remove (before the cap): leverage safeguards earn
+/// none (leverage is counted in D), paper ones little against a security customer, and
+/// declared ones half of what verified ones earn.
+fn mitigation_points(assessment: &Assessment, security_customer: bool) -> u8 {
+    let Some((index, Answer::Ticked(bits))) = asked_answer(assessment, SAFEGUARDS_IN_PLACE) else {
         return 0;
     };
-    match (QUESTIONS[index].kind, answer_at(assessment, index)) {
-        (QuestionKind::Checklist(items), Answer::Ticked(bits)) => {
-            ticked_items(items, bits).map(|c| c.points).sum()
-        }
-        _ => 0,
-    }
+    let verified = chosen_key(assessment, SAFEGUARD_EVIDENCE) == Some("verified");
+    let total: u32 = QUESTIONS[index]
+        .choices()
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| bits & (1 << bit) != 0)
+        .map(|(bit, item)| {
+            let points = u32::from(item.points);
+            let by_kind = match safeguard_kind(bit) {
+                SafeguardKind::Leverage => 0,
+                SafeguardKind::Paper if security_customer => {
+                    points * PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT / 100
+                }
+                SafeguardKind::Paper | SafeguardKind::Effective => points,
+            };
+            if verified {
+                by_kind
+            } else {
+                by_kind * DECLARED_SAFEGUARD_CREDIT_PERCENT / 100
+            }
+        })
+        .sum();
+    total.min(100) as u8
 }
 
-/// Points of an in-scope impacts question, worst case when unknown, 0 when not asked.
+/// Points of an asked impacts question, worst case when unknown.
 fn impact_question_points(assessment: &Assessment, id: &'static str) -> Option<Contribution> {
-    let index = question_index(id)?;
+    let (index, answer) = asked_answer(assessment, id)?;
     let question = &QUESTIONS[index];
-    if !question.in_scope(assessment.mode, assessment.sector) {
-        return None;
-    }
     let lines = contributions_of(
         question,
-        answer_at(assessment, index),
-        ContextLevel::Low,
-        None,
+        answer,
+        &DestinationContext {
+            report: None,
+            index_used: 0,
+            for_flags: None,
+            data_gap: false,
+        },
     );
     let points: u16 = lines.iter().map(|l| l.points).sum();
     let answer = lines
@@ -431,12 +940,8 @@ fn impact_question_points(assessment: &Assessment, id: &'static str) -> Option<C
 /// Scope 1..4 from `end_use.scale` when it is asked: a few people, one organisation, a city or
 /// region, a whole country. Unknown counts as 4, the worst case.
 fn deployment_scope(assessment: &Assessment) -> Option<u8> {
-    let index = question_index("end_use.scale")?;
-    if !QUESTIONS[index].in_scope(assessment.mode, assessment.sector) {
-        return None;
-    }
-    match answer_at(assessment, index) {
-        Answer::Choice(choice) => Some(choice.min(3) + 1),
+    match asked_answer(assessment, SCALE_QUESTION)? {
+        (_, Answer::Choice(choice)) => Some(choice.min(3) + 1),
         _ => Some(4),
     }
 }
@@ -446,37 +951,41 @@ const PRESUMED_FOR_SECURITY_CUSTOMERS: PresumedImpact = PresumedImpact {
     scale: 2,
     scope: 2,
     irremediability: 3,
-    because: "security forces hold coercive powers over people",
+    because: "security forces and prison authorities hold coercive powers over people",
 };
+
+struct RightsInputs {
+    base_likelihood: u32,
+    mitigation_points: u8,
+    security_customer: bool,
+    context: Option<ContextLevel>,
+}
 
 /// Severity and likelihood of every right at risk; the contributions of element C.
 fn rate_rights(
     assessment: &Assessment,
-    context_likelihood: u32,
-    mitigation_points: u8,
+    inputs: RightsInputs,
     open_questions: &mut Vec<OpenQuestion>,
     explain: bool,
 ) -> (Vec<SalientRight>, Vec<Contribution>) {
-    let capabilities = match assessment.answer("end_use.capabilities") {
-        Answer::Ticked(bits) => bits,
+    let capabilities = match asked_answer(assessment, CAPABILITIES) {
+        Some((_, Answer::Ticked(bits))) => bits,
         // Unknown capabilities: presume every capability, the worst case.
         _ => u32::MAX,
     };
     let mut presumed = presumed_impacts(assessment.sector, capabilities);
-    let security_customer = trigger_holds(
-        &Trigger::AnswerIs {
-            question: "profile.customer_type",
-            choices: &["law_enforcement", "military", "intelligence"],
-        },
-        assessment,
-        ContextLevel::Low,
-    );
-    if security_customer
-        && !presumed
+    if inputs.security_customer {
+        if !presumed
             .iter()
             .any(|p| p.right == Right::LifeLibertyAndSecurity)
-    {
-        presumed.push(PRESUMED_FOR_SECURITY_CUSTOMERS);
+        {
+            presumed.push(PRESUMED_FOR_SECURITY_CUSTOMERS);
+        }
+        for impact in &mut presumed {
+            if SECURITY_CUSTOMER_UPLIFTED_RIGHTS.contains(&impact.right) {
+                impact.scale = (impact.scale + 1).min(4);
+            }
+        }
     }
     // The scale of deployment is the scope of a presumed impact (OECD: scope = how many people).
     if let Some(scope) = deployment_scope(assessment) {
@@ -484,13 +993,31 @@ fn rate_rights(
             impact.scope = impact.scope.max(scope);
         }
     }
-
-    let groups = impact_question_points(assessment, "impacts.groups");
-    let remedy = impact_question_points(assessment, "impacts.remedy");
-    let group_bonus = groups
-        .as_ref()
-        .map_or(0, |g| g.points.min(GROUP_SEVERITY_CAP.into()));
-    let remedy_bonus = remedy.as_ref().map_or(0, |r| r.points);
+    // Without an effective remedy, a presumed impact is harder to reverse. An assessor's own
+    // rating of irremediability already weighs remedy, so it is not raised again.
+    let remedy = impact_question_points(assessment, REMEDY_QUESTION);
+    let no_remedy = match asked_answer(assessment, REMEDY_QUESTION) {
+        Some((index, Answer::Choice(i))) => {
+            QUESTIONS[index]
+                .choices()
+                .get(usize::from(i))
+                .map(|c| c.key)
+                == Some("no")
+        }
+        Some(_) => true,
+        None => false,
+    };
+    if no_remedy {
+        for impact in &mut presumed {
+            impact.irremediability = (impact.irremediability + 1).min(4);
+        }
+    }
+    let groups = impact_question_points(assessment, GROUPS_QUESTION);
+    let group_bits = match asked_answer(assessment, GROUPS_QUESTION) {
+        Some((_, Answer::Ticked(bits))) => bits,
+        Some(_) => u32::MAX,
+        None => 0,
+    };
 
     let mut rights = Vec::new();
     for (position, right) in RIGHTS.iter().enumerate() {
@@ -540,33 +1067,57 @@ fn rate_rights(
         };
         let [scale, scope, irremediability] = ratings;
         let base = base_severity(scale, scope, irremediability);
-        let severity = capped(u16::from(base) + group_bonus + remedy_bonus);
+        let group_bonus = if groups_bear_on(group_bits, *right) {
+            u16::from(GROUP_SEVERITY_POINTS)
+        } else {
+            0
+        };
+        let severity = capped(u16::from(base) + group_bonus);
+
+        let signals: Vec<&'static str> = LIKELIHOOD_SIGNALS
+            .iter()
+            .filter(|s| s.rights.is_empty() || s.rights.contains(right))
+            .filter(|s| truth(&s.trigger, assessment, inputs.context).possible())
+            .map(|s| s.because)
+            .collect();
+        let signal_points: u32 = LIKELIHOOD_SIGNALS
+            .iter()
+            .filter(|s| s.rights.is_empty() || s.rights.contains(right))
+            .filter(|s| truth(&s.trigger, assessment, inputs.context).possible())
+            .map(|s| u32::from(s.points))
+            .sum();
+        let from_answers = (inputs.base_likelihood + signal_points).min(100);
         let inherent_likelihood = match explicit_likelihood {
-            Some(rating) => {
-                (context_likelihood + u32::from(likelihood_from_rating(rating))).div_ceil(2)
-            }
-            None => context_likelihood,
+            Some(rating) => (from_answers + u32::from(likelihood_from_rating(rating))).div_ceil(2),
+            None => from_answers,
         }
         .min(100);
-        let reduction = u32::from(mitigation_points)
+        let reduction = u32::from(inputs.mitigation_points)
             .min(inherent_likelihood * MAX_MITIGATION_REDUCTION_PERCENT / 100);
         let residual_likelihood = (inherent_likelihood - reduction) as u8;
         if explain {
             explanation.push(format!(
                 "Scale {scale}, scope {scope}, irremediability {irremediability} of 4 give a base severity of {base}{}.",
-                if base_floor_applies(scale, irremediability) { " (a scale or irremediability of 4 makes it at least 75)" } else { "" }
+                if base_floor_applies(scale, scope, irremediability) { " (a grave dimension makes it at least 75)" } else { "" }
             ));
-            if group_bonus + remedy_bonus > 0 {
+            if group_bonus > 0 {
                 explanation.push(format!(
-                    "Groups at heightened risk add {group_bonus} and limits on remedy add {remedy_bonus}: severity {severity}."
+                    "Groups at heightened risk whom this right concerns add {group_bonus}: severity {severity}."
+                ));
+            }
+            if !signals.is_empty() {
+                explanation.push(format!(
+                    "Likelihood {from_answers}: {} from the answers on end use, customer and connection, plus {signal_points} because {}.",
+                    inputs.base_likelihood,
+                    signals.join("; ")
                 ));
             }
             explanation.push(match explicit_likelihood {
                 Some(rating) => format!(
-                    "Likelihood: the assessor's rating {rating} of 4 ({}) averaged with {context_likelihood} from the answers on end use, customer and connection: {inherent_likelihood}.",
+                    "Likelihood: the assessor's rating {rating} of 4 ({}) averaged with {from_answers} from the answers: {inherent_likelihood}.",
                     likelihood_from_rating(rating)
                 ),
-                None => format!("Likelihood {context_likelihood}, from the answers on end use, customer and connection."),
+                None => format!("Likelihood {inherent_likelihood}, from the answers."),
             });
             if reduction > 0 {
                 explanation.push(format!(
@@ -598,7 +1149,11 @@ fn rate_rights(
 
     let mut contributions = Vec::new();
     if let Some(worst) = rights.first() {
-        let base = u16::from(worst.severity).saturating_sub(group_bonus + remedy_bonus);
+        let bonus = if groups_bear_on(group_bits, worst.right) {
+            u16::from(GROUP_SEVERITY_POINTS)
+        } else {
+            0
+        };
         contributions.push(Contribution {
             source_id: format!("rights.{}", worst.right.key()).into(),
             question: format!("Most severe impact: {}", worst.right.label()).into(),
@@ -607,31 +1162,36 @@ fn rate_rights(
             } else {
                 "rated by the assessor".into()
             },
-            points: base,
+            points: u16::from(worst.severity).saturating_sub(bonus),
         });
+        if let Some(mut g) = groups {
+            g.points = bonus;
+            contributions.push(g);
+        }
     }
-    if let Some(mut g) = groups {
-        g.points = group_bonus;
-        contributions.push(g);
+    if let Some(mut r) = remedy {
+        // Remedy raises the irremediability of presumed impacts; it adds no points of its own.
+        r.points = 0;
+        contributions.push(r);
     }
-    contributions.extend(remedy);
     (rights, contributions)
 }
 
 /// Weighted mean of the three severity ratings on 0..100, with the OECD rule that one grave
-/// dimension (scale or irremediability at 4) makes the impact severe on its own.
+/// dimension makes the impact severe on its own: a scale or irremediability of 4, or a scope
+/// of 4 (widespread) with a scale of at least 3.
 pub fn base_severity(scale: u8, scope: u8, irremediability: u8) -> u8 {
     let weighted = 4 * u32::from(scale) + 3 * u32::from(scope) + 3 * u32::from(irremediability);
     let score = (weighted.saturating_sub(10) * 100 / 30) as u8;
-    if base_floor_applies(scale, irremediability) {
+    if base_floor_applies(scale, scope, irremediability) {
         score.max(75)
     } else {
         score
     }
 }
 
-fn base_floor_applies(scale: u8, irremediability: u8) -> bool {
-    scale >= 4 || irremediability >= 4
+fn base_floor_applies(scale: u8, scope: u8, irremediability: u8) -> bool {
+    scale >= 4 || irremediability >= 4 || (scope >= 4 && scale >= 3)
 }
 
 /// Likelihood rating 1..4 on the 0..100 scale (the middle of each band, 4 at the top).
@@ -644,39 +1204,40 @@ pub fn likelihood_from_rating(rating: u8) -> u8 {
     }
 }
 
-pub(crate) fn trigger_holds(
-    trigger: &Trigger,
-    assessment: &Assessment,
-    context: ContextLevel,
-) -> bool {
-    let in_scope_answer = |id: &str| {
-        question_index(id).and_then(|i| {
-            QUESTIONS[i]
-                .in_scope(assessment.mode, assessment.sector)
-                .then(|| (&QUESTIONS[i], answer_at(assessment, i)))
-        })
+/// Rights the assessor says the product strengthens.
+fn benefits(assessment: &Assessment) -> Vec<Right> {
+    let Some(bits) = ticked_bits(assessment, POSITIVE_RIGHTS) else {
+        return Vec::new();
     };
-    match trigger {
-        Trigger::AnswerIs { question, choices } => match in_scope_answer(question) {
-            Some((q, Answer::Choice(i))) => q
-                .choices()
-                .get(usize::from(i))
-                .is_some_and(|c| choices.contains(&c.key)),
-            _ => false,
-        },
-        Trigger::Ticked { question, item } => match in_scope_answer(question) {
-            Some((q, Answer::Ticked(bits))) => q
-                .choices()
-                .iter()
-                .position(|c| c.key == *item)
-                .is_some_and(|i| bits & (1 << i) != 0),
-            _ => false,
-        },
-        Trigger::CountryContextAtLeast(level) => {
-            assessment.destination().is_some() && context >= *level
-        }
-        Trigger::AllOf(all) => all.iter().all(|t| trigger_holds(t, assessment, context)),
-        Trigger::AnyOf(any) => any.iter().any(|t| trigger_holds(t, assessment, context)),
+    RIGHTS
+        .iter()
+        .enumerate()
+        .filter(|(bit, _)| bits & (1 << bit) != 0)
+        .map(|(_, r)| *r)
+        .collect()
+}
+
+/// The connection as declared and as the facilitating acts establish it, and the leverage.
+fn connection_summary(assessment: &Assessment, elements: &[ElementScore]) -> ConnectionSummary {
+    let declared = chosen_key(assessment, CONNECTION_TYPE).and_then(Connection::from_key);
+    let facilitates = matches!(ticked_bits(assessment, FACILITATING_ACTS), Some(bits) if bits != 0);
+    let established = match (declared, facilitates) {
+        (Some(c), true) if c < Connection::Contribute => Some(Connection::Contribute),
+        (None, true) => Some(Connection::Contribute),
+        (declared, _) => declared,
+    };
+    let leverage_points: u16 = elements[Element::Connection as usize]
+        .contributions
+        .iter()
+        .filter(|c| LEVERAGE_QUESTIONS.contains(&c.source_id.as_ref()))
+        .map(|c| c.points)
+        .sum();
+    ConnectionSummary {
+        declared,
+        established,
+        raised_by_facilitating_acts: facilitates && established != declared,
+        leverage: leverage_from_points(leverage_points),
+        response: established.map(Connection::response),
     }
 }
 
@@ -686,7 +1247,9 @@ fn relevance_holds(
     evaluation: &Evaluation,
 ) -> bool {
     match relevance {
-        Relevance::When(trigger) => trigger_holds(trigger, assessment, evaluation.context_level),
+        Relevance::When(trigger) => {
+            truth(trigger, assessment, evaluation.context_for_flags).possible()
+        }
         Relevance::ElementAtLeast(element, at_least) => {
             evaluation.elements[*element as usize].score >= *at_least
         }
@@ -698,15 +1261,47 @@ fn relevance_holds(
                 || evaluation.outcome == Outcome::Incomplete
                     && *outcome <= Outcome::ProceedWithConditions
         }
-        Relevance::AnyRedFlag => !evaluation.red_flags.is_empty(),
+        Relevance::AnyRedFlag => evaluation.flags.iter().any(|(_, t)| *t == Truth::Yes),
+        Relevance::FlagRaised(ids) => evaluation.flags.iter().any(|(f, _)| ids.contains(&f.id)),
         Relevance::OpenQuestions => !evaluation.open_questions.is_empty(),
+        Relevance::ConnectionIs(connections) => evaluation
+            .connection
+            .established
+            .is_some_and(|c| connections.contains(&c)),
+        Relevance::ConnectionUnknown => {
+            evaluation.connection.established.is_none()
+                && asked_answer(assessment, CONNECTION_TYPE).is_some()
+        }
+        Relevance::LeverageAtMost(level) => evaluation.connection.leverage <= *level,
+        Relevance::SeverityAtLeast(band) => {
+            evaluation.rights.iter().any(|r| r.severity_band >= *band)
+        }
+        Relevance::RightsInTension => evaluation.rights_in_tension,
         Relevance::AnyOf(any) => any
             .iter()
             .any(|r| relevance_holds(r, assessment, evaluation)),
+        Relevance::AllOf(all) => all
+            .iter()
+            .all(|r| relevance_holds(r, assessment, evaluation)),
+    }
+}
+
+/// The same safeguard ticked as planned: `Ticked { mitigations.in_place, item }` read on
+/// `mitigations.planned`.
+fn planned_trigger(in_place: &Trigger) -> Option<Trigger> {
+    match in_place {
+        Trigger::Ticked { question, item } if *question == SAFEGUARDS_IN_PLACE => {
+            Some(Trigger::Ticked {
+                question: SAFEGUARDS_PLANNED,
+                item,
+            })
+        }
+        _ => None,
     }
 }
 
 fn recommend_actions(assessment: &Assessment, evaluation: &Evaluation) -> Vec<RecommendedAction> {
+    let holds = |t: &Trigger| truth(t, assessment, evaluation.context_for_flags) == Truth::Yes;
     ACTIONS
         .iter()
         .filter(|action| relevance_holds(&action.relevance, assessment, evaluation))
@@ -716,9 +1311,8 @@ fn recommend_actions(assessment: &Assessment, evaluation: &Evaluation) -> Vec<Re
             detail: action.detail,
             source: action.source,
             status: match &action.in_place_when {
-                Some(t) if trigger_holds(t, assessment, evaluation.context_level) => {
-                    ActionStatus::InPlace
-                }
+                Some(t) if holds(t) => ActionStatus::InPlace,
+                Some(t) if planned_trigger(t).is_some_and(|p| holds(&p)) => ActionStatus::Planned,
                 _ => ActionStatus::ToDo,
             },
         })
@@ -730,18 +1324,21 @@ const MAX_CHANGES_TRIED: usize = 3;
 /// How many single changes (the most effective first) the search combines.
 const MAX_CANDIDATES_COMBINED: usize = 8;
 
-/// The smallest set of safeguards or resolved unknowns that lowers the outcome by one step.
+/// The smallest set of safeguards, or facts verified, that lowers the outcome by one step.
 fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWouldChange {
     let outcome = evaluation.outcome;
     if outcome == Outcome::Proceed {
         return WhatWouldChange::AlreadyLowest;
     }
-    let prohibited: Vec<&str> = evaluation
-        .red_flags
-        .iter()
-        .filter(|f| f.prohibited)
-        .map(|f| f.title)
-        .collect();
+    let raised = |level: FlagLevel| {
+        evaluation
+            .flags
+            .iter()
+            .filter(move |(f, t)| *t == Truth::Yes && f.level == level)
+            .map(|(f, _)| f.title)
+            .collect::<Vec<_>>()
+    };
+    let prohibited = raised(FlagLevel::Prohibited);
     if !prohibited.is_empty() {
         return WhatWouldChange::NoneCan {
             reason: format!(
@@ -750,21 +1347,45 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
             ),
         };
     }
-    if outcome == Outcome::Incomplete {
-        let decisive: Vec<OpenQuestion> = evaluation
-            .open_questions
-            .iter()
-            .filter(|q| q.decisive)
-            .cloned()
-            .collect();
+    if !evaluation.blockers.is_empty() {
         return WhatWouldChange::AnswerOpenQuestions {
-            at_least: evaluation.decisive_gaps + 1 - DECISIVE_GAPS_FOR_INCOMPLETE,
-            questions: decisive,
+            at_least: evaluation.blockers.len(),
+            questions: evaluation
+                .blockers
+                .iter()
+                .map(|b| OpenQuestion {
+                    id: b.id.into(),
+                    prompt: b.prompt.into(),
+                    decisive: true,
+                })
+                .collect(),
         };
     }
-    if outcome == Outcome::Escalate && !evaluation.red_flags.is_empty() {
+    if outcome == Outcome::Incomplete {
+        return WhatWouldChange::NoneCan {
+            reason: format!(
+                "A quick screen cannot clear this deal ({}). Complete a full assessment.",
+                evaluation.full_assessment_needed.join("; ")
+            ),
+        };
+    }
+    if outcome == Outcome::Escalate && !raised(FlagLevel::Escalate).is_empty() {
         return WhatWouldChange::NoneCan {
             reason: "Red flags force at least escalation, and safeguards never clear a red flag. Only a senior decision after enhanced due diligence, or a different deal, can move it.".into(),
+        };
+    }
+    if let Some(floor) = evaluation
+        .floors
+        .iter()
+        .filter(|f| !f.on_unknown)
+        .max_by_key(|f| f.at_least)
+        .filter(|f| f.at_least >= outcome)
+    {
+        return WhatWouldChange::NoneCan {
+            reason: format!(
+                "{} No safeguard lowers this floor; only a different customer or destination would.",
+                floor.why
+            ),
         };
     }
 
@@ -839,7 +1460,7 @@ fn none_can(evaluation: &Evaluation) -> WhatWouldChange {
             floor.label()
         ),
         _ => format!(
-            "No combination of up to {MAX_CHANGES_TRIED} further safeguards or resolved unknowns lowers the outcome. Only a change to the product, use or customer can move it."
+            "No combination of up to {MAX_CHANGES_TRIED} further safeguards or verified facts lowers the outcome. Only a change to the product, use or customer can move it."
         ),
     };
     WhatWouldChange::NoneCan { reason }
@@ -858,7 +1479,7 @@ impl Candidate {
         // Safeguards accumulate: tick this item on top of what is already ticked.
         *slot = match (*slot, self.answer) {
             (Answer::Ticked(old), Answer::Ticked(new))
-                if QUESTIONS[self.question_index].id == "mitigations.in_place" =>
+                if QUESTIONS[self.question_index].id == SAFEGUARDS_IN_PLACE =>
             {
                 Answer::Ticked(old | new)
             }
@@ -867,27 +1488,29 @@ impl Candidate {
     }
 }
 
-/// Safeguards not yet in place, and unknown answers resolved to their least risky option.
+/// Safeguards not yet in place (leverage ones excluded: they earn no likelihood credit), and
+/// unknown answers that would lower the outcome only if verified to be at their least risky.
 fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     for (index, question) in QUESTIONS.iter().enumerate() {
-        if !question.in_scope(assessment.mode, assessment.sector) {
+        if !question.is_asked(assessment) {
             continue;
         }
         let answer = answer_at(assessment, index);
-        if question.id == "mitigations.in_place" {
+        if question.id == SAFEGUARDS_IN_PLACE {
             let ticked = match answer {
                 Answer::Ticked(bits) => bits,
                 _ => 0,
             };
             for (bit, item) in question.choices().iter().enumerate() {
-                if ticked & (1 << bit) == 0 {
+                if ticked & (1 << bit) == 0 && safeguard_kind(bit) != SafeguardKind::Leverage {
                     candidates.push(Candidate {
                         question_index: index,
                         answer: Answer::Ticked(1 << bit),
                         change: Change {
                             question_id: question.id,
-                            description: format!("Put in place: {}", item.label),
+                            kind: ChangeKind::PutInPlace,
+                            description: format!("Put in place and verify: {}", item.label),
                         },
                     });
                 }
@@ -912,7 +1535,12 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                 answer,
                 change: Change {
                     question_id: question.id,
-                    description: format!("Confirm, if true, \"{}\": {}", question.prompt, label),
+                    kind: ChangeKind::VerifyIfTrue,
+                    description: format!(
+                        "Establish with evidence \"{}\". Only if verified: {}",
+                        question.prompt,
+                        label.to_lowercase()
+                    ),
                 },
             });
         }

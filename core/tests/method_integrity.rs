@@ -2,7 +2,9 @@
 //! unique, every trigger names a real question and option, every weight is in range.
 
 use hrdd_core::method::{
-    question_index, QuestionKind, Relevance, Sector, Trigger, ACTIONS, QUESTIONS, RED_FLAGS,
+    question_index, FlagLevel, QuestionKind, Relevance, Scope, Sector, Trigger, ACTIONS,
+    DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE, LIKELIHOOD_SIGNALS, METHOD1_MIGRATIONS,
+    MITIGATION_ITEMS, OUTCOME_FLOORS, QUESTIONS, RED_FLAGS, RIGHTS,
 };
 use std::collections::HashSet;
 
@@ -12,6 +14,10 @@ fn check_trigger(trigger: &Trigger, context: &str) {
             let index = question_index(question)
                 .unwrap_or_else(|| panic!("{context}: unknown question {question}"));
             let q = &QUESTIONS[index];
+            assert!(
+                !q.retired,
+                "{context}: {question} is retired and never asked"
+            );
             assert!(
                 matches!(q.kind, QuestionKind::Single(_)),
                 "{context}: {question} is not a single choice"
@@ -28,6 +34,10 @@ fn check_trigger(trigger: &Trigger, context: &str) {
                 .unwrap_or_else(|| panic!("{context}: unknown question {question}"));
             let q = &QUESTIONS[index];
             assert!(
+                !q.retired,
+                "{context}: {question} is retired and never asked"
+            );
+            assert!(
                 matches!(q.kind, QuestionKind::Checklist(_)),
                 "{context}: {question} is not a checklist"
             );
@@ -36,7 +46,7 @@ fn check_trigger(trigger: &Trigger, context: &str) {
                 "{context}: {question} has no item {item}"
             );
         }
-        Trigger::CountryContextAtLeast(_) => {}
+        Trigger::CountryContextAtLeast(_) | Trigger::SectorIs(_) => {}
         Trigger::AllOf(all) | Trigger::AnyOf(all) => {
             all.iter().for_each(|t| check_trigger(t, context))
         }
@@ -46,7 +56,17 @@ fn check_trigger(trigger: &Trigger, context: &str) {
 fn check_relevance(relevance: &Relevance, context: &str) {
     match relevance {
         Relevance::When(trigger) => check_trigger(trigger, context),
-        Relevance::AnyOf(any) => any.iter().for_each(|r| check_relevance(r, context)),
+        Relevance::AnyOf(any) | Relevance::AllOf(any) => {
+            any.iter().for_each(|r| check_relevance(r, context))
+        }
+        Relevance::FlagRaised(ids) => {
+            for id in *ids {
+                assert!(
+                    RED_FLAGS.iter().any(|f| f.id == *id),
+                    "{context}: unknown red flag {id}"
+                );
+            }
+        }
         _ => {}
     }
 }
@@ -106,7 +126,7 @@ fn every_red_flag_and_action_refers_to_real_questions_and_options() {
 #[test]
 fn the_method_has_at_least_twenty_red_flags_and_every_sector_pack_has_questions() {
     assert!(RED_FLAGS.len() >= 20, "only {} red flags", RED_FLAGS.len());
-    assert!(RED_FLAGS.iter().any(|f| f.prohibited));
+    assert!(RED_FLAGS.iter().any(|f| f.prohibited()));
     for sector in Sector::ALL.into_iter().filter(|s| *s != Sector::General) {
         assert!(
             QUESTIONS.iter().any(|q| q.sector == Some(sector)),
@@ -132,4 +152,147 @@ fn every_question_accepts_dont_know_and_offers_an_answer_better_than_the_worst_c
             );
         }
     }
+}
+
+/// Every question a trigger reads, recursively.
+fn questions_of(trigger: &Trigger, out: &mut Vec<&'static str>) {
+    match trigger {
+        Trigger::AnswerIs { question, .. } | Trigger::Ticked { question, .. } => out.push(question),
+        Trigger::AllOf(all) | Trigger::AnyOf(all) => all.iter().for_each(|t| questions_of(t, out)),
+        Trigger::SectorIs(_) | Trigger::CountryContextAtLeast(_) => {}
+    }
+}
+
+#[test]
+fn the_quick_screen_asks_every_question_that_can_raise_a_prohibited_flag() {
+    for flag in RED_FLAGS
+        .iter()
+        .filter(|f| f.level == FlagLevel::Prohibited)
+    {
+        let mut questions = Vec::new();
+        questions_of(&flag.trigger, &mut questions);
+        for id in questions {
+            let q = &QUESTIONS[question_index(id).unwrap()];
+            assert_eq!(
+                q.scope,
+                Scope::Quick,
+                "{}: {id} is not asked in a quick screen",
+                flag.id
+            );
+        }
+    }
+}
+
+#[test]
+fn floors_signals_gates_and_migrations_refer_to_real_questions() {
+    for floor in OUTCOME_FLOORS {
+        check_trigger(&floor.trigger, floor.id);
+    }
+    for signal in LIKELIHOOD_SIGNALS {
+        check_trigger(&signal.trigger, signal.because);
+    }
+    for (trigger, why) in DISALLOWED_WITHOUT_FULL_ASSESSMENT {
+        check_trigger(trigger, why);
+    }
+    for id in KYC_GATE {
+        let q = &QUESTIONS[question_index(id).unwrap_or_else(|| panic!("gate: unknown {id}"))];
+        assert_eq!(
+            q.scope,
+            Scope::Quick,
+            "gate question {id} must be asked in a quick screen"
+        );
+        assert!(
+            q.sector.is_none() && !q.retired,
+            "gate question {id} must always be asked"
+        );
+    }
+    for m in METHOD1_MIGRATIONS {
+        let retired = &QUESTIONS[question_index(m.retired_question).unwrap()];
+        assert!(retired.retired, "{} is not retired", m.retired_question);
+        assert!(
+            m.retired_option == "dont_know"
+                || retired.choices().iter().any(|c| c.key == m.retired_option)
+        );
+        for (q, key) in m.becomes {
+            let new = &QUESTIONS[question_index(q).unwrap_or_else(|| panic!("unknown {q}"))];
+            assert!(!new.retired);
+            assert!(
+                *key == "dont_know" || new.choices().iter().any(|c| c.key == *key),
+                "{q} has no {key}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pack_relevance_reads_only_questions_every_pack_asks() {
+    for sector in Sector::ALL {
+        let mut questions = Vec::new();
+        questions_of(&sector.relevant_when(), &mut questions);
+        for id in questions {
+            let q = &QUESTIONS[question_index(id).unwrap()];
+            assert!(
+                q.sector.is_none() && !q.retired,
+                "{sector:?} relevance reads {id}, which a pack owns"
+            );
+            check_trigger(&sector.relevant_when(), id);
+        }
+    }
+}
+
+#[test]
+fn positive_rights_items_and_safeguard_kinds_follow_their_tables() {
+    let positive = &QUESTIONS[question_index("impacts.positive_rights").unwrap()];
+    let keys: Vec<&str> = positive.choices().iter().map(|c| c.key).collect();
+    let rights: Vec<&str> = RIGHTS.iter().map(|r| r.key()).collect();
+    assert_eq!(keys, rights);
+    assert_eq!(
+        hrdd_core::method::SAFEGUARD_KINDS_LEN,
+        MITIGATION_ITEMS.len()
+    );
+}
+
+#[test]
+fn every_question_id_the_scoring_code_names_is_defined_by_the_method() {
+    // Ids in the code that the method does not define would silently change results.
+    let sources = [
+        include_str!("../src/scoring.rs"),
+        include_str!("../src/triggers.rs"),
+        include_str!("../src/method/migration.rs"),
+    ];
+    let prefixes = [
+        "profile.",
+        "end_use.",
+        "customer.",
+        "impacts.",
+        "connection.",
+        "mitigations.",
+        "surveillance.",
+        "ai.",
+        "telecom.",
+        "cloud.",
+        "pharma.",
+        "machinery.",
+        "security_equipment.",
+    ];
+    let mut checked = 0;
+    for source in sources {
+        for literal in source.split('"').skip(1).step_by(2) {
+            if prefixes.iter().any(|p| literal.starts_with(p))
+                && !literal.contains(' ')
+                && literal != "profile.sector"
+                && literal != "profile.destination.context"
+            {
+                assert!(
+                    question_index(literal).is_some(),
+                    "the code names {literal}, which the method does not define"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} ids found: the scan is broken"
+    );
 }

@@ -4,8 +4,9 @@
 //! methodology_doc` rewrites them.
 
 use hrdd_core::method::{
-    ContextLevel, QuestionKind, Relevance, Scope, Trigger, ACTIONS, COUNTRY_CONTEXT_POINTS,
-    METHOD_VERSION, QUESTIONS, RED_FLAGS,
+    FlagLevel, QuestionKind, Relevance, Scope, Trigger, ACTIONS, COUNTRY_CONTEXT_MAX_POINTS,
+    DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE, LIKELIHOOD_SIGNALS, METHOD1_MIGRATIONS,
+    METHOD_VERSION, OUTCOME_FLOORS, QUESTIONS, RED_FLAGS,
 };
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ fn trigger_text(trigger: &Trigger) -> String {
             format!("`{question}` = {}", choices.join(" or "))
         }
         Trigger::Ticked { question, item } => format!("`{question}` includes {item}"),
+        Trigger::SectorIs(sector) => format!("sector pack is {}", sector.key()),
         Trigger::CountryContextAtLeast(level) => {
             format!("country context at least {}", level.key())
         }
@@ -44,6 +46,20 @@ fn relevance_text(relevance: &Relevance) -> String {
         Relevance::OutcomeAtLeast(o) => format!("outcome at least \"{}\"", o.label()),
         Relevance::AnyRedFlag => "any red flag".into(),
         Relevance::OpenQuestions => "any open question".into(),
+        Relevance::FlagRaised(ids) => format!("red flag raised or possible: {}", ids.join(", ")),
+        Relevance::ConnectionIs(c) => format!(
+            "connection is {}",
+            c.iter().map(|c| c.key()).collect::<Vec<_>>().join(" or ")
+        ),
+        Relevance::ConnectionUnknown => "connection not established".into(),
+        Relevance::LeverageAtMost(l) => format!("leverage at most {}", l.label()),
+        Relevance::SeverityAtLeast(b) => format!("a right at least {}", b.label()),
+        Relevance::RightsInTension => "rights in tension".into(),
+        Relevance::AllOf(all) => all
+            .iter()
+            .map(relevance_text)
+            .collect::<Vec<_>>()
+            .join(" **and** "),
         Relevance::AnyOf(any) => any
             .iter()
             .map(relevance_text)
@@ -74,14 +90,9 @@ fn generated() -> String {
                 .map(|c| format!("{} ({})", c.key, c.points))
                 .collect::<Vec<_>>()
                 .join(", "),
-            QuestionKind::Country => format!(
-                "country context level: {}",
-                ContextLevel::ALL
-                    .iter()
-                    .map(|l| format!("{} ({})", l.key(), COUNTRY_CONTEXT_POINTS[l.index()]))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            QuestionKind::Country => {
+                format!("country context index × {COUNTRY_CONTEXT_MAX_POINTS} / 100 (continuous)")
+            }
         };
         let kind = if matches!(q.kind, QuestionKind::Checklist(_)) {
             " (tick any)"
@@ -97,7 +108,11 @@ fn generated() -> String {
             } else {
                 "full"
             },
-            q.sector.map_or("all".to_owned(), |s| s.key().to_owned()),
+            match (q.retired, q.sector) {
+                (true, _) => "retired (method 1 only)".to_owned(),
+                (false, None) => "all".to_owned(),
+                (false, Some(s)) => format!("{} (or when relevant)", s.key()),
+            },
             if q.decisive { "yes" } else { "" },
             q.scored.map_or("likelihood (safeguard)".to_owned(), |e| e
                 .letter()
@@ -116,13 +131,83 @@ fn generated() -> String {
             out,
             "| `{}` | {} | {} | {} |",
             f.id,
-            if f.prohibited {
-                "**do not proceed**"
-            } else {
-                "escalate"
+            match f.level {
+                FlagLevel::Prohibited => "**do not proceed**",
+                FlagLevel::Escalate => "escalate",
+                FlagLevel::Conditions => "conditions (check first)",
             },
             trigger_text(&f.trigger),
             f.source
+        )
+        .unwrap();
+    }
+    writeln!(
+        out,
+        "\n### Floors set by the customer and the destination\n"
+    )
+    .unwrap();
+    writeln!(out, "| id | at least | when | source |").unwrap();
+    writeln!(out, "|---|---|---|---|").unwrap();
+    for f in OUTCOME_FLOORS {
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            f.id,
+            f.at_least.label().to_lowercase(),
+            trigger_text(&f.trigger),
+            f.source
+        )
+        .unwrap();
+    }
+    writeln!(
+        out,
+        "\n### Know-your-customer and legal gate\n\nUnknown answers to these block \"proceed\" and \"proceed with conditions\": {}.",
+        KYC_GATE.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
+    writeln!(out, "\n### Likelihood signals per right\n").unwrap();
+    writeln!(out, "| when | adds | to the likelihood of |").unwrap();
+    writeln!(out, "|---|---|---|").unwrap();
+    for s in LIKELIHOOD_SIGNALS {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            trigger_text(&s.trigger),
+            s.points,
+            if s.rights.is_empty() {
+                "every right at risk".to_owned()
+            } else {
+                s.rights
+                    .iter()
+                    .map(|r| r.key())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        )
+        .unwrap();
+    }
+    writeln!(
+        out,
+        "\n### What stops a quick screen from saying \"proceed\"\n"
+    )
+    .unwrap();
+    for (trigger, why) in DISALLOWED_WITHOUT_FULL_ASSESSMENT {
+        writeln!(out, "- {why}: {}", trigger_text(trigger)).unwrap();
+    }
+    writeln!(out, "\n### Method 1 answers to retired questions\n").unwrap();
+    writeln!(out, "| retired question | answer | read as |").unwrap();
+    writeln!(out, "|---|---|---|").unwrap();
+    for m in METHOD1_MIGRATIONS {
+        writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            m.retired_question,
+            m.retired_option,
+            m.becomes
+                .iter()
+                .map(|(q, o)| format!("`{q}` = {o}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
         .unwrap();
     }

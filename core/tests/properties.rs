@@ -1,13 +1,16 @@
-//! Laws of the method, checked on random assessments (proptest): adding a red flag never lowers
-//! the outcome; adding a safeguard never raises it; answering a "don't know" never adds evidence
-//! gaps; scoring is deterministic; the JSON format round-trips every valid assessment.
+//! Laws of the method, checked on random assessments (proptest): "don't know" never makes the
+//! result more permissive; adding a red flag never lowers the outcome; adding a safeguard never
+//! raises it and never changes severity; answering a "don't know" never adds evidence gaps;
+//! scoring is deterministic; the JSON format round-trips every valid assessment.
 
 use hrdd_core::format::AssessmentDocument;
 use hrdd_core::method::{
-    question_index, ContextLevel, Mode, Perspective, QuestionKind, Sector, Trigger, QUESTIONS,
-    RED_FLAGS, RIGHTS,
+    question_index, ContextLevel, FlagLevel, Mode, Perspective, QuestionKind, Sector, Trigger,
+    QUESTIONS, RED_FLAGS, RIGHTS,
 };
-use hrdd_core::{score, Answer, Assessment, CountryOverride, FreeText, ImpactRating, RightStatus};
+use hrdd_core::{
+    score, Answer, Assessment, CountryOverride, FreeText, ImpactRating, Outcome, RightStatus,
+};
 use proptest::prelude::*;
 
 const COUNTRIES: [&str; 8] = ["NO", "KE", "AE", "MM", "RU", "US", "BR", "AQ"];
@@ -125,9 +128,7 @@ fn raise_flag(a: &Assessment, trigger: &Trigger) -> Option<Assessment> {
         _ => return None,
     };
     let q = &QUESTIONS[question];
-    if !q.in_scope(a.mode, a.sector)
-        || points(q.kind, new_answer) < points(q.kind, a.answers[question])
-    {
+    if !q.is_asked(a) || points(q.kind, new_answer) < points(q.kind, a.answers[question]) {
         return None;
     }
     let mut changed = a.clone();
@@ -153,22 +154,54 @@ proptest! {
             let (before_ids, after_ids) = (ids(&before), ids(&after));
             prop_assume!(before_ids.iter().all(|id| after_ids.contains(id)));
             prop_assert!(after_ids.contains(&flag.id), "{} not raised", flag.id);
-            prop_assert!(after.outcome >= before.outcome, "{}: {:?} -> {:?}", flag.id, before.outcome, after.outcome);
-            // A raised flag forces at least escalation, whatever the score and the gaps.
-            prop_assert!(after.outcome >= hrdd_core::Outcome::Escalate, "{}: {:?}", flag.id, after.outcome);
+            prop_assert!(after.permission() <= before.permission(), "{}: {:?} -> {:?}", flag.id, before.outcome, after.outcome);
+            // A raised flag sets its floor, whatever the score and the gaps.
+            let floor = match flag.level {
+                FlagLevel::Prohibited => Outcome::DoNotProceed,
+                FlagLevel::Escalate => Outcome::Escalate,
+                FlagLevel::Conditions => Outcome::ProceedWithConditions,
+            };
+            prop_assert!(after.outcome >= floor, "{}: {:?}", flag.id, after.outcome);
         }
     }
 
     #[test]
     fn adding_a_safeguard_never_raises_the_outcome(a in assessment_strategy(), item in 0usize..10) {
         let index = question_index("mitigations.in_place").unwrap();
-        prop_assume!(QUESTIONS[index].in_scope(a.mode, a.sector));
+        prop_assume!(QUESTIONS[index].is_asked(&a));
         let old = match a.answers[index] { Answer::Ticked(bits) => bits, _ => 0 };
         let mut changed = a.clone();
         changed.answers[index] = Answer::Ticked(old | (1 << item));
         let (before, after) = (score(&a), score(&changed));
         prop_assert!(after.outcome <= before.outcome, "{:?} -> {:?}", before.outcome, after.outcome);
+        prop_assert!(after.permission() >= before.permission());
         prop_assert!(after.residual_risk <= before.residual_risk);
+        // A safeguard lowers likelihood, never severity.
+        for (b, c) in before.salient_rights.iter().zip(&after.salient_rights) {
+            prop_assert_eq!(b.severity, c.severity);
+        }
+    }
+
+    #[test]
+    fn dont_know_never_makes_the_result_more_permissive(a in assessment_strategy(), pick in any::<prop::sample::Index>()) {
+        let known: Vec<usize> = (0..QUESTIONS.len())
+            .filter(|&i| QUESTIONS[i].is_asked(&a) && !a.answers[i].is_gap())
+            .collect();
+        prop_assume!(!known.is_empty());
+        let index = known[pick.index(known.len())];
+        let mut unknown = a.clone();
+        unknown.answers[index] = Answer::DontKnow;
+        let (before, after) = (score(&a), score(&unknown));
+        prop_assert!(
+            after.permission() <= before.permission(),
+            "{}: {:?} (blocked {}) -> {:?} (blocked {})",
+            QUESTIONS[index].id, before.outcome, before.decision_blocked(), after.outcome, after.decision_blocked()
+        );
+        // A refusal never becomes a decision someone could take while the answer is unknown.
+        if before.outcome == Outcome::DoNotProceed {
+            prop_assert!(after.outcome == Outcome::DoNotProceed || after.decision_blocked() || after.outcome == Outcome::Incomplete,
+                "{}: do not proceed -> {:?}", QUESTIONS[index].id, after.outcome);
+        }
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //! described in the B-Tech commentary. Each action says when it is relevant (what drove the
 //! risk) and, where a safeguard answer shows it, when it is already in place.
 
-use super::{ContextLevel, Element, Trigger};
-use crate::report::Outcome;
+use super::{Connection, ContextLevel, Element, Leverage, Trigger};
+use crate::report::{Outcome, SeverityBand};
 
 /// When an action is recommended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relevance {
-    /// The answers meet the condition.
+    /// The answers meet the condition, or might (an unknown answer recommends the action).
     When(Trigger),
     /// The element's score is at least this.
     ElementAtLeast(Element, u8),
@@ -16,10 +16,24 @@ pub enum Relevance {
     OutcomeAtLeast(Outcome),
     /// Any red flag is raised.
     AnyRedFlag,
+    /// One of these red flags is raised or possible.
+    FlagRaised(&'static [&'static str]),
     /// There is at least one open question.
     OpenQuestions,
+    /// The company's connection (as the answers establish it) is one of these.
+    ConnectionIs(&'static [Connection]),
+    /// The connection is not established (full assessment, question unanswered).
+    ConnectionUnknown,
+    /// The leverage is at most this.
+    LeverageAtMost(Leverage),
+    /// Some right at risk is at least this severe.
+    SeverityAtLeast(SeverityBand),
+    /// A grave risk comes with a product that also strengthens rights.
+    RightsInTension,
     /// Any of these.
     AnyOf(&'static [Relevance]),
+    /// All of these.
+    AllOf(&'static [Relevance]),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +67,150 @@ const BSR_B: &str = "BSR primer, element B actions";
 const BSR_C: &str = "BSR primer, element C actions";
 const BSR_D: &str = "BSR primer, element D actions";
 
+const UNGP_19: &str =
+    "UN Guiding Principle 19 and commentary; OECD Due Diligence Guidance, section II";
+
 pub const ACTIONS: &[ActionDefinition] = &[
+    ActionDefinition {
+        id: "cease_own_activity",
+        title: "Stop or change your own activity that would cause the harm",
+        detail: "The harm would come from what your organisation does (its own operation of the product, its design choices or its services). Change or stop that activity before going further; clauses binding the customer do not answer it.",
+        source: UNGP_19,
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[CONDITIONS, Relevance::ConnectionIs(&[Connection::Cause])]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "stop_contribution",
+        title: "Stop the acts that would contribute to the harm",
+        detail: "Drop the customisation, marketing, training or removal of safeguards that would facilitate or encourage the harm, then use your leverage to reduce what remains.",
+        source: UNGP_19,
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[CONDITIONS, Relevance::ConnectionIs(&[Connection::Contribute])]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "provide_for_remediation",
+        title: "Provide for remediation if harm occurs",
+        detail: "Where you cause or contribute to harm, you must take part in remedying it: set out now how people could raise it and how you would respond (UN Guiding Principle 22).",
+        source: "UN Guiding Principles 19 and 22",
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[
+            CONDITIONS,
+            Relevance::ConnectionIs(&[Connection::Cause, Connection::Contribute]),
+        ]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "build_and_use_leverage",
+        title: "Build and use leverage over the customer",
+        detail: "You would be linked to harm through the customer's use: make your leverage real (terms, audits, suspension, updates) and use it, alone or with others.",
+        source: UNGP_19,
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[CONDITIONS, Relevance::ConnectionIs(&[Connection::DirectlyLinked])]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "consider_responsible_disengagement",
+        title: "Consider responsible disengagement",
+        detail: "Leverage is low and the harm severe. If leverage cannot be built, ending or not entering the relationship is an option; weigh what ending would mean for people, and do it responsibly.",
+        source: "UN Guiding Principle 19 commentary; OECD Due Diligence Guidance, Q&A on disengagement",
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[
+            Relevance::OutcomeAtLeast(Outcome::Escalate),
+            Relevance::LeverageAtMost(Leverage::Low),
+            Relevance::SeverityAtLeast(SeverityBand::Serious),
+        ]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "establish_connection",
+        title: "Establish how your organisation would be connected to harm",
+        detail: "Cause, contribute and directly linked call for different responses. Answer the connection question with the people who know the product's design, services and marketing.",
+        source: "UN Guiding Principles 13 and 19",
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[CONDITIONS, Relevance::ConnectionUnknown]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "check_licence_requirements",
+        title: "Check the export licence requirements with the competent authority",
+        detail: "Controlled goods, goods that could serve torture, and deliveries to embargoed destinations can need a licence or fall under an exemption. Ask the authority, record the answer and do not deliver before it.",
+        source: "EU Regulation 2021/821, Articles 3 and 4; EU Regulation 2019/125, Articles 11 and 16; UN Security Council resolution 2664 (2022)",
+        element: Some(Element::EndUse),
+        relevance: Relevance::AnyOf(&[
+            Relevance::FlagRaised(&[
+                "licensable_torture_goods",
+                "dual_use_to_embargoed_destination",
+                "military_end_user_in_embargoed_destination",
+                "civilian_goods_to_embargoed_destination",
+                "lethal_injection_possible",
+            ]),
+            Relevance::When(Trigger::AnswerIs {
+                question: "end_use.product_family",
+                choices: &["dual_use", "military_or_security", "cyber_surveillance"],
+            }),
+        ]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "notify_export_authority",
+        title: "Notify the export-control authority",
+        detail: "Under EU law an exporter who becomes aware that unlisted cyber-surveillance items may be used for internal repression or serious human rights violations must tell the authority, which decides whether a licence is needed.",
+        source: "EU Regulation 2021/821, Article 5(2)",
+        element: Some(Element::EndUse),
+        relevance: Relevance::When(Trigger::AllOf(&[
+            Trigger::AnyOf(&[
+                Trigger::AnswerIs { question: "end_use.product_family", choices: &["cyber_surveillance"] },
+                Trigger::Ticked { question: "end_use.capabilities", item: "intercept" },
+                Trigger::Ticked { question: "end_use.capabilities", item: "identify" },
+                Trigger::Ticked { question: "end_use.capabilities", item: "track" },
+            ]),
+            Trigger::AnyOf(&[
+                Trigger::AnswerIs { question: "customer.record_of_harm", choices: &["allegations", "documented"] },
+                Trigger::AnswerIs { question: "customer.misuse_against_groups", choices: &["reported", "documented"] },
+                Trigger::AnswerIs { question: "end_use.torture_reason_to_believe", choices: &["credible_reports", "yes"] },
+            ]),
+        ])),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "document_senior_decision_on_tension",
+        title: "Have senior decision-makers weigh the benefits and the grave risk, in writing",
+        detail: "The product strengthens some rights and carries a grave risk to others. Arithmetic cannot settle that: record who decided, what was weighed (including what refusing would mean for people) and which conditions apply.",
+        source: "BSR primer (positive impacts); UN Guiding Principle 24 (prioritising the most severe impacts)",
+        element: None,
+        relevance: Relevance::RightsInTension,
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "monitor_after_sale",
+        title: "Monitor how the product is used after the sale",
+        detail: "A serious harm is possible even if unlikely: agree how you will learn of misuse (reports, updates, visits), and review this assessment at a set date or when something changes.",
+        source: "UN Guiding Principle 20 (tracking); B-Tech commentary (post-sale monitoring)",
+        element: Some(Element::Connection),
+        relevance: Relevance::SeverityAtLeast(SeverityBand::Serious),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "verify_safeguards",
+        title: "Verify that the declared safeguards work",
+        detail: "Safeguards only declared earn half credit. Test technical limits, look at audit reports, and check that the reporting channel is used.",
+        source: "OECD Due Diligence Guidance (tracking implementation)",
+        element: Some(Element::Connection),
+        relevance: Relevance::When(Trigger::AllOf(&[
+            Trigger::AnswerIs { question: "mitigations.evidence", choices: &["declared"] },
+            Trigger::AnyOf(&[
+                Trigger::Ticked { question: "mitigations.in_place", item: "end_use_certificate" },
+                Trigger::Ticked { question: "mitigations.in_place", item: "resale_restrictions" },
+                Trigger::Ticked { question: "mitigations.in_place", item: "technical_limits" },
+                Trigger::Ticked { question: "mitigations.in_place", item: "customer_training" },
+                Trigger::Ticked { question: "mitigations.in_place", item: "audit_rights" },
+                Trigger::Ticked { question: "mitigations.in_place", item: "misuse_reporting" },
+            ]),
+        ])),
+        in_place_when: None,
+    },
     ActionDefinition {
         id: "decline_and_record",
         title: "Do not proceed as proposed, and record why",
@@ -110,8 +267,8 @@ pub const ACTIONS: &[ActionDefinition] = &[
         source: "EU restrictive measures; EU Regulation 2021/821",
         element: Some(Element::Customer),
         relevance: Relevance::When(Trigger::AnswerIs {
-            question: "customer.sanctions",
-            choices: &["related_parties", "yes"],
+            question: "customer.listed_parties",
+            choices: &["related_parties", "listed"],
         }),
         in_place_when: None,
     },
@@ -121,7 +278,12 @@ pub const ACTIONS: &[ActionDefinition] = &[
         detail: "Name the approved uses, the rights at stake and the uses that are excluded; require resellers to carry out their own due diligence.",
         source: BSR_B,
         element: Some(Element::Customer),
-        relevance: CONDITIONS,
+        // A harm the company would cause is answered by changing its own activity, not by
+        // clauses binding the customer (UN Guiding Principle 19).
+        relevance: Relevance::AllOf(&[
+            CONDITIONS,
+            Relevance::ConnectionIs(&[Connection::DirectlyLinked, Connection::Contribute]),
+        ]),
         in_place_when: mitigation("contract_clauses"),
     },
     ActionDefinition {

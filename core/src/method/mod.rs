@@ -9,19 +9,48 @@
 //! or threshold means a new [`METHOD_VERSION`].
 
 mod actions;
+mod gates;
+mod migration;
 mod questions;
 mod red_flags;
 mod rights;
 
 pub use actions::{ActionDefinition, Relevance, ACTIONS};
-pub use questions::{question_index, CAPABILITY_ITEMS, MITIGATION_ITEMS, QUESTIONS};
-pub use red_flags::{RedFlagDefinition, Trigger, RED_FLAGS};
-pub use rights::{presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right, GROUPS, RIGHTS};
+pub use gates::{
+    FloorDefinition, LikelihoodSignal, DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE,
+    LIKELIHOOD_SIGNALS, OUTCOME_FLOORS, SECURITY_CUSTOMER_TYPES, STATE_CUSTOMER_TYPES,
+};
+pub use migration::{
+    applicable_migrations, migrated_answers, RetiredAnswerMapping, METHOD1_MIGRATIONS,
+};
+pub use questions::{
+    question_index, safeguard_kind, SafeguardKind, CAPABILITY_ITEMS, MITIGATION_ITEMS, QUESTIONS,
+    SAFEGUARD_KINDS_LEN,
+};
+pub use red_flags::{FlagLevel, RedFlagDefinition, Trigger, RED_FLAGS};
+pub use rights::{
+    groups_bear_on, presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right, GROUPS, RIGHTS,
+    SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
+};
 
+use crate::assessment::Assessment;
+use crate::triggers::{truth, Truth};
 use serde::{Deserialize, Serialize};
 
+/// Why a pack other than the chosen one applies: `Some(Truth::Yes)` when the answers make it
+/// relevant, `Some(Truth::Unknown)` when they might, `None` when it does not apply.
+pub fn pack_relevance(pack: Sector, assessment: &Assessment) -> Option<Truth> {
+    if pack == assessment.sector {
+        return Some(Truth::Yes);
+    }
+    match truth(&pack.relevant_when(), assessment, None) {
+        Truth::No => None,
+        other => Some(other),
+    }
+}
+
 /// Version of the method (weights, thresholds, questions). It travels with every assessment.
-pub const METHOD_VERSION: u16 = 1;
+pub const METHOD_VERSION: u16 = 2;
 
 /// Which part of the questionnaire a question belongs to, in the order the user meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -150,6 +179,14 @@ impl Sector {
         }
     }
 
+    /// When this pack's questions and red flags apply even though another pack was chosen: the
+    /// capabilities, the product family or the customer make them relevant. A pack chosen freely
+    /// must never hide a risk (METHODOLOGY.md, "Sector packs cannot hide risk"). These triggers
+    /// refer only to questions that every pack asks, so relevance never depends on itself.
+    pub fn relevant_when(self) -> Trigger {
+        PACK_RELEVANCE[self as usize]
+    }
+
     /// Points added to element A for the product category itself: some categories are listed
     /// by export-control law as capable of serious misuse (see METHODOLOGY.md, "Sector baseline").
     pub fn baseline_end_use_points(self) -> u8 {
@@ -163,6 +200,44 @@ impl Sector {
         }
     }
 }
+
+const fn capability(item: &'static str) -> Trigger {
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item,
+    }
+}
+
+const fn family(choices: &'static [&'static str]) -> Trigger {
+    Trigger::AnswerIs {
+        question: "end_use.product_family",
+        choices,
+    }
+}
+
+/// When each pack applies without being chosen, in the order of [`Sector::ALL`]
+/// (see [`Sector::relevant_when`]).
+const PACK_RELEVANCE: [Trigger; 8] = [
+    Trigger::SectorIs(Sector::General),
+    Trigger::AnyOf(&[
+        capability("identify"),
+        capability("track"),
+        capability("intercept"),
+        family(&["cyber_surveillance"]),
+    ]),
+    Trigger::AnyOf(&[capability("profile"), capability("identify")]),
+    Trigger::AnyOf(&[capability("intercept"), capability("censor")]),
+    Trigger::AnyOf(&[capability("censor")]),
+    Trigger::AnyOf(&[
+        Trigger::AnswerIs {
+            question: "profile.customer_type",
+            choices: &["prisons"],
+        },
+        family(&["humanitarian"]),
+    ]),
+    Trigger::AnyOf(&[capability("demolish")]),
+    Trigger::AnyOf(&[capability("force"), family(&["military_or_security"])]),
+];
 
 /// Quick screen asks only the decisive questions; the full assessment asks everything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -268,7 +343,7 @@ impl QuestionKind {
                 .max()
                 .unwrap_or(0),
             QuestionKind::Checklist(items) => items.iter().map(|c| u16::from(c.points)).sum(),
-            QuestionKind::Country => u16::from(COUNTRY_CONTEXT_POINTS[3]),
+            QuestionKind::Country => COUNTRY_CONTEXT_MAX_POINTS,
         }
     }
 }
@@ -290,15 +365,30 @@ pub struct Question {
     pub scope: Scope,
     /// Asked only with this sector pack (None: every sector).
     pub sector: Option<Sector>,
-    /// Decisive questions gate the outcome: too many unknowns give "assessment incomplete".
+    /// Decisive questions: an unknown answer is listed first among the open questions, and the
+    /// quick screen asks every one of them.
     pub decisive: bool,
+    /// Asked under method 1 only. Kept in the catalogue (links store answers by position, and
+    /// files by id) so that older assessments open with every answer; method 2 reads a retired
+    /// answer only through `migration::METHOD1_MIGRATIONS`.
+    pub retired: bool,
 }
 
 impl Question {
-    pub fn in_scope(&self, mode: Mode, sector: Sector) -> bool {
-        let mode_fits = mode == Mode::FullAssessment || self.scope == Scope::Quick;
-        let sector_fits = self.sector.is_none_or(|s| s == sector);
-        mode_fits && sector_fits
+    /// Whether the question is asked in this assessment: its mode fits, it is not retired, and
+    /// it belongs to no pack, to the chosen pack, or to a pack that the answers make relevant
+    /// (or might: an unknown capability keeps the pack's questions asked).
+    pub fn is_asked(&self, assessment: &Assessment) -> bool {
+        let mode_fits = assessment.mode == Mode::FullAssessment || self.scope == Scope::Quick;
+        mode_fits && !self.retired && self.pack_applies(assessment)
+    }
+
+    /// Whether the question's pack (if any) applies, whatever the mode.
+    pub fn pack_applies(&self, assessment: &Assessment) -> bool {
+        match self.sector {
+            None => true,
+            Some(pack) => pack == assessment.sector || pack_relevance(pack, assessment).is_some(),
+        }
     }
 
     pub fn choices(&self) -> &'static [Choice] {
@@ -359,11 +449,18 @@ impl ContextLevel {
     }
 }
 
-/// Points that the country context adds to element B, by level (METHODOLOGY.md, "Country context").
-pub const COUNTRY_CONTEXT_POINTS: [u8; 4] = [0, 10, 20, 30];
+/// Most points the country context adds to element B, reached at a context index of 100. The
+/// context contributes continuously (index x this / 100): two countries one index point apart
+/// get almost the same score (METHODOLOGY.md, "Country context").
+pub const COUNTRY_CONTEXT_MAX_POINTS: u16 = 30;
 
-/// Decisive questions left unknown before the outcome becomes "assessment incomplete".
-pub const DECISIVE_GAPS_FOR_INCOMPLETE: usize = 3;
+/// The index that stands for a context level the assessor set by hand (the middle of its band).
+pub const CONTEXT_LEVEL_REPRESENTATIVE_INDEX: [u8; 4] = [15, 42, 65, 88];
+
+/// When a country's own margin is unknown, the uncertainty of its index in points: a country
+/// this close below a band edge is treated as in the higher band for floors and flags, and the
+/// report says so (WGI percentile ranks carry confidence bounds of about this width).
+pub const DEFAULT_CONTEXT_INDEX_MARGIN: u8 = 5;
 
 /// Likelihood weights of the elements (sum 100): how strongly each element's score predicts
 /// that harm occurs when no explicit likelihood is given.
@@ -375,6 +472,89 @@ pub const LIKELIHOOD_WEIGHT_CONNECTION: u32 = 20;
 /// reduce risk, they do not make harm impossible.
 pub const MAX_MITIGATION_REDUCTION_PERCENT: u32 = 50;
 
-/// Severity added per heightened-risk group exposed, and its cap.
-pub const GROUP_SEVERITY_POINTS: u8 = 5;
-pub const GROUP_SEVERITY_CAP: u8 = 15;
+/// Credit (percent of its points) of a safeguard that is declared but not verified.
+pub const DECLARED_SAFEGUARD_CREDIT_PERCENT: u32 = 50;
+
+/// Credit (percent) of a paper safeguard (a promise, a clause, a training) against a state
+/// security customer: such a customer can ignore paper, and the seller rarely learns of it
+/// (US State Department guidance, 2020; EU 2024 cyber-surveillance guidelines).
+pub const PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT: u32 = 25;
+
+/// Severity added to a right when a group at heightened risk that the right bears on could be
+/// affected. Added once per right, however many groups are ticked.
+pub const GROUP_SEVERITY_POINTS: u8 = 10;
+
+/// How the company is connected to a harm (UN Guiding Principles 13 and 19; OECD guidance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Connection {
+    DirectlyLinked,
+    Contribute,
+    Cause,
+}
+
+impl Connection {
+    pub const ALL: [Connection; 3] = [
+        Connection::DirectlyLinked,
+        Connection::Contribute,
+        Connection::Cause,
+    ];
+    /// The option key of `connection.type`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Connection::DirectlyLinked => "linked",
+            Connection::Contribute => "contribute",
+            Connection::Cause => "cause",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Connection> {
+        Connection::ALL.into_iter().find(|c| c.key() == key)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Connection::DirectlyLinked => "directly linked",
+            Connection::Contribute => "contributing",
+            Connection::Cause => "causing",
+        }
+    }
+    /// What the company must do, by its connection (UN Guiding Principle 19 and commentary;
+    /// OECD guidance, section II.3).
+    pub fn response(self) -> &'static str {
+        match self {
+            Connection::Cause => "You would cause the harm: stop or change your own activity so that it does not happen, and provide for remediation if it does. Customer clauses do not answer a harm you cause.",
+            Connection::Contribute => "You would contribute: stop the acts that facilitate or encourage the harm, use your leverage to reduce what remains, and take part in remediation.",
+            Connection::DirectlyLinked => "You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, consider responsible disengagement.",
+        }
+    }
+}
+
+/// How much the company can influence the customer after the sale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Leverage {
+    Low,
+    Medium,
+    High,
+}
+
+impl Leverage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Leverage::Low => "low",
+            Leverage::Medium => "medium",
+            Leverage::High => "high",
+        }
+    }
+}
+
+/// Leverage points (0..30) from the answers on what continues after the sale, binding terms
+/// and traceability: 0-9 high, 10-19 medium, 20+ low. Leverage is counted here once; the
+/// safeguards that are leverage (clauses, suspension, staged payments, void warranty) earn no
+/// likelihood credit of their own.
+pub fn leverage_from_points(points: u16) -> Leverage {
+    match points {
+        0..=9 => Leverage::High,
+        10..=19 => Leverage::Medium,
+        _ => Leverage::Low,
+    }
+}

@@ -38,6 +38,11 @@ pub const CAPABILITY_ITEMS: &[Choice] = &[
         10,
     ),
     choice("force", "Apply force or cause physical harm", 15),
+    choice(
+        "demolish",
+        "Demolish buildings, move earth or clear land",
+        10,
+    ),
 ];
 
 /// Safeguard items of `mitigations.in_place`, with the likelihood points each removes.
@@ -54,6 +59,80 @@ pub const MITIGATION_ITEMS: &[Choice] = &[
     choice("staged_payments", "Staged payments or after-sales agreements that keep leverage", 4),
 ];
 
+/// How a safeguard works, which decides how much credit it earns (METHODOLOGY.md, "Safeguards").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SafeguardKind {
+    /// A promise or a document: it works only if the customer keeps it.
+    Paper,
+    /// Works without the customer's cooperation: technical limits, audits used in practice.
+    Effective,
+    /// Leverage (clauses, suspension, staged payments, void warranty): counted once, in
+    /// element D and the leverage level, never again as likelihood credit.
+    Leverage,
+}
+
+/// The kind of each item of [`MITIGATION_ITEMS`], in order.
+pub const SAFEGUARD_KINDS: [SafeguardKind; 10] = [
+    SafeguardKind::Leverage,  // contract_clauses
+    SafeguardKind::Paper,     // end_use_certificate
+    SafeguardKind::Paper,     // resale_restrictions
+    SafeguardKind::Effective, // technical_limits
+    SafeguardKind::Paper,     // customer_training
+    SafeguardKind::Effective, // audit_rights
+    SafeguardKind::Paper,     // misuse_reporting
+    SafeguardKind::Leverage,  // suspension
+    SafeguardKind::Leverage,  // warranty_void
+    SafeguardKind::Leverage,  // staged_payments
+];
+
+pub fn safeguard_kind(item: usize) -> SafeguardKind {
+    SAFEGUARD_KINDS
+        .get(item)
+        .copied()
+        .unwrap_or(SafeguardKind::Paper)
+}
+
+const POSITIVE_RIGHTS_ITEMS: &[Choice] = &[
+    choice("privacy", "Privacy", 0),
+    choice(
+        "expression_and_information",
+        "Freedom of expression and information",
+        0,
+    ),
+    choice(
+        "assembly_and_association",
+        "Freedom of assembly and association",
+        0,
+    ),
+    choice("non_discrimination", "Equality and non-discrimination", 0),
+    choice(
+        "life_liberty_and_security",
+        "Life, liberty and security of person",
+        0,
+    ),
+    choice(
+        "freedom_from_torture",
+        "Freedom from torture and ill-treatment",
+        0,
+    ),
+    choice(
+        "fair_trial_and_remedy",
+        "Fair trial and effective remedy",
+        0,
+    ),
+    choice("health", "Health", 0),
+    choice("housing_and_land", "Adequate housing and land", 0),
+    choice("work", "Just and favourable work", 0),
+    choice(
+        "environment",
+        "Rights that depend on a healthy environment",
+        0,
+    ),
+    choice("childrens_rights", "Children's rights", 0),
+    choice("indigenous_peoples_rights", "Indigenous peoples' rights", 0),
+    choice("political_participation", "Political participation", 0),
+];
+
 pub const QUESTIONS: &[Question] = &[
     // ---------------------------------------------------------------- Deal profile
     Question {
@@ -65,17 +144,21 @@ pub const QUESTIONS: &[Question] = &[
         source: STATE_2020,
         kind: QuestionKind::Single(&[
             choice("private_company", "Private company", 0),
-            choice("ngo_or_academic", "Non-profit, university or international organisation", 0),
+            choice("ngo_or_academic", "Non-profit organisation or university", 0),
             choice("public_body", "Civilian public body", 10),
             choice("state_owned", "State-owned or state-controlled enterprise", 10),
             choice("reseller", "Reseller, distributor or integrator", 15),
             choice("law_enforcement", "Police or other law enforcement", 25),
             choice("military", "Armed forces", 30),
             choice("intelligence", "Intelligence or state security service", 35),
+            choice("general_public", "The general public: consumers buy or use it", 5),
+            choice("prisons", "Prison, detention or immigration-detention authority", 30),
+            choice("humanitarian", "International or humanitarian organisation (UN agency, Red Cross, relief NGO)", 0),
         ]),
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "profile.channel",
@@ -92,6 +175,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "profile.destination",
@@ -104,6 +188,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "profile.ongoing_relationship",
@@ -120,6 +205,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: false,
+        retired: false,
     },
     // ---------------------------------------------------------------- A. End use
     Question {
@@ -138,6 +224,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "end_use.inherently_harmful",
@@ -154,6 +241,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "end_use.torture_or_executions",
@@ -169,6 +257,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: true,
     },
     Question {
         id: "end_use.capabilities",
@@ -181,6 +270,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "end_use.fits_business",
@@ -197,6 +287,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "end_use.customisation",
@@ -214,6 +305,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "end_use.misuse_potential",
@@ -230,6 +322,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "end_use.unintended_harm",
@@ -246,6 +339,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "end_use.scale",
@@ -263,6 +357,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     // ---------------------------------------------------------------- B. Customer, end user, geography
     Question {
@@ -276,10 +371,12 @@ pub const QUESTIONS: &[Question] = &[
             choice("buyer_itself", "Yes, the buyer itself", 0),
             choice("named_third_party", "Yes, a named third party", 5),
             choice("hidden", "No, it is hidden behind a reseller or intermediary", 25),
+            choice("general_public", "The general public: it is a consumer product or service", 5),
         ]),
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "customer.record_of_harm",
@@ -296,6 +393,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "customer.misuse_against_groups",
@@ -312,6 +410,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "customer.sanctions",
@@ -328,6 +427,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: true,
     },
     Question {
         id: "customer.unconstitutional_change",
@@ -343,6 +443,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "customer.security_control",
@@ -356,9 +457,10 @@ pub const QUESTIONS: &[Question] = &[
             choice("indirectly", "Partly or indirectly", 15),
             choice("yes", "Yes", 25),
         ]),
-        scope: Scope::Full,
+        scope: Scope::Quick,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "customer.final_destination",
@@ -371,10 +473,12 @@ pub const QUESTIONS: &[Question] = &[
             choice("user_site", "To the end user's own site", 0),
             choice("distributor", "To a distributor who will resell it", 10),
             choice("forwarder", "To a freight forwarder, trading company or mailbox", 25),
+            choice("not_applicable", "Nothing is delivered: we run the service or product ourselves", 0),
         ]),
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "customer.refusals",
@@ -391,6 +495,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "customer.human_rights_commitment",
@@ -407,6 +512,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "customer.policy_versus_practice",
@@ -423,6 +529,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "customer.modify_or_reexport",
@@ -436,10 +543,12 @@ pub const QUESTIONS: &[Question] = &[
             choice("modify", "Modify or upgrade it", 10),
             choice("reexport_known", "Re-export or transfer it to a disclosed party", 15),
             choice("reexport_undisclosed", "Re-export or transfer it to an undisclosed party", 30),
+            choice("ordinary_distribution", "Resell it in the ordinary course of business: the customer is a distributor", 8),
         ]),
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     // ---------------------------------------------------------------- C. Impacts
     Question {
@@ -463,6 +572,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "impacts.remedy",
@@ -479,13 +589,14 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     // ---------------------------------------------------------------- D. Connection and leverage
     Question {
         id: "connection.type",
         section: Section::Connection,
         scored: Some(Element::Connection),
-        prompt: "If harm happened, how would your company be connected to it?",
+        prompt: "If harm happened, how would your organisation be connected to it?",
         help: "You cause harm through your own acts, contribute when your acts facilitate or encourage the customer's harm, and are directly linked when the customer misuses an ordinary product of yours. The deeper the connection, the more you must do.",
         source: "UN Guiding Principles 13 and 19; OHCHR interpretive guide",
         kind: QuestionKind::Single(&[
@@ -496,6 +607,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: true,
+        retired: false,
     },
     Question {
         id: "connection.facilitating_acts",
@@ -513,6 +625,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "connection.contract_terms",
@@ -525,10 +638,12 @@ pub const QUESTIONS: &[Question] = &[
             choice("yes", "Yes", 0),
             choice("limited", "Only limited terms", 8),
             choice("no", "No", 15),
+            choice("standard_terms", "Standard terms that each user accepts (for example consumer terms of service)", 8),
         ]),
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     Question {
         id: "connection.traceability",
@@ -545,6 +660,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: None,
         decisive: false,
+        retired: false,
     },
     // ---------------------------------------------------------------- Safeguards
     Question {
@@ -558,6 +674,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: None,
         decisive: false,
+        retired: false,
     },
     // ---------------------------------------------------------------- Sector packs
     Question {
@@ -574,6 +691,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::Surveillance),
         decisive: true,
+        retired: false,
     },
     Question {
         id: "surveillance.independent_authorisation",
@@ -587,9 +705,10 @@ pub const QUESTIONS: &[Question] = &[
             choice("on_paper", "On paper only", 12),
             choice("no", "No", 20),
         ]),
-        scope: Scope::Full,
+        scope: Scope::Quick,
         sector: Some(Sector::Surveillance),
-        decisive: false,
+        decisive: true,
+        retired: false,
     },
     Question {
         id: "ai.sensitive_inference",
@@ -605,6 +724,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::ArtificialIntelligence),
         decisive: true,
+        retired: false,
     },
     Question {
         id: "ai.human_review_and_bias_testing",
@@ -621,6 +741,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: Some(Sector::ArtificialIntelligence),
         decisive: false,
+        retired: false,
     },
     Question {
         id: "telecom.shutdown_orders",
@@ -636,6 +757,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::Telecommunications),
         decisive: false,
+        retired: false,
     },
     Question {
         id: "telecom.direct_access",
@@ -651,6 +773,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: Some(Sector::Telecommunications),
         decisive: false,
+        retired: false,
     },
     Question {
         id: "cloud.incitement",
@@ -667,6 +790,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::CloudAndPlatforms),
         decisive: true,
+        retired: false,
     },
     Question {
         id: "cloud.authority_data_access",
@@ -682,6 +806,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: Some(Sector::CloudAndPlatforms),
         decisive: false,
+        retired: false,
     },
     Question {
         id: "pharma.lethal_injection_diversion",
@@ -698,6 +823,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::PharmaAndChemicals),
         decisive: true,
+        retired: false,
     },
     Question {
         id: "pharma.safe_handling",
@@ -714,6 +840,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: Some(Sector::PharmaAndChemicals),
         decisive: false,
+        retired: false,
     },
     Question {
         id: "machinery.evictions",
@@ -730,6 +857,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::MachineryAndVehicles),
         decisive: true,
+        retired: false,
     },
     Question {
         id: "machinery.military_adaptation",
@@ -745,6 +873,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Full,
         sector: Some(Sector::MachineryAndVehicles),
         decisive: false,
+        retired: false,
     },
     Question {
         id: "security_equipment.torture_only_goods",
@@ -760,6 +889,7 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::SecurityEquipment),
         decisive: true,
+        retired: true,
     },
     Question {
         id: "security_equipment.recent_protest_use",
@@ -776,6 +906,276 @@ pub const QUESTIONS: &[Question] = &[
         scope: Scope::Quick,
         sector: Some(Sector::SecurityEquipment),
         decisive: true,
+        retired: false,
+    },
+    // ---------------------------------------------------------------- Added in method 2
+    Question {
+        id: "end_use.product_family",
+        section: Section::EndUse,
+        scored: Some(Element::EndUse),
+        prompt: "What kind of goods or service is it?",
+        help: "Export-control and sanctions law treats products by family: military and security goods and surveillance technology are controlled, listed dual-use items need a licence, humanitarian goods are usually exempt. The family also brings in the questions of the matching sector pack.",
+        source: "EU Regulation 2021/821 (dual-use), Annex I; EU Common Military List; EU Regulation 2019/125",
+        kind: QuestionKind::Single(&[
+            choice("civilian", "Ordinary civilian goods or services", 0),
+            choice("humanitarian", "Humanitarian goods: medicines, medical equipment, food, water or shelter", 0),
+            choice("dual_use", "Items listed as dual-use by export-control law", 10),
+            choice("military_or_security", "Military, police or security equipment (including riot control and restraints)", 20),
+            choice("cyber_surveillance", "Surveillance, interception or intrusion technology", 20),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+    },
+    Question {
+        id: "profile.destination_embargo",
+        section: Section::Profile,
+        scored: Some(Element::Customer),
+        prompt: "Is the destination under a UN or EU arms embargo, or an EU ban on equipment for internal repression or for monitoring communications?",
+        help: "Check the UN Security Council and EU sanctions maps for the destination. Some measures cover only certain regions or armed groups; answer yes if the end user falls under one. What the measure forbids depends on the goods, so the calculator combines your answer with the product family.",
+        source: "UN Security Council sanctions regimes; EU restrictive measures (Council decisions and regulations); EU Regulation 2021/821, Article 4",
+        kind: QuestionKind::Single(&[
+            choice("none_checked", "No: checked against the UN and EU lists", 0),
+            choice("arms_embargo", "Yes: an arms embargo covers the destination or the end user", 20),
+            choice("repression_or_monitoring_ban", "Yes: only a ban on internal-repression or monitoring equipment", 15),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+    },
+    Question {
+        id: "customer.listed_parties",
+        section: Section::Customer,
+        scored: Some(Element::Customer),
+        prompt: "Is the customer, the end user, or anyone who owns or controls them on a sanctions list that applies to you?",
+        help: "Screen every party (buyer, end user, owners, intermediaries) against the UN, EU and other applicable lists, and keep the dated result. The calculator does not hold the lists; it records the result of your check.",
+        source: "UN Security Council consolidated list; EU consolidated financial sanctions list; US BIS know-your-customer guidance",
+        kind: QuestionKind::Single(&[
+            choice("none_screened", "No: every party screened, with a dated record", 0),
+            choice("related_parties", "A related party (owner, director, affiliate) is listed", 20),
+            choice("listed", "Yes: a party to the deal is listed", 40),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+    },
+    Question {
+        id: "end_use.torture_goods",
+        section: Section::EndUse,
+        scored: Some(Element::EndUse),
+        prompt: "Does the order include goods that can be used for capital punishment, torture or cruel treatment?",
+        help: "EU law bans goods whose only practical use is capital punishment or torture (for example electric-shock belts or spiked batons) and requires a licence for goods with a legitimate use that can be misused that way (for example handcuffs and other restraints, riot-control agents, some medicines).",
+        source: "EU Regulation 2019/125, Annexes II, III and IV",
+        kind: QuestionKind::Single(&[
+            choice("none", "No, nothing of that kind", 0),
+            choice("licensable", "Yes, goods with a legitimate use that need a licence (restraints, riot-control agents, certain medicines)", 20),
+            choice("torture_only", "Yes, goods with no practical use other than capital punishment or torture", 50),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+    },
+    Question {
+        id: "end_use.torture_reason_to_believe",
+        section: Section::EndUse,
+        scored: Some(Element::Customer),
+        prompt: "Is there reason to believe the end user would use the product for executions, torture or other ill-treatment?",
+        help: "Look at UN treaty bodies, courts, national human rights institutions and reputable NGOs on the end user, for example reports of ill-treatment in custody or at protests.",
+        source: "EU Regulation 2019/125, Article 12; Convention against Torture",
+        kind: QuestionKind::Single(&[
+            choice("no", "No: nothing credible points that way", 0),
+            choice("credible_reports", "There are credible reports of ill-treatment by this end user", 25),
+            choice("yes", "Yes, there are reasonable grounds to believe it", 50),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+    },
+    Question {
+        id: "customer.atrocity_risk",
+        section: Section::Customer,
+        scored: Some(Element::Customer),
+        prompt: "Could the product be used in genocide, crimes against humanity, war crimes or other serious breaches of international humanitarian law?",
+        help: "Think of armed conflict, occupation, or mass violence against a group in which the end user takes part. UN commissions of inquiry, the International Criminal Court and humanitarian organisations report on these.",
+        source: "Arms Trade Treaty, Articles 6 and 7; EU Common Position 2008/944/CFSP, Criterion 2; UN Guiding Principle 7",
+        kind: QuestionKind::Single(&[
+            choice("no", "No: no armed conflict or atrocity concern involves this end user", 0),
+            choice("concerns", "There are credible concerns (armed conflict, UN or NGO reports)", 25),
+            choice("clear_risk", "Yes, there is a clear risk", 50),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+    },
+    Question {
+        id: "customer.transaction_red_flags",
+        section: Section::Customer,
+        scored: Some(Element::Customer),
+        prompt: "Have you seen any of these signs in the transaction? Tick all that apply.",
+        help: "These are the classic export-control warning signs: each one calls for questions to the buyer before going further, not for silence.",
+        source: BIS,
+        kind: QuestionKind::Checklist(&[
+            choice("unusual_payment", "Payment in cash, or from a third country or a third party", 10),
+            choice("no_business_background", "The buyer has little or no business background", 10),
+            choice("unfamiliar_with_product", "The buyer knows little about the product's performance", 10),
+            choice("odd_delivery", "Vague delivery dates, or delivery to out-of-the-way places or by odd routes", 10),
+            choice("beyond_technical_level", "The item is beyond the technical level of the destination or buyer", 10),
+            choice("similar_to_listed_party", "The buyer's name or address is similar to a listed party", 15),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "customer.enabling_laws",
+        section: Section::Customer,
+        scored: Some(Element::Customer),
+        prompt: "Do the destination's laws enable abuse with this kind of product?",
+        help: "For example broad surveillance powers without independent checks, vague counter-terrorism or extremism laws, or 'foreign agent' and blasphemy laws used against critics.",
+        source: "US State Department guidance (2020), questions on the legal framework",
+        kind: QuestionKind::Single(&[
+            choice("no", "No", 0),
+            choice("some", "Some laws are open to abuse", 10),
+            choice("yes", "Yes, laws used against critics or minorities apply to this use", 20),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "end_use.state_data_access",
+        section: Section::EndUse,
+        scored: Some(Element::EndUse),
+        prompt: "Could state agencies get the data the product collects about people?",
+        help: "By fusing it with state databases (identity, police, border, health), or by demanding it from a private customer without independent oversight.",
+        source: "US State Department guidance (2020); Global Network Initiative Principles",
+        kind: QuestionKind::Single(&[
+            choice("no", "No, or the product holds no data about people", 0),
+            choice("possible", "Possibly", 10),
+            choice("yes", "Yes", 20),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "customer.corruption",
+        section: Section::Customer,
+        scored: Some(Element::Customer),
+        prompt: "Are there signs of corruption around the deal?",
+        help: "For example unexplained commissions, intermediaries suggested by officials, or pressure to skip procedures.",
+        source: "BSR downstream HRDD primer, element B; OECD Guidelines for Multinational Enterprises, chapter VII",
+        kind: QuestionKind::Single(&[
+            choice("no", "No", 0),
+            choice("some", "Some unclear points", 10),
+            choice("yes", "Yes", 20),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "end_use.disallowed_uses",
+        section: Section::EndUse,
+        scored: Some(Element::EndUse),
+        prompt: "Have you defined the uses of the product you will not allow for this customer?",
+        help: "Naming the uses you exclude (for example identifying protesters) turns a vague expectation into a term you can check and enforce.",
+        source: "BSR downstream HRDD primer, element A actions",
+        kind: QuestionKind::Single(&[
+            choice("in_contract", "Yes, and they are in the contract", 0),
+            choice("internally", "Yes, internally only", 5),
+            choice("no", "No", 10),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "impacts.cumulative",
+        section: Section::Impacts,
+        scored: None,
+        prompt: "Would the deal add to harm already under way in the destination, from similar products or other suppliers?",
+        help: "A product can be one of many feeding the same harm, such as surveillance of a minority or land clearing in a region. Cumulative and structural harm makes each contribution more likely to matter.",
+        source: "BSR downstream HRDD primer, element C (cumulative impacts)",
+        kind: QuestionKind::Single(&[
+            choice("no", "No", 0),
+            choice("possibly", "Possibly", 0),
+            choice("yes", "Yes", 0),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "impacts.positive_rights",
+        section: Section::Impacts,
+        scored: None,
+        prompt: "Which rights could the product strengthen for people? Tick all that apply.",
+        help: "Record the benefits honestly: the report shows them beside the risks, never subtracted from them. Where a product strengthens rights and also carries a grave risk, the decision belongs to senior people who can weigh both.",
+        source: "BSR downstream HRDD primer (positive impacts; high-risk markets can benefit most)",
+        kind: QuestionKind::Checklist(POSITIVE_RIGHTS_ITEMS),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "impacts.not_proceeding",
+        section: Section::Impacts,
+        scored: None,
+        prompt: "What would refusing or withdrawing mean for people?",
+        help: "Ending a relationship can itself harm people, for example when they lose an essential service or a supplier with fewer safeguards steps in. Say what you know; it is shown, not scored.",
+        source: "UN Guiding Principle 19 commentary (consequences of ending a relationship); BSR downstream HRDD primer",
+        kind: QuestionKind::Single(&[
+            choice("little", "Little: others supply the same on similar terms", 0),
+            choice("lose_essential", "People would lose access to an essential good or service (health, communications, safety)", 0),
+            choice("worse_supplier", "A supplier with fewer safeguards would likely step in", 0),
+        ]),
+        scope: Scope::Full,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "mitigations.planned",
+        section: Section::Mitigations,
+        scored: None,
+        prompt: "Which safeguards do you plan to put in place before delivery? Tick all that apply.",
+        help: "Planned safeguards become conditions of the deal, listed in the report. They earn no credit until they are in place.",
+        source: "B-Tech commentary (approve with conditions); UN Guiding Principle 19",
+        kind: QuestionKind::Checklist(MITIGATION_ITEMS),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: false,
+        retired: false,
+    },
+    Question {
+        id: "mitigations.evidence",
+        section: Section::Mitigations,
+        scored: None,
+        prompt: "How do you know the safeguards in place work?",
+        help: "A safeguard you have seen work (a test, an audit, a report) earns full credit; one only declared earns half.",
+        source: "OECD Due Diligence Guidance (tracking implementation and results)",
+        kind: QuestionKind::Single(&[
+            choice("verified", "Verified: we have tested, audited or seen them work", 0),
+            choice("declared", "Declared by the customer or our team, not verified", 0),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: false,
+        retired: false,
     },
 ];
 
@@ -784,3 +1184,6 @@ pub const QUESTIONS: &[Question] = &[
 pub fn question_index(id: &str) -> Option<usize> {
     QUESTIONS.iter().position(|q| q.id == id)
 }
+
+/// Number of safeguard kinds, for the integrity test that keeps the two tables aligned.
+pub const SAFEGUARD_KINDS_LEN: usize = SAFEGUARD_KINDS.len();

@@ -1,8 +1,10 @@
-//! Red flags: hard triggers that force escalation whatever the score. "Prohibited" flags force
-//! "do not proceed". Safeguards never clear a red flag (METHODOLOGY.md, "Red flags").
-//! Append only: position is part of the link format.
+//! Red flags: hard triggers that set a floor under the outcome whatever the score. A
+//! *prohibited* flag means "do not proceed"; an *escalate* flag, at least "escalate"; a
+//! *conditions* flag, at least "proceed with conditions" with its check done. Safeguards never
+//! clear a red flag (METHODOLOGY.md, "Red flags"). An unknown answer that could raise a flag
+//! shows the flag as *possible*, which blocks "proceed" and "proceed with conditions".
 
-use super::ContextLevel;
+use super::{ContextLevel, Sector};
 
 /// A condition on the answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub enum Trigger {
         question: &'static str,
         item: &'static str,
     },
+    /// The assessor chose this sector pack.
+    SectorIs(Sector),
     /// The destination's country context (derived or overridden) is at least this level.
     CountryContextAtLeast(ContextLevel),
     /// Every condition holds.
@@ -25,15 +29,41 @@ pub enum Trigger {
     AnyOf(&'static [Trigger]),
 }
 
+/// What a raised flag does to the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlagLevel {
+    /// At least "proceed with conditions": a legal check or licence must be done first.
+    Conditions,
+    /// At least "escalate": a senior decision after enhanced due diligence.
+    Escalate,
+    /// "Do not proceed": no safeguard or decision can make the deal acceptable as proposed.
+    Prohibited,
+}
+
+impl FlagLevel {
+    pub fn key(self) -> &'static str {
+        match self {
+            FlagLevel::Conditions => "conditions",
+            FlagLevel::Escalate => "escalate",
+            FlagLevel::Prohibited => "prohibited",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RedFlagDefinition {
     pub id: &'static str,
     pub title: &'static str,
     pub why: &'static str,
     pub source: &'static str,
-    /// A prohibited flag means "do not proceed"; others mean "escalate".
-    pub prohibited: bool,
+    pub level: FlagLevel,
     pub trigger: Trigger,
+}
+
+impl RedFlagDefinition {
+    pub fn prohibited(&self) -> bool {
+        self.level == FlagLevel::Prohibited
+    }
 }
 
 const fn answer(question: &'static str, choices: &'static [&'static str]) -> Trigger {
@@ -45,7 +75,18 @@ const fn ticked(question: &'static str, item: &'static str) -> Trigger {
 
 const SECURITY_CUSTOMER: Trigger = answer(
     "profile.customer_type",
-    &["law_enforcement", "military", "intelligence"],
+    &["law_enforcement", "military", "intelligence", "prisons"],
+);
+const STATE_AGENCY: Trigger = answer(
+    "profile.customer_type",
+    &[
+        "law_enforcement",
+        "military",
+        "intelligence",
+        "prisons",
+        "public_body",
+        "state_owned",
+    ],
 );
 const CIVILIAN_CUSTOMER: Trigger = answer(
     "profile.customer_type",
@@ -54,6 +95,8 @@ const CIVILIAN_CUSTOMER: Trigger = answer(
         "ngo_or_academic",
         "public_body",
         "state_owned",
+        "general_public",
+        "humanitarian",
     ],
 );
 const SURVEILLANCE_CAPABILITY: Trigger = Trigger::AnyOf(&[
@@ -61,14 +104,24 @@ const SURVEILLANCE_CAPABILITY: Trigger = Trigger::AnyOf(&[
     ticked("end_use.capabilities", "track"),
     ticked("end_use.capabilities", "intercept"),
 ]);
+const INTRUSION_OR_INTERCEPTION: Trigger = Trigger::AnyOf(&[
+    ticked("end_use.capabilities", "intercept"),
+    answer("surveillance.covert", &["yes"]),
+    answer("end_use.product_family", &["cyber_surveillance"]),
+]);
+const EMBARGOED_DESTINATION: Trigger = answer(
+    "profile.destination_embargo",
+    &["arms_embargo", "repression_or_monitoring_ban"],
+);
+const BIS: &str = "US BIS know-your-customer red flags (15 CFR 732, Supplement 3)";
 
 pub const RED_FLAGS: &[RedFlagDefinition] = &[
     RedFlagDefinition {
         id: "purpose_refused",
         title: "The buyer will not say what the product is for or who will use it",
         why: "Without a stated purpose and user, nobody can judge the risk, and a refusal often hides a use the seller would not accept.",
-        source: "US BIS know-your-customer red flags",
-        prohibited: false,
+        source: BIS,
+        level: FlagLevel::Escalate,
         trigger: answer("end_use.purpose_disclosed", &["refused"]),
     },
     RedFlagDefinition {
@@ -76,15 +129,15 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The real end user is hidden behind a reseller or intermediary",
         why: "You cannot check the record of a user you do not know, nor hold them to terms.",
         source: "US BIS know-your-customer red flags; BSR primer, element B",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("customer.end_user_known", &["hidden"]),
     },
     RedFlagDefinition {
         id: "capabilities_do_not_fit",
         title: "The capabilities do not fit the buyer's line of business",
         why: "A mismatch suggests the real user or use differs from what is stated.",
-        source: "US BIS know-your-customer red flags",
-        prohibited: false,
+        source: BIS,
+        level: FlagLevel::Escalate,
         trigger: answer("end_use.fits_business", &["no"]),
     },
     RedFlagDefinition {
@@ -92,23 +145,23 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "Military or security forces stand behind a civilian customer",
         why: "A civilian front for security forces is a known way to obtain technology that would be refused to them directly.",
         source: "EU Regulation 2021/821, Article 5; US State Department guidance (2020)",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: Trigger::AllOf(&[CIVILIAN_CUSTOMER, answer("customer.security_control", &["yes", "indirectly"])]),
     },
     RedFlagDefinition {
         id: "services_declined",
         title: "The buyer declines installation, training or maintenance that normally comes with the product",
         why: "Declining normal services can mean the buyer wants no seller staff to see where and how the product is used.",
-        source: "US BIS know-your-customer red flags",
-        prohibited: false,
+        source: BIS,
+        level: FlagLevel::Escalate,
         trigger: ticked("customer.refusals", "services"),
     },
     RedFlagDefinition {
         id: "forwarder_destination",
         title: "A freight forwarder, trading company or mailbox is the final destination",
         why: "The real destination and user stay unknown.",
-        source: "US BIS know-your-customer red flags",
-        prohibited: false,
+        source: BIS,
+        level: FlagLevel::Escalate,
         trigger: answer("customer.final_destination", &["forwarder"]),
     },
     RedFlagDefinition {
@@ -116,42 +169,85 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The customer has used similar products against journalists, defenders, opposition or minorities",
         why: "Documented targeting of these groups means the product would very likely be used the same way; no safeguard can make that acceptable.",
         source: "US State Department guidance (2020); UN Guiding Principle 19",
-        prohibited: true,
+        level: FlagLevel::Prohibited,
         trigger: answer("customer.misuse_against_groups", &["documented"]),
+    },
+    RedFlagDefinition {
+        id: "reported_targeting",
+        title: "There are reports that the customer used similar products against journalists, defenders, opposition or minorities",
+        why: "Unconfirmed reports of targeting are exactly what enhanced due diligence must look into before a decision; they are not a reason to relax.",
+        source: "US State Department guidance (2020); EU 2024 cyber-surveillance guidelines",
+        level: FlagLevel::Escalate,
+        trigger: answer("customer.misuse_against_groups", &["reported"]),
     },
     RedFlagDefinition {
         id: "safeguards_removal_requested",
         title: "The buyer asks to remove or weaken safeguards, logging or audit features",
         why: "Safeguards are what allow misuse to be detected and stopped; a request to remove them signals intended misuse.",
         source: "US State Department guidance (2020); BSR primer (human rights by design)",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: Trigger::AnyOf(&[
             answer("end_use.customisation", &["remove_safeguards"]),
             ticked("connection.facilitating_acts", "remove_safeguards"),
         ]),
     },
     RedFlagDefinition {
-        id: "embargo_or_sanctions",
-        title: "The destination, customer or end user is under a UN or EU arms embargo or sanctions",
-        why: "Supplying a sanctioned party or embargoed destination is unlawful or, at the least, supports actors the international community has singled out.",
-        source: "UN Security Council sanctions; EU restrictive measures; EU Regulation 2021/821",
-        prohibited: true,
-        trigger: answer("customer.sanctions", &["yes"]),
+        id: "sanctioned_party",
+        title: "The customer, the end user or a party to the deal is on a sanctions list",
+        why: "Dealing with a listed party is unlawful under the regimes that list it, and supports an actor singled out by the international community.",
+        source: "UN Security Council sanctions; EU restrictive measures (Article 215 TFEU)",
+        level: FlagLevel::Prohibited,
+        trigger: answer("customer.listed_parties", &["listed"]),
     },
     RedFlagDefinition {
         id: "sanctions_related_parties",
         title: "Parties related to the customer are under sanctions",
         why: "Ownership or control links to listed parties can make the deal unlawful and route the product to them.",
-        source: "EU restrictive measures (ownership and control guidance)",
-        prohibited: false,
-        trigger: answer("customer.sanctions", &["related_parties"]),
+        source: "EU restrictive measures (guidance on ownership and control)",
+        level: FlagLevel::Escalate,
+        trigger: answer("customer.listed_parties", &["related_parties"]),
+    },
+    RedFlagDefinition {
+        id: "security_goods_to_embargoed_destination",
+        title: "Military, security or surveillance goods to a destination under an arms embargo or a ban on repression or monitoring equipment",
+        why: "An arms embargo forbids supplying military goods, and the EU bans on internal-repression and monitoring equipment forbid supplying those goods, to the destination the measure covers.",
+        source: "UN Security Council arms embargoes; EU Council decisions on restrictive measures; EU Regulation 2021/821, Article 4",
+        level: FlagLevel::Prohibited,
+        trigger: Trigger::AllOf(&[
+            answer("end_use.product_family", &["military_or_security", "cyber_surveillance"]),
+            EMBARGOED_DESTINATION,
+        ]),
+    },
+    RedFlagDefinition {
+        id: "dual_use_to_embargoed_destination",
+        title: "Dual-use items to a destination under an arms embargo or related ban",
+        why: "Listed dual-use items need an export licence, and an item that is not listed still needs one if it is meant for a military end use in an embargoed destination.",
+        source: "EU Regulation 2021/821, Articles 3 and 4",
+        level: FlagLevel::Escalate,
+        trigger: Trigger::AllOf(&[answer("end_use.product_family", &["dual_use"]), EMBARGOED_DESTINATION]),
+    },
+    RedFlagDefinition {
+        id: "military_end_user_in_embargoed_destination",
+        title: "Armed or security forces in a destination under an arms embargo are the end user",
+        why: "Even civilian goods need authorisation when they are meant for a military end use in an arms-embargoed destination, and supplying the forces an embargo targets needs a senior decision.",
+        source: "EU Regulation 2021/821, Article 4; UN Security Council arms embargoes",
+        level: FlagLevel::Escalate,
+        trigger: Trigger::AllOf(&[SECURITY_CUSTOMER, answer("profile.destination_embargo", &["arms_embargo"])]),
+    },
+    RedFlagDefinition {
+        id: "civilian_goods_to_embargoed_destination",
+        title: "Civilian or humanitarian goods to a destination under an embargo: check licence requirements and exemptions",
+        why: "Embargoes cover named goods and users; civilian and humanitarian goods are usually allowed, sometimes with a licence or a humanitarian exemption. Check before delivery; this is not a refusal.",
+        source: "UN Security Council resolution 2664 (2022) on humanitarian exemptions; EU restrictive measures",
+        level: FlagLevel::Conditions,
+        trigger: Trigger::AllOf(&[answer("end_use.product_family", &["civilian", "humanitarian"]), EMBARGOED_DESTINATION]),
     },
     RedFlagDefinition {
         id: "unconstitutional_change",
         title: "The destination recently had a coup or another unconstitutional change of government",
         why: "Authorities without constitutional checks can turn state-held products against the population.",
         source: "BSR primer (Myanmar example); UN Guiding Principle 7",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("customer.unconstitutional_change", &["yes"]),
     },
     RedFlagDefinition {
@@ -159,23 +255,63 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The intended use harms people even when the product works as designed",
         why: "Uses such as mass surveillance of assemblies breach rights by nature; no safeguard can make them compatible.",
         source: "BSR primer (inherent incompatibility); EU 2024 cyber-surveillance guidelines",
-        prohibited: true,
+        level: FlagLevel::Prohibited,
         trigger: answer("end_use.inherently_harmful", &["yes"]),
     },
     RedFlagDefinition {
-        id: "torture_or_executions",
-        title: "The product could be used in executions, torture or other cruel treatment",
-        why: "Contributing to torture or executions is never acceptable and is controlled or banned by EU law.",
-        source: "EU Regulation 2019/125; Convention against Torture",
-        prohibited: true,
-        trigger: answer("end_use.torture_or_executions", &["yes"]),
+        id: "torture_only_goods",
+        title: "The order includes goods with no practical use other than capital punishment or torture",
+        why: "Trade in these goods is banned in the EU; there is no legitimate use to weigh.",
+        source: "EU Regulation 2019/125, Article 3 and Annex II",
+        level: FlagLevel::Prohibited,
+        trigger: answer("end_use.torture_goods", &["torture_only"]),
+    },
+    RedFlagDefinition {
+        id: "licensable_torture_goods",
+        title: "The order includes goods that could be used for torture or executions and need a licence",
+        why: "Restraints, riot-control agents, electric-shock devices and some medicines have legitimate uses but are controlled: the export needs a licence, and the end user's record decides.",
+        source: "EU Regulation 2019/125, Articles 11 and 16, Annexes III and IV",
+        level: FlagLevel::Escalate,
+        trigger: answer("end_use.torture_goods", &["licensable"]),
+    },
+    RedFlagDefinition {
+        id: "reason_to_believe_torture",
+        title: "There are reasonable grounds to believe the product would be used for torture, ill-treatment or executions",
+        why: "The prohibition of torture admits no exception; supplying goods for it would make the company a contributor to one of the gravest harms.",
+        source: "Convention against Torture; EU Regulation 2019/125, Article 12",
+        level: FlagLevel::Prohibited,
+        trigger: answer("end_use.torture_reason_to_believe", &["yes"]),
+    },
+    RedFlagDefinition {
+        id: "reports_of_ill_treatment",
+        title: "There are credible reports that the end user ill-treats people",
+        why: "Credible reports of ill-treatment call for enhanced due diligence and a senior decision before any supply that could serve it.",
+        source: "EU Regulation 2019/125, Article 12; UN Human Rights Guidance on Less-Lethal Weapons (2020)",
+        level: FlagLevel::Escalate,
+        trigger: answer("end_use.torture_reason_to_believe", &["credible_reports"]),
+    },
+    RedFlagDefinition {
+        id: "atrocity_crimes",
+        title: "There is a clear risk the product would be used in atrocity crimes or serious breaches of humanitarian law",
+        why: "States must refuse transfers that would be used in genocide, crimes against humanity or war crimes, and companies are expected to treat that risk as a legal compliance issue.",
+        source: "Arms Trade Treaty, Articles 6(3) and 7; EU Common Position 2008/944/CFSP, Criterion 2; UN Guiding Principles 7 and 23",
+        level: FlagLevel::Prohibited,
+        trigger: answer("customer.atrocity_risk", &["clear_risk"]),
+    },
+    RedFlagDefinition {
+        id: "atrocity_concerns",
+        title: "There are credible concerns about atrocity crimes or breaches of humanitarian law involving the end user",
+        why: "In conflict-affected areas the risk of the gravest abuses is heightened; heightened due diligence and a senior decision are needed.",
+        source: "UN Guiding Principle 7; UNDP and UN Working Group, Heightened Human Rights Due Diligence for Business in Conflict-Affected Contexts (2022)",
+        level: FlagLevel::Escalate,
+        trigger: answer("customer.atrocity_risk", &["concerns"]),
     },
     RedFlagDefinition {
         id: "documented_abuse_record",
         title: "The customer or end user has a documented record of human rights abuse",
         why: "A documented record makes future misuse likely and puts the company's connection under scrutiny.",
         source: "UN Guiding Principles 17-19; BSR primer, element B",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("customer.record_of_harm", &["documented"]),
     },
     RedFlagDefinition {
@@ -183,7 +319,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "A security body will get surveillance capabilities where the rule of law is weak",
         why: "Identification, tracking or interception in the hands of police, military or intelligence services without working legal checks is the pattern behind most documented surveillance abuses.",
         source: "US State Department guidance (2020); EU 2024 cyber-surveillance guidelines",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: Trigger::AllOf(&[
             SECURITY_CUSTOMER,
             SURVEILLANCE_CAPABILITY,
@@ -191,11 +327,23 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         ]),
     },
     RedFlagDefinition {
+        id: "state_intrusion_without_oversight",
+        title: "Interception or intrusion tools for a state agency without independent oversight",
+        why: "Interception and intrusion by the state are lawful only when necessary, proportionate and authorised by an independent body; without that check, abuse against critics is the documented pattern.",
+        source: "US State Department guidance (2020); EU Regulation 2021/821, Article 5; UN Human Rights Council resolution 48/4 on the right to privacy",
+        level: FlagLevel::Prohibited,
+        trigger: Trigger::AllOf(&[
+            STATE_AGENCY,
+            INTRUSION_OR_INTERCEPTION,
+            answer("surveillance.independent_authorisation", &["on_paper", "no"]),
+        ]),
+    },
+    RedFlagDefinition {
         id: "reexport_undisclosed",
         title: "The customer intends to pass the product on to an undisclosed party",
         why: "The product would leave your sight for an unknown user and use.",
         source: "US BIS know-your-customer red flags; BSR primer, element B",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("customer.modify_or_reexport", &["reexport_undisclosed"]),
     },
     RedFlagDefinition {
@@ -203,15 +351,15 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "Your company would train the customer in targeting, identifying or tracking people",
         why: "Such training moves the company from being linked to harm to contributing to it.",
         source: "US State Department guidance (2020); UN Guiding Principle 19",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: ticked("connection.facilitating_acts", "train_in_targeting"),
     },
     RedFlagDefinition {
         id: "end_use_statement_refused",
         title: "The buyer refuses to sign an end-use or end-user statement",
         why: "A buyer unwilling to commit to a lawful use on paper gives no assurance at all.",
-        source: "US BIS know-your-customer red flags",
-        prohibited: false,
+        source: BIS,
+        level: FlagLevel::Escalate,
         trigger: ticked("customer.refusals", "end_use_statement"),
     },
     RedFlagDefinition {
@@ -219,7 +367,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The buyer refuses human rights or acceptable-use clauses",
         why: "Refusing to accept limits on use signals an intended use beyond them, and removes your main leverage.",
         source: "BSR primer, element B actions",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: ticked("customer.refusals", "rights_clauses"),
     },
     RedFlagDefinition {
@@ -227,7 +375,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The product is a covert surveillance tool (spyware, intrusion software, IMSI catcher)",
         why: "Covert tools escape oversight and have repeatedly been used against journalists and activists.",
         source: "EU Regulation 2021/821, Article 5 and Annex I; US State Department guidance (2020)",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("surveillance.covert", &["yes"]),
     },
     RedFlagDefinition {
@@ -235,7 +383,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The AI system infers ethnicity, political opinion, religion or sexual orientation",
         why: "Biometric categorisation by such traits is prohibited in the EU because it enables persecution.",
         source: "EU Regulation 2024/1689 (AI Act), Article 5(1)(g)",
-        prohibited: true,
+        level: FlagLevel::Prohibited,
         trigger: answer("ai.sensitive_inference", &["yes"]),
     },
     RedFlagDefinition {
@@ -243,7 +391,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "Authorities would get direct network access without operator oversight",
         why: "The operator could neither refuse unlawful requests nor know about them.",
         source: "Global Network Initiative Principles",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("telecom.direct_access", &["yes"]),
     },
     RedFlagDefinition {
@@ -251,7 +399,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "Authorities in the destination have ordered network shutdowns or mass blocking",
         why: "Network equipment and services may be used to cut people off again.",
         source: "Global Network Initiative Principles; UN Human Rights Council resolution 47/16",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("telecom.shutdown_orders", &["yes"]),
     },
     RedFlagDefinition {
@@ -259,7 +407,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The service is used to incite violence or hatred against people",
         why: "Continuing the service keeps the harm running and makes the provider a contributor.",
         source: "BSR primer (hosting providers and Parler)",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("cloud.incitement", &["yes"]),
     },
     RedFlagDefinition {
@@ -267,31 +415,118 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         title: "The product would reach authorities that use it for lethal injection",
         why: "Supplying medicines for executions contributes directly to the death penalty, which EU law restricts for this reason.",
         source: "EU Regulation 2019/125, Annex IV",
-        prohibited: true,
+        level: FlagLevel::Prohibited,
         trigger: answer("pharma.lethal_injection_diversion", &["yes"]),
     },
     RedFlagDefinition {
+        id: "lethal_injection_possible",
+        title: "The product could reach authorities that use it for lethal injection",
+        why: "Where diversion to executions is possible, distribution controls and a licence check are needed before supply.",
+        source: "EU Regulation 2019/125, Annex IV",
+        level: FlagLevel::Escalate,
+        trigger: answer("pharma.lethal_injection_diversion", &["possible"]),
+    },
+    RedFlagDefinition {
         id: "forced_evictions",
-        title: "The machinery would be used to demolish homes or clear land without consent",
-        why: "Forced evictions destroy homes and livelihoods and are rarely remedied.",
-        source: "UN Guiding Principles 13 and 17; UN Basic Principles on Development-based Evictions",
-        prohibited: false,
+        title: "The machinery would be used to demolish homes or clear land without the free consent of the people living there",
+        why: "Forced evictions are gross violations of human rights that destroy homes and livelihoods and are rarely remedied; knowingly equipping them makes the supplier a contributor.",
+        source: "UN Commission on Human Rights resolution 1993/77; UN Basic Principles and Guidelines on Development-based Evictions (2007); UN Guiding Principles 13 and 17",
+        level: FlagLevel::Prohibited,
         trigger: answer("machinery.evictions", &["yes"]),
     },
     RedFlagDefinition {
-        id: "torture_only_goods",
-        title: "The order includes goods with no practical use other than torture or executions",
-        why: "Trade in these goods is banned in the EU; there is no legitimate use to weigh.",
-        source: "EU Regulation 2019/125, Annex II",
-        prohibited: true,
-        trigger: answer("security_equipment.torture_only_goods", &["yes"]),
+        id: "eviction_risk",
+        title: "The machinery could be used in evictions or land clearing without consent",
+        why: "A real possibility of forced evictions needs enhanced due diligence with the communities concerned before a decision.",
+        source: "UN Basic Principles and Guidelines on Development-based Evictions (2007); UN Guiding Principle 18",
+        level: FlagLevel::Escalate,
+        trigger: answer("machinery.evictions", &["possible"]),
     },
     RedFlagDefinition {
         id: "force_against_protests",
         title: "The end user has used force against peaceful protests",
         why: "Crowd-control equipment will likely be used the same way again.",
         source: "UN Human Rights Guidance on Less-Lethal Weapons in Law Enforcement (2020)",
-        prohibited: false,
+        level: FlagLevel::Escalate,
         trigger: answer("security_equipment.recent_protest_use", &["documented"]),
+    },
+    RedFlagDefinition {
+        id: "unusual_payment",
+        title: "Payment in cash, or from a third country or a third party",
+        why: "Unusual payment routes are a classic sign that the buyer is not the real customer or wants to avoid scrutiny.",
+        source: BIS,
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "unusual_payment"),
+    },
+    RedFlagDefinition {
+        id: "no_business_background",
+        title: "The buyer has little or no business background",
+        why: "A buyer without a traceable history may be a front for someone else.",
+        source: BIS,
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "no_business_background"),
+    },
+    RedFlagDefinition {
+        id: "unfamiliar_with_product",
+        title: "The buyer knows little about the product's performance yet still wants it",
+        why: "A buyer who cannot say what the product must do for them may be buying it for someone else or for another use.",
+        source: BIS,
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "unfamiliar_with_product"),
+    },
+    RedFlagDefinition {
+        id: "odd_delivery",
+        title: "Vague delivery dates, or delivery to out-of-the-way places or by odd routes",
+        why: "Unclear logistics hide the real destination.",
+        source: BIS,
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "odd_delivery"),
+    },
+    RedFlagDefinition {
+        id: "beyond_technical_level",
+        title: "The item is beyond the technical level of the destination or the buyer",
+        why: "A product far more advanced than the buyer's evident needs suggests another user or use.",
+        source: BIS,
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "beyond_technical_level"),
+    },
+    RedFlagDefinition {
+        id: "similar_to_listed_party",
+        title: "The buyer's name or address is similar to a listed party",
+        why: "A near match on a sanctions or restricted-party list must be resolved before going further.",
+        source: BIS,
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "similar_to_listed_party"),
+    },
+    RedFlagDefinition {
+        id: "laws_enable_surveillance_abuse",
+        title: "The destination's laws enable abuse of surveillance capabilities",
+        why: "Broad surveillance, counter-terrorism or 'foreign agent' laws used against critics turn lawful use into a route to repression.",
+        source: "US State Department guidance (2020), questions on the legal framework",
+        level: FlagLevel::Escalate,
+        trigger: Trigger::AllOf(&[answer("customer.enabling_laws", &["yes"]), SURVEILLANCE_CAPABILITY]),
+    },
+    RedFlagDefinition {
+        id: "state_access_to_personal_data",
+        title: "State agencies could get the personal data the product collects",
+        why: "Data fused with state databases, or taken from a private customer without independent oversight, exposes people to surveillance and persecution.",
+        source: "US State Department guidance (2020); Global Network Initiative Principles",
+        level: FlagLevel::Escalate,
+        trigger: Trigger::AllOf(&[
+            answer("end_use.state_data_access", &["yes"]),
+            Trigger::AnyOf(&[
+                ticked("end_use.capabilities", "identify"),
+                ticked("end_use.capabilities", "track"),
+                ticked("end_use.capabilities", "profile"),
+            ]),
+        ]),
+    },
+    RedFlagDefinition {
+        id: "corruption_signs",
+        title: "There are signs of corruption around the deal",
+        why: "Corruption undermines the controls that protect people and often travels with misuse.",
+        source: "BSR primer, element B (corruption); OECD Guidelines for Multinational Enterprises, chapter VII",
+        level: FlagLevel::Escalate,
+        trigger: answer("customer.corruption", &["yes"]),
     },
 ];

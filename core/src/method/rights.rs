@@ -178,7 +178,7 @@ const fn presume(
 /// Impacts presumed for each capability, in the order of the items of `end_use.capabilities`.
 /// Ratings follow the typical worst realistic misuse described in the State Department 2020
 /// guidance and the EU 2024 cyber-surveillance guidelines (METHODOLOGY.md, "Presumed impacts").
-pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 6] = [
+pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
     // Identifying people (biometrics, facial recognition).
     &[
         presume(Right::Privacy, 3, 3, 2, "it can identify people"),
@@ -285,7 +285,113 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 6] = [
             "force is used to disperse gatherings",
         ),
     ],
+    // Demolishing buildings, moving earth or clearing land.
+    &[
+        presume(
+            Right::HousingAndLand,
+            3,
+            2,
+            3,
+            "demolition and land clearing can destroy homes and livelihoods",
+        ),
+        presume(
+            Right::IndigenousPeoplesRights,
+            2,
+            2,
+            3,
+            "land clearing can take land from indigenous peoples without their consent",
+        ),
+    ],
 ];
+
+/// Rights whose presumed scale grows by one step when the customer is a security body
+/// (police, military, intelligence, prisons): in their hands, identification, tracking or
+/// interception leads to arrest and ill-treatment, not only to loss of privacy (US State
+/// Department guidance, 2020).
+pub const SECURITY_CUSTOMER_UPLIFTED_RIGHTS: &[Right] =
+    &[Right::LifeLibertyAndSecurity, Right::FreedomFromTorture];
+
+/// The rights on which harm to each group at heightened risk bears most, in the order of
+/// [`GROUPS`] (OECD guidance on vulnerability; UN Guiding Principle 18 commentary). A ticked
+/// group makes only these rights graver, not every right at risk.
+const GROUP_RIGHTS: [&[Right]; 9] = [
+    // Human rights defenders
+    &[
+        Right::Privacy,
+        Right::ExpressionAndInformation,
+        Right::AssemblyAndAssociation,
+        Right::LifeLibertyAndSecurity,
+        Right::FreedomFromTorture,
+        Right::FairTrialAndRemedy,
+    ],
+    // Journalists
+    &[
+        Right::Privacy,
+        Right::ExpressionAndInformation,
+        Right::LifeLibertyAndSecurity,
+        Right::FreedomFromTorture,
+    ],
+    // Political opposition
+    &[
+        Right::Privacy,
+        Right::ExpressionAndInformation,
+        Right::AssemblyAndAssociation,
+        Right::PoliticalParticipation,
+        Right::LifeLibertyAndSecurity,
+        Right::FreedomFromTorture,
+    ],
+    // Ethnic and religious minorities
+    &[
+        Right::NonDiscrimination,
+        Right::Privacy,
+        Right::LifeLibertyAndSecurity,
+        Right::FreedomFromTorture,
+        Right::HousingAndLand,
+    ],
+    // Migrants and refugees
+    &[
+        Right::NonDiscrimination,
+        Right::LifeLibertyAndSecurity,
+        Right::FairTrialAndRemedy,
+        Right::Privacy,
+    ],
+    // LGBTI people
+    &[
+        Right::NonDiscrimination,
+        Right::Privacy,
+        Right::LifeLibertyAndSecurity,
+        Right::ExpressionAndInformation,
+    ],
+    // Children
+    &[
+        Right::ChildrensRights,
+        Right::Privacy,
+        Right::Health,
+        Right::NonDiscrimination,
+    ],
+    // Women and girls
+    &[
+        Right::NonDiscrimination,
+        Right::Privacy,
+        Right::LifeLibertyAndSecurity,
+        Right::Work,
+    ],
+    // Indigenous peoples
+    &[
+        Right::IndigenousPeoplesRights,
+        Right::HousingAndLand,
+        Right::Environment,
+        Right::NonDiscrimination,
+    ],
+];
+
+/// Whether any of the ticked groups (bit i = group i of [`GROUPS`]) bears on this right.
+pub fn groups_bear_on(groups: u32, right: Right) -> bool {
+    GROUP_RIGHTS
+        .iter()
+        .enumerate()
+        .any(|(bit, rights)| groups & (1 << bit) != 0 && rights.contains(&right))
+}
 
 /// Impacts presumed for each sector whatever the capabilities, in the order of `Sector::ALL`:
 /// the issues most often found salient for that kind of product (B-Tech commentary; BSR primer

@@ -1,0 +1,295 @@
+//! The method's gates and floors, as data: the know-your-customer and legal gate that must be
+//! passed before any "proceed", the floors that a customer or a destination sets under the
+//! outcome by themselves, the signals that make harm to a particular right more likely, and
+//! the signals that stop a quick screen from saying "proceed" without a full assessment.
+//! METHODOLOGY.md explains each row with its source.
+
+use super::{ContextLevel, Right, Trigger};
+use crate::report::Outcome;
+
+/// Customer types that hold coercive powers over people.
+pub const SECURITY_CUSTOMER_TYPES: &[&str] =
+    &["law_enforcement", "military", "intelligence", "prisons"];
+
+/// Customer types that are the state or act for it.
+pub const STATE_CUSTOMER_TYPES: &[&str] = &[
+    "law_enforcement",
+    "military",
+    "intelligence",
+    "prisons",
+    "public_body",
+    "state_owned",
+];
+
+/// Questions whose answer must be known before "proceed" or "proceed with conditions": who the
+/// customer and end user are, where the product goes, and whether a sanctions list or an
+/// embargo applies (US BIS know-your-customer guidance: do not self-blind; EU restrictive
+/// measures). An unknown here makes the assessment incomplete, or blocks a decision.
+pub const KYC_GATE: &[&str] = &[
+    "profile.customer_type",
+    "profile.destination",
+    "customer.end_user_known",
+    "customer.listed_parties",
+    "profile.destination_embargo",
+];
+
+/// A floor that the customer or the destination sets under the outcome by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FloorDefinition {
+    pub id: &'static str,
+    pub trigger: Trigger,
+    pub at_least: Outcome,
+    pub why: &'static str,
+    pub source: &'static str,
+}
+
+const fn customer_is(choices: &'static [&'static str]) -> Trigger {
+    Trigger::AnswerIs {
+        question: "profile.customer_type",
+        choices,
+    }
+}
+
+/// Floors from the customer and its context. Their triggers are read conservatively: an unknown
+/// customer type or destination applies the floor.
+pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
+    FloorDefinition {
+        id: "security_customer_high_risk_context",
+        trigger: Trigger::AllOf(&[
+            customer_is(SECURITY_CUSTOMER_TYPES),
+            Trigger::CountryContextAtLeast(ContextLevel::High),
+        ]),
+        at_least: Outcome::Escalate,
+        why: "Police, military, intelligence or prison authorities in a high-risk context: they hold coercive powers where courts and a free press do not check them.",
+        source: "US State Department guidance (2020); BSR primer, element B",
+    },
+    FloorDefinition {
+        id: "state_customer_very_high_risk_context",
+        trigger: Trigger::AllOf(&[
+            customer_is(STATE_CUSTOMER_TYPES),
+            Trigger::CountryContextAtLeast(ContextLevel::VeryHigh),
+        ]),
+        at_least: Outcome::Escalate,
+        why: "A state customer where the rule of law and civic space are weakest: any product in its hands can serve repression.",
+        source: "BSR primer, element B (Myanmar example); UN Guiding Principle 7",
+    },
+    FloorDefinition {
+        id: "security_customer",
+        trigger: customer_is(SECURITY_CUSTOMER_TYPES),
+        at_least: Outcome::ProceedWithConditions,
+        why: "Police, military, intelligence or prison authorities hold coercive powers over people: even in a low-risk context, a deal with them needs conditions on use.",
+        source: "US State Department guidance (2020); UN Basic Principles on the Use of Force and Firearms",
+    },
+    FloorDefinition {
+        id: "state_customer_moderate_risk_context",
+        trigger: Trigger::AllOf(&[
+            customer_is(STATE_CUSTOMER_TYPES),
+            Trigger::CountryContextAtLeast(ContextLevel::Moderate),
+        ]),
+        at_least: Outcome::ProceedWithConditions,
+        why: "A state customer where the rule of law and civic space are not strong: the state can turn infrastructure and data to surveillance or censorship, so conditions on use are needed.",
+        source: "Global Network Initiative Principles; US State Department guidance (2020)",
+    },
+    FloorDefinition {
+        id: "controlled_by_security_forces",
+        trigger: Trigger::AnswerIs {
+            question: "customer.security_control",
+            choices: &["yes", "indirectly"],
+        },
+        at_least: Outcome::ProceedWithConditions,
+        why: "The customer is owned or controlled by security forces.",
+        source: "EU Regulation 2021/821, Article 5",
+    },
+    FloorDefinition {
+        id: "high_risk_context",
+        trigger: Trigger::CountryContextAtLeast(ContextLevel::High),
+        at_least: Outcome::ProceedWithConditions,
+        why: "The destination's context is high risk: weak rule of law and civic space leave people little protection if the product is misused.",
+        source: "BSR primer, element B; World Bank WGI; V-Dem",
+    },
+    FloorDefinition {
+        id: "allegations_against_customer",
+        trigger: Trigger::AnswerIs {
+            question: "customer.record_of_harm",
+            choices: &["allegations"],
+        },
+        at_least: Outcome::ProceedWithConditions,
+        why: "Unconfirmed allegations of abuse against the customer or end user must be looked into and answered by conditions.",
+        source: "UN Guiding Principle 17; BSR primer, element B",
+    },
+];
+
+/// A sign that harm to particular rights is more likely, added to their likelihood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LikelihoodSignal {
+    pub trigger: Trigger,
+    /// The rights it bears on; empty means every right at risk.
+    pub rights: &'static [Right],
+    pub points: u8,
+    pub because: &'static str,
+}
+
+const CIVIC_RIGHTS: &[Right] = &[
+    Right::Privacy,
+    Right::ExpressionAndInformation,
+    Right::AssemblyAndAssociation,
+    Right::PoliticalParticipation,
+    Right::LifeLibertyAndSecurity,
+];
+const PHYSICAL_INTEGRITY: &[Right] = &[
+    Right::LifeLibertyAndSecurity,
+    Right::FreedomFromTorture,
+    Right::AssemblyAndAssociation,
+];
+const UNINTENDED_HARM_RIGHTS: &[Right] = &[
+    Right::Health,
+    Right::Environment,
+    Right::Work,
+    Right::NonDiscrimination,
+    Right::ChildrensRights,
+];
+
+/// Likelihood per right and per threat: the deal-wide likelihood (from elements A, B and D) is
+/// raised for the rights a signal bears on (OECD guidance: likelihood of each impact; US State
+/// Department guidance, 2020: the customer's record with similar products).
+pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "customer.misuse_against_groups",
+            choices: &["reported", "documented"],
+        },
+        rights: CIVIC_RIGHTS,
+        points: 20,
+        because: "the customer is reported to have used similar products against targeted groups",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "security_equipment.recent_protest_use",
+            choices: &["reported", "documented"],
+        },
+        rights: PHYSICAL_INTEGRITY,
+        points: 20,
+        because: "the end user has used force against protests",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "end_use.torture_reason_to_believe",
+            choices: &["credible_reports", "yes"],
+        },
+        rights: &[Right::FreedomFromTorture, Right::LifeLibertyAndSecurity],
+        points: 20,
+        because: "there are reports of ill-treatment by the end user",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "customer.enabling_laws",
+            choices: &["some", "yes"],
+        },
+        rights: CIVIC_RIGHTS,
+        points: 10,
+        because: "the destination's laws enable abuse of this kind of product",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "surveillance.independent_authorisation",
+            choices: &["on_paper", "no"],
+        },
+        rights: CIVIC_RIGHTS,
+        points: 15,
+        because: "no independent authority checks surveillance in practice",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "end_use.unintended_harm",
+            choices: &["possible", "likely"],
+        },
+        rights: UNINTENDED_HARM_RIGHTS,
+        points: 10,
+        because: "ordinary use can harm people by mistake or negligence",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "pharma.safe_handling",
+            choices: &["partly", "no"],
+        },
+        rights: &[Right::Health, Right::Environment],
+        points: 10,
+        because: "users lack the means to handle and dispose of the product safely",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AnswerIs {
+            question: "impacts.cumulative",
+            choices: &["yes"],
+        },
+        rights: &[],
+        points: 10,
+        because: "the deal adds to harm already under way",
+    },
+];
+
+/// What stops a quick screen from saying "proceed": any of these means a full assessment of the
+/// same deal could land higher, so the quick screen says a full assessment is needed instead.
+/// Read conservatively: an unknown answer counts.
+pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(Trigger, &str)] = &[
+    (
+        Trigger::AnyOf(&[
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "identify",
+            },
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "track",
+            },
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "intercept",
+            },
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "censor",
+            },
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "profile",
+            },
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "force",
+            },
+            Trigger::Ticked {
+                question: "end_use.capabilities",
+                item: "demolish",
+            },
+        ]),
+        "the product can act on people (a capability is ticked or unknown)",
+    ),
+    (
+        Trigger::AnswerIs {
+            question: "end_use.product_family",
+            choices: &["dual_use", "military_or_security", "cyber_surveillance"],
+        },
+        "the product is controlled by export law (dual-use, military or surveillance)",
+    ),
+    (
+        Trigger::AnswerIs {
+            question: "profile.customer_type",
+            choices: &[
+                "law_enforcement",
+                "military",
+                "intelligence",
+                "prisons",
+                "state_owned",
+                "reseller",
+            ],
+        },
+        "the customer is a security body, a state enterprise or a reseller",
+    ),
+    (
+        Trigger::AnswerIs {
+            question: "customer.record_of_harm",
+            choices: &["allegations", "documented"],
+        },
+        "there are allegations against the customer",
+    ),
+];

@@ -1,0 +1,118 @@
+//! Three-valued evaluation of the method's triggers against an assessment: a condition holds,
+//! does not hold, or cannot be told because an answer it depends on is unknown. The method never
+//! reads an unknown as "no": an unknown that could raise a red flag shows as a possible red flag
+//! (METHODOLOGY.md, "Evidence gaps").
+
+use crate::assessment::{Answer, Assessment};
+use crate::method::{question_index, ContextLevel, Trigger, QUESTIONS};
+
+/// Whether a condition holds. Ordered so that `max` is "at least as alarming".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Truth {
+    No,
+    Unknown,
+    Yes,
+}
+
+impl Truth {
+    /// Kleene conjunction: no if any part is no, yes if every part is yes, else unknown.
+    fn and(self, other: Truth) -> Truth {
+        self.min(other)
+    }
+    /// Kleene disjunction: yes if any part is yes, no if every part is no, else unknown.
+    fn or(self, other: Truth) -> Truth {
+        self.max(other)
+    }
+    /// Holds or might hold: what a conservative reading acts on.
+    pub fn possible(self) -> bool {
+        self != Truth::No
+    }
+}
+
+/// The answer to an asked question, or `None` when the question is not asked in this assessment
+/// (another mode, a pack that does not apply, or retired).
+pub fn asked_answer(assessment: &Assessment, question_id: &str) -> Option<(usize, Answer)> {
+    let index = question_index(question_id)?;
+    QUESTIONS[index].is_asked(assessment).then(|| {
+        (
+            index,
+            assessment.answers.get(index).copied().unwrap_or_default(),
+        )
+    })
+}
+
+/// Evaluate a trigger. `context` is the destination's context level as flags and floors read it
+/// (already widened by the index's margin), or `None` when the destination is unknown.
+pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<ContextLevel>) -> Truth {
+    match trigger {
+        Trigger::AnswerIs { question, choices } => match asked_answer(assessment, question) {
+            None => Truth::No,
+            Some((_, answer)) if answer.is_gap() => Truth::Unknown,
+            Some((index, Answer::Choice(i))) => {
+                match QUESTIONS[index].choices().get(usize::from(i)) {
+                    Some(c) if choices.contains(&c.key) => Truth::Yes,
+                    Some(_) => Truth::No,
+                    None => Truth::Unknown,
+                }
+            }
+            Some(_) => Truth::Unknown,
+        },
+        Trigger::Ticked { question, item } => match asked_answer(assessment, question) {
+            None => Truth::No,
+            Some((index, Answer::Ticked(bits))) => {
+                match QUESTIONS[index]
+                    .choices()
+                    .iter()
+                    .position(|c| c.key == *item)
+                {
+                    Some(bit) if bits & (1 << bit) != 0 => Truth::Yes,
+                    Some(_) => Truth::No,
+                    None => Truth::Unknown,
+                }
+            }
+            Some(_) => Truth::Unknown,
+        },
+        Trigger::SectorIs(sector) => {
+            if assessment.sector == *sector {
+                Truth::Yes
+            } else {
+                Truth::No
+            }
+        }
+        Trigger::CountryContextAtLeast(level) => match context {
+            None => Truth::Unknown,
+            Some(c) if c >= *level => Truth::Yes,
+            Some(_) => Truth::No,
+        },
+        Trigger::AllOf(all) => all
+            .iter()
+            .fold(Truth::Yes, |acc, t| acc.and(truth(t, assessment, context))),
+        Trigger::AnyOf(any) => any
+            .iter()
+            .fold(Truth::No, |acc, t| acc.or(truth(t, assessment, context))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Truth::{self, No, Unknown, Yes};
+
+    #[test]
+    fn kleene_tables() {
+        let table: [(Truth, Truth, Truth, Truth); 6] = [
+            (Yes, Yes, Yes, Yes),
+            (Yes, No, No, Yes),
+            (Yes, Unknown, Unknown, Yes),
+            (No, No, No, No),
+            (No, Unknown, No, Unknown),
+            (Unknown, Unknown, Unknown, Unknown),
+        ];
+        for (a, b, and, or) in table {
+            assert_eq!(a.and(b), and, "{a:?} and {b:?}");
+            assert_eq!(b.and(a), and, "{b:?} and {a:?}");
+            assert_eq!(a.or(b), or, "{a:?} or {b:?}");
+            assert_eq!(b.or(a), or, "{b:?} or {a:?}");
+        }
+        assert!(Unknown.possible() && Yes.possible() && !No.possible());
+    }
+}
