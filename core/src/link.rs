@@ -254,6 +254,16 @@ pub fn looks_like_link(fragment: &str) -> bool {
     fragment.trim_start_matches('#').starts_with("hrdd")
 }
 
+/// A length that no whole link has, or a last character that cannot end one, means the link was
+/// cut off; any other base64 error means characters a link never has.
+fn base64_error(error: base64::DecodeError) -> LinkError {
+    match error {
+        base64::DecodeError::InvalidLength { .. }
+        | base64::DecodeError::InvalidLastSymbol { .. } => LinkError::Truncated,
+        _ => LinkError::NotBase64,
+    }
+}
+
 /// Read a fragment (with or without the leading '#').
 pub fn decode(fragment: &str) -> Result<ParsedLink, LinkError> {
     let fragment = fragment.trim_start_matches('#');
@@ -265,9 +275,7 @@ pub fn decode(fragment: &str) -> Result<ParsedLink, LinkError> {
         });
     }
     if let Some(data) = fragment.strip_prefix(ENCRYPTED_PREFIX) {
-        let bytes = URL_SAFE_NO_PAD
-            .decode(data.trim())
-            .map_err(|_| LinkError::NotBase64)?;
+        let bytes = URL_SAFE_NO_PAD.decode(data.trim()).map_err(base64_error)?;
         if bytes.len() < SALT_BYTES + NONCE_BYTES + TAG_BYTES + 1 {
             return Err(LinkError::Truncated);
         }
@@ -280,9 +288,7 @@ pub fn decode(fragment: &str) -> Result<ParsedLink, LinkError> {
         }));
     }
     if let Some(data) = fragment.strip_prefix(PLAIN_PREFIX) {
-        let bytes = URL_SAFE_NO_PAD
-            .decode(data.trim())
-            .map_err(|_| LinkError::NotBase64)?;
+        let bytes = URL_SAFE_NO_PAD.decode(data.trim()).map_err(base64_error)?;
         return decode_body(&bytes).map(ParsedLink::Open);
     }
     if looks_like_link(fragment) {

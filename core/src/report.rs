@@ -381,10 +381,10 @@ impl Report {
     /// What to do next: the outcome's step, then what the connection calls for.
     pub fn next_step(&self) -> String {
         match (self.outcome, self.connection.response) {
-            (Outcome::Proceed | Outcome::Incomplete, _) | (_, None) => {
-                self.outcome.next_step().to_owned()
+            (Outcome::ProceedWithConditions | Outcome::Escalate, Some(response)) => {
+                format!("{} {response}", self.outcome.next_step())
             }
-            (outcome, Some(response)) => format!("{} {response}", outcome.next_step()),
+            _ => self.outcome.next_step().to_owned(),
         }
     }
 

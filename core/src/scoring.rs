@@ -709,7 +709,7 @@ fn gap_label(answer: Answer) -> &'static str {
 }
 
 /// Points of the destination's context: continuous in the index (no cliffs between bands).
-fn context_points(index: u8) -> u16 {
+pub fn context_points(index: u8) -> u16 {
     (u16::from(index) * COUNTRY_CONTEXT_MAX_POINTS + 50) / 100
 }
 
@@ -1261,6 +1261,7 @@ fn relevance_holds(
                 || evaluation.outcome == Outcome::Incomplete
                     && *outcome <= Outcome::ProceedWithConditions
         }
+        Relevance::OutcomeAtMost(outcome) => evaluation.outcome <= *outcome,
         Relevance::AnyRedFlag => evaluation.flags.iter().any(|(_, t)| *t == Truth::Yes),
         Relevance::FlagRaised(ids) => evaluation.flags.iter().any(|(f, _)| ids.contains(&f.id)),
         Relevance::OpenQuestions => !evaluation.open_questions.is_empty(),

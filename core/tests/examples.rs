@@ -1,13 +1,17 @@
-//! The worked examples in `examples/` are assessments with the outcome the method documents for
-//! them. Each must parse, validate and score exactly that outcome; together they cover every
-//! outcome and every sector pack. They double as golden fixtures of the JSON format.
+//! The worked examples in `examples/` are assessments with the outcome a practitioner expects
+//! for them, and why (`expected_because`). Each must parse, validate and score exactly that
+//! outcome; together they cover every outcome and every sector pack. Each example's whole report
+//! is pinned in a reviewed snapshot beside it (`NN-name.report.txt`), so that any change to any
+//! number shows as a diff in review; `UPDATE_SNAPSHOTS=1 cargo test -p hrdd-core --test examples`
+//! rewrites them. They double as golden fixtures of the JSON format.
 
-use hrdd_core::format::AssessmentDocument;
-use hrdd_core::method::Sector;
-use hrdd_core::report::Outcome;
-use hrdd_core::score;
+use hrdd_core::format::{describe_change, AssessmentDocument};
+use hrdd_core::method::{Mode, Scope, Sector, QUESTIONS};
+use hrdd_core::report::{ActionStatus, Outcome, Report};
+use hrdd_core::{score, Answer, RightStatus};
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 fn examples() -> Vec<(PathBuf, AssessmentDocument)> {
     let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples");
@@ -32,6 +36,16 @@ fn examples() -> Vec<(PathBuf, AssessmentDocument)> {
 fn every_example_scores_its_documented_outcome() {
     let all = examples();
     assert!(all.len() >= 12, "only {} worked examples", all.len());
+    for (path, document) in &all {
+        assert!(
+            document
+                .expected_because
+                .as_deref()
+                .is_some_and(|why| why.len() > 40),
+            "{} does not say why a practitioner expects its outcome",
+            path.display()
+        );
+    }
     for (path, document) in &all {
         let assessment = document
             .to_assessment()
@@ -81,5 +95,229 @@ fn examples_round_trip_through_the_format() {
         let written = AssessmentDocument::from_assessment(&assessment, true);
         let again = written.to_assessment().unwrap();
         assert_eq!(assessment, again, "{}", path.display());
+    }
+}
+
+/// The whole report in a stable, reviewable text form.
+fn snapshot(report: &Report) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    writeln!(
+        w,
+        "outcome: {}{}",
+        report.outcome.key(),
+        if report.decision_blocked() {
+            " (decision blocked)"
+        } else {
+            ""
+        }
+    )
+    .unwrap();
+    writeln!(w, "next step: {}", report.next_step()).unwrap();
+    writeln!(
+        w,
+        "risk: inherent {}, residual {}",
+        report.inherent_risk.label(),
+        report.residual_risk.label()
+    )
+    .unwrap();
+    let scores: Vec<String> = report
+        .elements
+        .iter()
+        .map(|e| format!("{}={}", e.element.letter(), e.score))
+        .collect();
+    writeln!(w, "elements: {}", scores.join(" ")).unwrap();
+    writeln!(w, "safeguard reduction: {}", report.mitigation_reduction).unwrap();
+    writeln!(w, "reasons:").unwrap();
+    for reason in &report.outcome_reasons {
+        writeln!(w, "  - {reason}").unwrap();
+    }
+    writeln!(w, "red flags:").unwrap();
+    for f in &report.red_flags {
+        writeln!(w, "  - {} [{}]", f.id, f.level.key()).unwrap();
+    }
+    writeln!(w, "possible red flags:").unwrap();
+    for f in &report.possible_red_flags {
+        writeln!(w, "  - {} [{}]", f.id, f.level.key()).unwrap();
+    }
+    writeln!(w, "blocked by:").unwrap();
+    for b in &report.blockers {
+        writeln!(w, "  - {} ({:?})", b.id, b.reason).unwrap();
+    }
+    writeln!(w, "floors:").unwrap();
+    for f in &report.floors {
+        writeln!(
+            w,
+            "  - {} (at least {}){}",
+            f.id,
+            f.at_least.key(),
+            if f.on_unknown { " on an unknown" } else { "" }
+        )
+        .unwrap();
+    }
+    writeln!(
+        w,
+        "rights (severity, band, inherent likelihood, residual likelihood, risk):"
+    )
+    .unwrap();
+    for r in &report.salient_rights {
+        writeln!(
+            w,
+            "  - {}: {} {}, {} -> {} {}, {}{}",
+            r.right.key(),
+            r.severity,
+            r.severity_band.label(),
+            r.inherent_likelihood,
+            r.residual_likelihood,
+            r.likelihood_band.label(),
+            r.risk.label(),
+            if r.presumed { " (presumed)" } else { "" }
+        )
+        .unwrap();
+    }
+    writeln!(
+        w,
+        "benefits: {}",
+        report
+            .benefits
+            .iter()
+            .map(|r| r.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
+    if let Some(c) = report.consequences_of_not_proceeding {
+        writeln!(w, "if not proceeding: {c}").unwrap();
+    }
+    if report.rights_in_tension {
+        writeln!(w, "rights in tension: yes").unwrap();
+    }
+    writeln!(
+        w,
+        "connection: declared {}, established {}, leverage {}",
+        report.connection.declared.map_or("-", |c| c.key()),
+        report.connection.established.map_or("-", |c| c.key()),
+        report.connection.leverage.label()
+    )
+    .unwrap();
+    writeln!(w, "actions:").unwrap();
+    for a in &report.actions {
+        let status = match a.status {
+            ActionStatus::InPlace => "in place",
+            ActionStatus::Planned => "planned",
+            ActionStatus::ToDo => "to do",
+        };
+        writeln!(w, "  - {} [{status}]", a.id).unwrap();
+    }
+    writeln!(w, "open questions:").unwrap();
+    for q in &report.open_questions {
+        writeln!(
+            w,
+            "  - {}{}",
+            q.id,
+            if q.decisive { " (decisive)" } else { "" }
+        )
+        .unwrap();
+    }
+    writeln!(
+        w,
+        "full assessment needed: {}",
+        report.full_assessment_needed.join("; ")
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "packs added: {}",
+        report
+            .packs_added
+            .iter()
+            .map(|s| s.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "what would change: {}",
+        describe_change(&report.what_would_change)
+    )
+    .unwrap();
+    out
+}
+
+fn snapshot_path(example: &Path) -> PathBuf {
+    example.with_extension("report.txt")
+}
+
+#[test]
+fn every_example_report_matches_its_reviewed_snapshot() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for (path, document) in examples() {
+        let report = score(&document.to_assessment().unwrap());
+        let fresh = snapshot(&report);
+        let file = snapshot_path(&path);
+        let current = std::fs::read_to_string(&file).unwrap_or_default();
+        if current != fresh {
+            if update {
+                std::fs::write(&file, &fresh).expect("write snapshot");
+            } else {
+                stale.push(file.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "reports changed; review and run UPDATE_SNAPSHOTS=1 cargo test -p hrdd-core --test examples: {stale:#?}"
+    );
+}
+
+#[test]
+fn every_full_example_reduced_to_a_quick_screen_agrees_or_asks_for_a_full_assessment() {
+    let mut compared = 0;
+    for (path, document) in examples() {
+        let full = document.to_assessment().unwrap();
+        if full.mode != Mode::FullAssessment {
+            continue;
+        }
+        let mut quick = full.clone();
+        quick.mode = Mode::QuickScreen;
+        for (index, question) in QUESTIONS.iter().enumerate() {
+            if question.scope == Scope::Full {
+                quick.answers[index] = Answer::Unanswered;
+            }
+        }
+        quick.rights = vec![RightStatus::Unrated; quick.rights.len()];
+        let (full_report, quick_report) = (score(&full), score(&quick));
+        let defers = !quick_report.full_assessment_needed.is_empty();
+        assert!(
+            quick_report.outcome == full_report.outcome || defers,
+            "{}: quick {:?} without deferring, full {:?}\n{:?}",
+            path.display(),
+            quick_report.outcome,
+            full_report.outcome,
+            quick_report.outcome_reasons
+        );
+        // Above all, a quick screen never says "proceed" where the full assessment does not.
+        if quick_report.outcome == Outcome::Proceed {
+            assert_eq!(full_report.outcome, Outcome::Proceed, "{}", path.display());
+        }
+        compared += 1;
+    }
+    assert!(compared >= 5, "only {compared} full examples");
+}
+
+#[test]
+fn no_snapshot_is_left_without_its_example() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if let Some(stem) = name.strip_suffix(".report.txt") {
+            assert!(
+                folder.join(format!("{stem}.json")).exists(),
+                "{name} has no example"
+            );
+        }
     }
 }

@@ -44,6 +44,7 @@ fn relevance_text(relevance: &Relevance) -> String {
         Relevance::When(t) => trigger_text(t),
         Relevance::ElementAtLeast(e, n) => format!("{} score at least {n}", e.letter()),
         Relevance::OutcomeAtLeast(o) => format!("outcome at least \"{}\"", o.label()),
+        Relevance::OutcomeAtMost(o) => format!("outcome at most \"{}\"", o.label()),
         Relevance::AnyRedFlag => "any red flag".into(),
         Relevance::OpenQuestions => "any open question".into(),
         Relevance::FlagRaised(ids) => format!("red flag raised or possible: {}", ids.join(", ")),

@@ -14,6 +14,8 @@ pub enum Relevance {
     ElementAtLeast(Element, u8),
     /// The outcome is at least this step.
     OutcomeAtLeast(Outcome),
+    /// The outcome is at most this step (a deal that goes ahead in some form).
+    OutcomeAtMost(Outcome),
     /// Any red flag is raised.
     AnyRedFlag,
     /// One of these red flags is raised or possible.
@@ -189,7 +191,10 @@ pub const ACTIONS: &[ActionDefinition] = &[
         detail: "A serious harm is possible even if unlikely: agree how you will learn of misuse (reports, updates, visits), and review this assessment at a set date or when something changes.",
         source: "UN Guiding Principle 20 (tracking); B-Tech commentary (post-sale monitoring)",
         element: Some(Element::Connection),
-        relevance: Relevance::SeverityAtLeast(SeverityBand::Serious),
+        relevance: Relevance::AllOf(&[
+            Relevance::SeverityAtLeast(SeverityBand::Serious),
+            Relevance::OutcomeAtMost(Outcome::Escalate),
+        ]),
         in_place_when: None,
     },
     ActionDefinition {
