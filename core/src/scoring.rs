@@ -11,10 +11,10 @@ use crate::method::{
     presumed_impacts, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel, Element,
     FlagLevel, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition, Relevance, Right,
     SafeguardKind, Scope, Sector, Trigger, ACTIONS, CONTEXT_LEVEL_REPRESENTATIVE_INDEX,
-    COUNTRY_CONTEXT_MAX_POINTS, DECLARED_SAFEGUARD_CREDIT_PERCENT, DEFAULT_CONTEXT_INDEX_MARGIN,
+    COUNTRY_CONTEXT_MAX_POINTS, DECLARED_SAFEGUARD_CREDIT_PERCENT,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS, KYC_GATE, LIKELIHOOD_SIGNALS,
     LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER, LIKELIHOOD_WEIGHT_END_USE,
-    MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
+    MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS, MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
     PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
     SECURITY_CUSTOMER_TYPES, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
 };
@@ -863,8 +863,11 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
     }
 }
 
-fn country_margin(_country: &crate::country::Country) -> u8 {
-    DEFAULT_CONTEXT_INDEX_MARGIN
+fn country_margin(country: &crate::country::Country) -> u8 {
+    country
+        .context_index_margin()
+        .unwrap_or(crate::country::CONTEXT_INDEX_MARGIN)
+        .min(MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS)
 }
 
 /// Likelihood suggested by the answers on end use, customer and connection (0..100).

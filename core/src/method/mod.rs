@@ -457,10 +457,12 @@ pub const COUNTRY_CONTEXT_MAX_POINTS: u16 = 30;
 /// The index that stands for a context level the assessor set by hand (the middle of its band).
 pub const CONTEXT_LEVEL_REPRESENTATIVE_INDEX: [u8; 4] = [15, 42, 65, 88];
 
-/// When a country's own margin is unknown, the uncertainty of its index in points: a country
-/// this close below a band edge is treated as in the higher band for floors and flags, and the
-/// report says so (WGI percentile ranks carry confidence bounds of about this width).
-pub const DEFAULT_CONTEXT_INDEX_MARGIN: u8 = 5;
+/// Red flags and floors read a country's context index plus its margin (the half-width of the
+/// WGI 90% confidence intervals, `Country::context_index_margin`), so that a country just below
+/// a band edge is treated as in the higher band: the conservative reading of uncertain data.
+/// The margin used is capped here, so that a country rated by few sources is not pushed two
+/// bands up (METHODOLOGY.md, "Country context").
+pub const MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS: u8 = 10;
 
 /// Likelihood weights of the elements (sum 100): how strongly each element's score predicts
 /// that harm occurs when no explicit likelihood is given.
