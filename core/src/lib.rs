@@ -11,6 +11,7 @@ pub mod error;
 pub mod format;
 pub mod link;
 pub mod method;
+pub mod method_v1;
 pub mod report;
 pub mod scoring;
 pub mod triggers;
