@@ -46,7 +46,23 @@ fn scores_files_and_prints_json_and_one_summary_line_each() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(lines[0].contains("Proceed |"), "{stderr}");
-    assert!(lines[1].contains("Do not proceed |"), "{stderr}");
+    assert!(lines[1].contains("Do not proceed"), "{stderr}");
+}
+
+#[test]
+fn a_method_one_file_is_scored_by_method_two_and_shows_what_method_one_gave() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/method1-examples/02-surveillance-lawful-interception-police.json");
+    let (code, json, stderr) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let report = &json[0]["report"];
+    assert_eq!(report["method_version"], 1);
+    assert_eq!(report["method1_outcome"], "escalate");
+    assert_ne!(report["outcome"], "escalate");
+    assert!(
+        stderr.contains("made under method 1, which gave Escalate"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -323,6 +323,9 @@ pub struct ReportDocument {
     pub packs_added: Vec<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub method1_answers_read_as: Vec<&'static str>,
+    /// For an assessment made under method 1: the outcome method 1 gave.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method1_outcome: Option<&'static str>,
     pub inherent_risk: &'static str,
     pub residual_risk: &'static str,
     pub element_scores: BTreeMap<&'static str, u8>,
@@ -430,6 +433,7 @@ impl ReportDocument {
             rights_in_tension: report.rights_in_tension,
             packs_added: report.packs_added.iter().map(|s| s.key()).collect(),
             method1_answers_read_as: report.migrations.clone(),
+            method1_outcome: report.method1_outcome.map(Outcome::key),
             salient_rights: report
                 .salient_rights
                 .iter()

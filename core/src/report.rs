@@ -355,6 +355,18 @@ pub struct Report {
     pub packs_added: Vec<Sector>,
     /// How answers given under method 1 to retired questions were read.
     pub migrations: Vec<&'static str>,
+    /// For an assessment made under method 1: what method 1 concluded, shown beside the
+    /// current result (the frozen `crate::method_v1`).
+    pub method1_outcome: Option<Outcome>,
+}
+
+impl Report {
+    /// Whether the current method reaches another outcome than the method the assessment was
+    /// made under.
+    pub fn outcome_changed_by_method(&self) -> bool {
+        self.method1_outcome
+            .is_some_and(|earlier| earlier != self.outcome)
+    }
 }
 
 impl Report {
@@ -408,6 +420,10 @@ impl Report {
             self.red_flags.len(),
             self.possible_red_flags.len(),
             self.open_questions.len()
-        )
+        ) + &self
+            .method1_outcome
+            .filter(|earlier| *earlier != self.outcome)
+            .map(|earlier| format!(" | made under method 1, which gave {}", earlier.label()))
+            .unwrap_or_default()
     }
 }

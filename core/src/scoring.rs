@@ -60,13 +60,23 @@ const SECURITY_CUSTOMER: Trigger = Trigger::AnswerIs {
 /// do not fit their question are treated as unanswered rather than trusted. Answers given under
 /// method 1 to questions method 2 retired are read through `method::METHOD1_MIGRATIONS`.
 pub fn score(assessment: &Assessment) -> Report {
+    let method1_outcome =
+        (assessment.method_version == 1).then(|| crate::method_v1::evaluate(assessment).outcome);
     let migrations: Vec<&'static str> = applicable_migrations(assessment)
         .into_iter()
         .map(|m| m.why)
         .collect();
     let effective = migrated_answers(assessment);
     let assessment = effective.as_ref();
-    let evaluation = evaluate(assessment, Detail::Explained);
+    let mut evaluation = evaluate(assessment, Detail::Explained);
+    if let Some(earlier) = method1_outcome.filter(|o| *o != evaluation.outcome) {
+        evaluation.outcome_reasons.push(format!(
+            "This assessment was made under method 1, which gave \"{}\". Method 2 gives \"{}\" for the reasons above{}.",
+            earlier.label().to_lowercase(),
+            evaluation.outcome.label().to_lowercase(),
+            if migrations.is_empty() { "" } else { " and because answers to retired questions are read as shown" }
+        ));
+    }
     let actions = recommend_actions(assessment, &evaluation);
     let what_would_change = what_would_change(assessment, &evaluation);
     let to_report = |(flag, _): &(&'static RedFlagDefinition, Truth)| RaisedRedFlag {
@@ -120,6 +130,7 @@ pub fn score(assessment: &Assessment) -> Report {
         full_assessment_needed: evaluation.full_assessment_needed,
         packs_added: evaluation.packs_added,
         migrations,
+        method1_outcome,
     }
 }
 

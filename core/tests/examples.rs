@@ -321,3 +321,55 @@ fn no_snapshot_is_left_without_its_example() {
         }
     }
 }
+
+#[test]
+fn method_one_files_open_and_show_method_one_outcome_beside_method_two() {
+    let folder =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/method1-examples");
+    let mut changed = 0;
+    let mut opened = 0;
+    for entry in std::fs::read_dir(&folder).expect("method-1 fixtures") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let document: AssessmentDocument =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(document.method_version, 1);
+        let assessment = document.to_assessment().unwrap();
+        // Every answer survives a round trip in the current format.
+        let written = AssessmentDocument::from_assessment(&assessment, true);
+        assert_eq!(
+            written.answers.keys().collect::<Vec<_>>(),
+            document.answers.keys().collect::<Vec<_>>(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            written.to_assessment().unwrap(),
+            assessment,
+            "{}",
+            path.display()
+        );
+        let report = score(&assessment);
+        let expected = document.expected_outcome().unwrap().unwrap();
+        assert_eq!(report.method1_outcome, Some(expected), "{}", path.display());
+        if report.outcome_changed_by_method() {
+            changed += 1;
+            assert!(
+                report
+                    .outcome_reasons
+                    .iter()
+                    .any(|r| r.contains("method 1")),
+                "{}: the report must say why the outcome changed",
+                path.display()
+            );
+        }
+        opened += 1;
+    }
+    assert_eq!(opened, 15);
+    assert!(
+        changed > 0,
+        "method 2 changes no method-1 outcome: the comparison is untested"
+    );
+}
