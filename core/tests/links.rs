@@ -363,3 +363,68 @@ fn golden_links_open_with_the_same_result() {
         );
     }
 }
+
+fn fixture_v2_path() -> PathBuf {
+    repository().join("tests/fixtures/links-v2.json")
+}
+
+/// The method-2 result in the shape of the golden expectations, with what method 2 adds.
+fn method2_report(a: &Assessment) -> serde_json::Value {
+    let report = score(a);
+    serde_json::json!({
+        "outcome": report.outcome.key(),
+        "decision_blocked": report.decision_blocked(),
+        "residual_risk": report.residual_risk.label(),
+        "element_scores": report.elements.iter().map(|e| e.score).collect::<Vec<_>>(),
+        "red_flags": report.red_flags.iter().map(|f| f.id).collect::<Vec<_>>(),
+        "possible_red_flags": report.possible_red_flags.iter().map(|f| f.id).collect::<Vec<_>>(),
+        "open_questions": report.open_questions.len(),
+    })
+}
+
+/// Writes the method-2 golden links once, from the worked examples, when asked with
+/// `WRITE_GOLDEN_LINKS=2`; never to make a test pass.
+#[test]
+fn write_method2_golden_links_when_asked() {
+    if std::env::var_os("WRITE_GOLDEN_LINKS").is_none_or(|v| v != "2") || fixture_v2_path().exists()
+    {
+        return;
+    }
+    let mut entries = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(repository().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    for name in names {
+        let a = example(&name);
+        assert_eq!(a.method_version, 2, "{name}");
+        entries.push(serde_json::json!({
+            "name": name,
+            "link": link::encode(&a, true),
+            "expected": method2_report(&a),
+        }));
+    }
+    std::fs::write(
+        fixture_v2_path(),
+        serde_json::to_string_pretty(&entries).unwrap() + "\n",
+    )
+    .unwrap();
+}
+
+/// Every method-2 golden link opens with all the answers of its example and, while method 2 is
+/// the live method, gives the recorded result.
+#[test]
+fn method2_golden_links_open_with_the_same_result() {
+    let text = std::fs::read_to_string(fixture_v2_path()).expect("tests/fixtures/links-v2.json");
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert!(entries.len() >= 30, "only {} method-2 golden links", entries.len());
+    for entry in entries {
+        let name = entry["name"].as_str().unwrap();
+        let shared = open(entry["link"].as_str().unwrap());
+        assert_eq!(shared.method_version, 2, "{name}");
+        assert_eq!(shared.assessment, example(name), "{name}: answers changed");
+        assert_eq!(method2_report(&shared.assessment), entry["expected"], "{name}");
+    }
+}
