@@ -109,6 +109,13 @@ pub struct AssessmentDocument {
     /// Ignored by scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_because: Option<String>,
+    /// For worked examples only: where the method deliberately lands elsewhere than the
+    /// practitioner's expectation, the outcome it gives and why the method keeps its rule. The
+    /// disagreement stays visible instead of the expectation being bent to the method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method_outcome: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method_outcome_because: Option<String>,
 }
 
 fn is_default_text(text: &FreeTextDocument) -> bool {
@@ -205,6 +212,8 @@ impl AssessmentDocument {
             text,
             expected_outcome: None,
             expected_because: None,
+            method_outcome: None,
+            method_outcome_because: None,
         }
     }
 
@@ -317,6 +326,9 @@ pub struct ReportDocument {
     /// Rights the product could strengthen: shown beside the risks, never netted.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub benefits: Vec<&'static str>,
+    /// What refusing or withdrawing would mean for people, as recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consequences_of_not_proceeding: Option<&'static str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rights_in_tension: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -430,6 +442,7 @@ impl ReportDocument {
                 response: report.connection.response,
             },
             benefits: report.benefits.iter().map(|r| r.key()).collect(),
+            consequences_of_not_proceeding: report.consequences_of_not_proceeding,
             rights_in_tension: report.rights_in_tension,
             packs_added: report.packs_added.iter().map(|s| s.key()).collect(),
             method1_answers_read_as: report.migrations.clone(),

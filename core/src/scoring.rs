@@ -10,13 +10,14 @@ use crate::method::{
     applicable_migrations, groups_bear_on, leverage_from_points, migrated_answers, pack_relevance,
     presumed_impacts, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel, Element,
     FlagLevel, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition, Relevance, Right,
-    SafeguardKind, Scope, Sector, Trigger, ACTIONS, CONTEXT_LEVEL_REPRESENTATIVE_INDEX,
-    COUNTRY_CONTEXT_MAX_POINTS, DECLARED_SAFEGUARD_CREDIT_PERCENT,
-    DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS, KYC_GATE, LIKELIHOOD_SIGNALS,
-    LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER, LIKELIHOOD_WEIGHT_END_USE,
-    MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS, MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
+    SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
+    CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
+    DECLARED_SAFEGUARD_CREDIT_PERCENT, DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS,
+    KYC_GATE, LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
+    LIKELIHOOD_WEIGHT_END_USE, MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS,
+    MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
     PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
-    SECURITY_CUSTOMER_TYPES, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
+    SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
 };
 use crate::report::{
     ActionStatus, BlockReason, Blocker, Change, ChangeKind, ConnectionSummary, Contribution,
@@ -54,6 +55,10 @@ const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: &str =
 const SECURITY_CUSTOMER: Trigger = Trigger::AnswerIs {
     question: "profile.customer_type",
     choices: SECURITY_CUSTOMER_TYPES,
+};
+const STATE_CUSTOMER: Trigger = Trigger::AnswerIs {
+    question: "profile.customer_type",
+    choices: STATE_CUSTOMER_TYPES,
 };
 
 /// Score an assessment. The assessment should have passed `Assessment::validate`; answers that
@@ -258,6 +263,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
             base_likelihood,
             mitigation_points,
             security_customer,
+            state_customer: truth(&STATE_CUSTOMER, assessment, context).possible(),
             context,
         },
         &mut open_questions,
@@ -310,7 +316,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         // A possible red flag blocks through the unknown answers it depends on: those are what
         // the user must establish.
         for (flag, t) in &flags {
-            if *t != Truth::Unknown || flag.level < FlagLevel::Escalate {
+            if *t != Truth::Unknown || flag.level < FlagLevel::Prohibited {
                 continue;
             }
             for index in unknown_questions(&flag.trigger, assessment) {
@@ -345,6 +351,10 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
             flags: &flags,
             floors: &floors,
             tension_possible: !benefits.is_empty() || loses_essentials,
+            critical_rights_all_presumed: rights
+                .iter()
+                .filter(|r| r.risk == RiskLevel::Critical)
+                .all(|r| r.presumed),
             known_facts: (detail != Detail::KnownFactsOnly
                 && (!open_questions.is_empty()
                     || destination.data_gap
@@ -408,6 +418,8 @@ struct DecisionInputs<'a> {
     flags: &'a [(&'static RedFlagDefinition, Truth)],
     floors: &'a [RaisedFloor],
     tension_possible: bool,
+    /// Every right at critical risk is presumed, none rated by the assessor.
+    critical_rights_all_presumed: bool,
     /// What the known answers alone lead to (residual risk and outcome), when anything is
     /// unknown.
     known_facts: Option<(RiskLevel, Outcome)>,
@@ -467,6 +479,9 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
                 .full_assessment_needed
                 .push(QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC);
             decision.reasons.push("A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal.".into());
+        } else if inputs.critical_rights_all_presumed {
+            decision.outcome = Outcome::Escalate;
+            decision.reasons.push("The critical risk rests on impacts the method presumes from the product and the customer, not on the assessor's ratings: it leads to escalation. Rate the rights concerned; a refusal by arithmetic needs the assessor's own judgement of them.".into());
         }
     }
 
@@ -484,6 +499,20 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
     if !checks.is_empty() {
         decision.at_least(Outcome::ProceedWithConditions, || {
             format!("Check needed before going ahead: {}.", checks.join("; "))
+        });
+    }
+    let possible_escalations: Vec<&str> = inputs
+        .flags
+        .iter()
+        .filter(|(f, t)| *t == Truth::Unknown && f.level == FlagLevel::Escalate)
+        .map(|(f, _)| f.title)
+        .collect();
+    if !possible_escalations.is_empty() {
+        decision.at_least(Outcome::Escalate, || {
+            format!(
+                "Possible red flag(s), an answer they depend on being unknown: {}. Unknown is not \"no\": at least escalation until it is established.",
+                possible_escalations.join("; ")
+            )
         });
     }
     let possible_checks: Vec<&str> = inputs
@@ -972,6 +1001,7 @@ struct RightsInputs {
     base_likelihood: u32,
     mitigation_points: u8,
     security_customer: bool,
+    state_customer: bool,
     context: Option<ContextLevel>,
 }
 
@@ -987,19 +1017,20 @@ fn rate_rights(
         // Unknown capabilities: presume every capability, the worst case.
         _ => u32::MAX,
     };
-    let mut presumed = presumed_impacts(assessment.sector, capabilities);
-    if inputs.security_customer {
-        if !presumed
+    let uplift = if inputs.security_customer {
+        SECURITY_HOLDER_UPLIFT
+    } else if inputs.state_customer {
+        STATE_HOLDER_UPLIFT
+    } else {
+        0
+    };
+    let mut presumed = presumed_impacts(assessment.sector, capabilities, uplift);
+    if inputs.security_customer
+        && !presumed
             .iter()
             .any(|p| p.right == Right::LifeLibertyAndSecurity)
-        {
-            presumed.push(PRESUMED_FOR_SECURITY_CUSTOMERS);
-        }
-        for impact in &mut presumed {
-            if SECURITY_CUSTOMER_UPLIFTED_RIGHTS.contains(&impact.right) {
-                impact.scale = (impact.scale + 1).min(4);
-            }
-        }
+    {
+        presumed.push(PRESUMED_FOR_SECURITY_CUSTOMERS);
     }
     // The scale of deployment is the scope of a presumed impact (OECD: scope = how many people).
     if let Some(scope) = deployment_scope(assessment) {
@@ -1101,8 +1132,12 @@ fn rate_rights(
             .map(|s| u32::from(s.points))
             .sum();
         let from_answers = (inputs.base_likelihood + signal_points).min(100);
+        // The assessor's judgement of this right weighs three times the deal-wide evidence: it
+        // can move the likelihood, but not erase what the answers show.
         let inherent_likelihood = match explicit_likelihood {
-            Some(rating) => (from_answers + u32::from(likelihood_from_rating(rating))).div_ceil(2),
+            Some(rating) => (from_answers
+                + ASSESSOR_LIKELIHOOD_WEIGHT * u32::from(likelihood_from_rating(rating)))
+            .div_ceil(ASSESSOR_LIKELIHOOD_WEIGHT + 1),
             None => from_answers,
         }
         .min(100);
@@ -1128,7 +1163,7 @@ fn rate_rights(
             }
             explanation.push(match explicit_likelihood {
                 Some(rating) => format!(
-                    "Likelihood: the assessor's rating {rating} of 4 ({}) averaged with {from_answers} from the answers: {inherent_likelihood}.",
+                    "Likelihood: the assessor's rating {rating} of 4 ({}), weighed {ASSESSOR_LIKELIHOOD_WEIGHT} to 1 with {from_answers} from the answers: {inherent_likelihood}.",
                     likelihood_from_rating(rating)
                 ),
                 None => format!("Likelihood {inherent_likelihood}, from the answers."),
@@ -1276,7 +1311,11 @@ fn relevance_holds(
                     && *outcome <= Outcome::ProceedWithConditions
         }
         Relevance::OutcomeAtMost(outcome) => evaluation.outcome <= *outcome,
-        Relevance::AnyRedFlag => evaluation.flags.iter().any(|(_, t)| *t == Truth::Yes),
+        Relevance::AnyRedFlag => evaluation
+            .flags
+            .iter()
+            .any(|(f, t)| *t == Truth::Yes && f.level >= FlagLevel::Escalate),
+        Relevance::BenefitsRecorded => !evaluation.benefits.is_empty(),
         Relevance::FlagRaised(ids) => evaluation.flags.iter().any(|(f, _)| ids.contains(&f.id)),
         Relevance::OpenQuestions => !evaluation.open_questions.is_empty(),
         Relevance::ConnectionIs(connections) => evaluation

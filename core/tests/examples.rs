@@ -35,6 +35,7 @@ fn examples() -> Vec<(PathBuf, AssessmentDocument)> {
 #[test]
 fn every_example_scores_its_documented_outcome() {
     let all = examples();
+    let mut disagreements = 0;
     assert!(all.len() >= 12, "only {} worked examples", all.len());
     for (path, document) in &all {
         assert!(
@@ -50,10 +51,33 @@ fn every_example_scores_its_documented_outcome() {
         let assessment = document
             .to_assessment()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let expected = document
+        let practitioner = document
             .expected_outcome()
             .expect("known outcome")
             .unwrap_or_else(|| panic!("{} states no expected outcome", path.display()));
+        // A documented, deliberate disagreement: the method's outcome and why it keeps its rule.
+        let expected = match &document.method_outcome {
+            Some(key) => {
+                let method = Outcome::from_key(key).expect("known method outcome");
+                assert_ne!(
+                    method,
+                    practitioner,
+                    "{}: method_outcome equals the expectation",
+                    path.display()
+                );
+                assert!(
+                    document
+                        .method_outcome_because
+                        .as_deref()
+                        .is_some_and(|why| why.len() > 40),
+                    "{}: a disagreement must say why the method keeps its rule",
+                    path.display()
+                );
+                disagreements += 1;
+                method
+            }
+            None => practitioner,
+        };
         let report = score(&assessment);
         assert_eq!(
             report.outcome,
@@ -64,6 +88,12 @@ fn every_example_scores_its_documented_outcome() {
             report.outcome_reasons
         );
     }
+    // Disagreements with the practitioner's expectation stay few, and each is argued in its file.
+    assert!(
+        disagreements * 10 <= all.len(),
+        "{disagreements} of {} examples disagree with the practitioner",
+        all.len()
+    );
 }
 
 #[test]

@@ -419,12 +419,20 @@ fn write_method2_golden_links_when_asked() {
 fn method2_golden_links_open_with_the_same_result() {
     let text = std::fs::read_to_string(fixture_v2_path()).expect("tests/fixtures/links-v2.json");
     let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
-    assert!(entries.len() >= 30, "only {} method-2 golden links", entries.len());
+    assert!(
+        entries.len() >= 30,
+        "only {} method-2 golden links",
+        entries.len()
+    );
     for entry in entries {
         let name = entry["name"].as_str().unwrap();
         let shared = open(entry["link"].as_str().unwrap());
         assert_eq!(shared.method_version, 2, "{name}");
         assert_eq!(shared.assessment, example(name), "{name}: answers changed");
-        assert_eq!(method2_report(&shared.assessment), entry["expected"], "{name}");
+        assert_eq!(
+            method2_report(&shared.assessment),
+            entry["expected"],
+            "{name}"
+        );
     }
 }

@@ -45,7 +45,8 @@ fn relevance_text(relevance: &Relevance) -> String {
         Relevance::ElementAtLeast(e, n) => format!("{} score at least {n}", e.letter()),
         Relevance::OutcomeAtLeast(o) => format!("outcome at least \"{}\"", o.label()),
         Relevance::OutcomeAtMost(o) => format!("outcome at most \"{}\"", o.label()),
-        Relevance::AnyRedFlag => "any red flag".into(),
+        Relevance::AnyRedFlag => "any red flag that escalates or prohibits".into(),
+        Relevance::BenefitsRecorded => "benefits recorded".into(),
         Relevance::OpenQuestions => "any open question".into(),
         Relevance::FlagRaised(ids) => format!("red flag raised or possible: {}", ids.join(", ")),
         Relevance::ConnectionIs(c) => format!(

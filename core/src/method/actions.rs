@@ -16,8 +16,10 @@ pub enum Relevance {
     OutcomeAtLeast(Outcome),
     /// The outcome is at most this step (a deal that goes ahead in some form).
     OutcomeAtMost(Outcome),
-    /// Any red flag is raised.
+    /// Any red flag that forces escalation or refusal is raised.
     AnyRedFlag,
+    /// The assessor recorded rights the product strengthens.
+    BenefitsRecorded,
     /// One of these red flags is raised or possible.
     FlagRaised(&'static [&'static str]),
     /// There is at least one open question.
@@ -57,7 +59,12 @@ const fn mitigation(item: &'static str) -> Option<Trigger> {
     })
 }
 
-const CONDITIONS: Relevance = Relevance::OutcomeAtLeast(Outcome::ProceedWithConditions);
+/// A deal that goes ahead with conditions, or may after escalation: conditions on use are
+/// beside the point for a deal that should not go ahead as proposed.
+const CONDITIONS: Relevance = Relevance::AllOf(&[
+    Relevance::OutcomeAtLeast(Outcome::ProceedWithConditions),
+    Relevance::OutcomeAtMost(Outcome::Escalate),
+]);
 const THROUGH_PARTNER: Relevance = Relevance::When(Trigger::AnswerIs {
     question: "profile.channel",
     choices: &["through_partner"],
@@ -140,8 +147,9 @@ pub const ACTIONS: &[ActionDefinition] = &[
         detail: "Controlled goods, goods that could serve torture, and deliveries to embargoed destinations can need a licence or fall under an exemption. Ask the authority, record the answer and do not deliver before it.",
         source: "EU Regulation 2021/821, Articles 3 and 4; EU Regulation 2019/125, Articles 11 and 16; UN Security Council resolution 2664 (2022)",
         element: Some(Element::EndUse),
-        relevance: Relevance::AnyOf(&[
+        relevance: Relevance::AllOf(&[Relevance::OutcomeAtMost(Outcome::Escalate), Relevance::AnyOf(&[
             Relevance::FlagRaised(&[
+                "licensed_torture_goods",
                 "licensable_torture_goods",
                 "dual_use_to_embargoed_destination",
                 "military_end_user_in_embargoed_destination",
@@ -152,7 +160,7 @@ pub const ACTIONS: &[ActionDefinition] = &[
                 question: "end_use.product_family",
                 choices: &["dual_use", "military_or_security", "cyber_surveillance"],
             }),
-        ]),
+        ])]),
         in_place_when: None,
     },
     ActionDefinition {
@@ -182,7 +190,13 @@ pub const ACTIONS: &[ActionDefinition] = &[
         detail: "The product strengthens some rights and carries a grave risk to others. Arithmetic cannot settle that: record who decided, what was weighed (including what refusing would mean for people) and which conditions apply.",
         source: "BSR primer (positive impacts); UN Guiding Principle 24 (prioritising the most severe impacts)",
         element: None,
-        relevance: Relevance::RightsInTension,
+        relevance: Relevance::AnyOf(&[
+            Relevance::RightsInTension,
+            Relevance::AllOf(&[
+                Relevance::BenefitsRecorded,
+                Relevance::OutcomeAtLeast(Outcome::Escalate),
+            ]),
+        ]),
         in_place_when: None,
     },
     ActionDefinition {

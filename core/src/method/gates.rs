@@ -190,10 +190,21 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         because: "the destination's laws enable abuse of this kind of product",
     },
     LikelihoodSignal {
-        trigger: Trigger::AnswerIs {
-            question: "surveillance.independent_authorisation",
-            choices: &["on_paper", "no"],
-        },
+        // Oversight of state surveillance matters where the state holds the product or can
+        // take its data.
+        trigger: Trigger::AllOf(&[
+            Trigger::AnswerIs {
+                question: "surveillance.independent_authorisation",
+                choices: &["on_paper", "no"],
+            },
+            Trigger::AnyOf(&[
+                customer_is(STATE_CUSTOMER_TYPES),
+                Trigger::AnswerIs {
+                    question: "end_use.state_data_access",
+                    choices: &["possible", "yes"],
+                },
+            ]),
+        ]),
         rights: CIVIC_RIGHTS,
         points: 15,
         because: "no independent authority checks surveillance in practice",

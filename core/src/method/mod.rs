@@ -29,8 +29,9 @@ pub use questions::{
 };
 pub use red_flags::{FlagLevel, RedFlagDefinition, Trigger, RED_FLAGS};
 pub use rights::{
-    groups_bear_on, presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right, GROUPS, RIGHTS,
-    SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
+    groups_bear_on, presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right,
+    COERCIVE_PATHWAY_CAPABILITIES, GROUPS, RIGHTS, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
+    SECURITY_HOLDER_UPLIFT, STATE_HOLDER_UPLIFT,
 };
 
 use crate::assessment::Assessment;
@@ -469,6 +470,11 @@ pub const MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS: u8 = 10;
 pub const LIKELIHOOD_WEIGHT_END_USE: u32 = 35;
 pub const LIKELIHOOD_WEIGHT_CUSTOMER: u32 = 45;
 pub const LIKELIHOOD_WEIGHT_CONNECTION: u32 = 20;
+
+/// How many times the assessor's likelihood rating of a right weighs against the likelihood
+/// from the answers when the two are combined (OECD guidance: likelihood is judged per impact;
+/// the deal-wide answers keep a say so that a rating cannot erase the evidence).
+pub const ASSESSOR_LIKELIHOOD_WEIGHT: u32 = 3;
 
 /// Safeguards can remove at most this share (percent) of the inherent likelihood: safeguards
 /// reduce risk, they do not make harm impossible.

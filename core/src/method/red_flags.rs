@@ -104,10 +104,12 @@ const SURVEILLANCE_CAPABILITY: Trigger = Trigger::AnyOf(&[
     ticked("end_use.capabilities", "track"),
     ticked("end_use.capabilities", "intercept"),
 ]);
+/// Interception of communications, or a covert tool (spyware, intrusion software, IMSI
+/// catchers). Not the product family alone: monitoring of public sources is surveillance
+/// technology but neither intercepts nor intrudes (EU Regulation 2021/821, Article 2(20)).
 const INTRUSION_OR_INTERCEPTION: Trigger = Trigger::AnyOf(&[
     ticked("end_use.capabilities", "intercept"),
     answer("surveillance.covert", &["yes"]),
-    answer("end_use.product_family", &["cyber_surveillance"]),
 ]);
 const EMBARGOED_DESTINATION: Trigger = answer(
     "profile.destination_embargo",
@@ -275,6 +277,14 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         trigger: answer("end_use.torture_goods", &["licensable"]),
     },
     RedFlagDefinition {
+        id: "licensed_torture_goods",
+        title: "The order includes licensable goods that could be used for torture, and the export licence has been granted",
+        why: "The authority granted the licence after looking at the end user; the company must still keep the licence's conditions and watch for misuse.",
+        source: "EU Regulation 2019/125, Articles 11 and 12",
+        level: FlagLevel::Conditions,
+        trigger: answer("end_use.torture_goods", &["licensable_granted"]),
+    },
+    RedFlagDefinition {
         id: "reason_to_believe_torture",
         title: "There are reasonable grounds to believe the product would be used for torture, ill-treatment or executions",
         why: "The prohibition of torture admits no exception; supplying goods for it would make the company a contributor to one of the gravest harms.",
@@ -400,7 +410,15 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "Network equipment and services may be used to cut people off again.",
         source: "Global Network Initiative Principles; UN Human Rights Council resolution 47/16",
         level: FlagLevel::Escalate,
-        trigger: answer("telecom.shutdown_orders", &["yes"]),
+        // Network equipment and services, or a product that filters content: not every product
+        // that brings in the telecommunications questions can cut people off.
+        trigger: Trigger::AllOf(&[
+            answer("telecom.shutdown_orders", &["yes"]),
+            Trigger::AnyOf(&[
+                Trigger::SectorIs(Sector::Telecommunications),
+                ticked("end_use.capabilities", "censor"),
+            ]),
+        ]),
     },
     RedFlagDefinition {
         id: "incitement_hosting",
@@ -497,6 +515,14 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         source: BIS,
         level: FlagLevel::Escalate,
         trigger: ticked("customer.transaction_red_flags", "similar_to_listed_party"),
+    },
+    RedFlagDefinition {
+        id: "diversion_route",
+        title: "Goods on the EU common high-priority list, or routed through countries known for diversion to sanctioned destinations",
+        why: "Such goods and routes are how controlled items reach sanctioned armed forces; EU sellers must also contractually forbid re-export to Russia.",
+        source: "EU Regulation 833/2014, Article 12g; EU common high-priority items list; US BIS guidance on diversion",
+        level: FlagLevel::Escalate,
+        trigger: ticked("customer.transaction_red_flags", "diversion_route"),
     },
     RedFlagDefinition {
         id: "laws_enable_surveillance_abuse",

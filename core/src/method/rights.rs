@@ -202,7 +202,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
         presume(Right::Privacy, 3, 3, 2, "it can track where people go"),
         presume(
             Right::LifeLibertyAndSecurity,
-            3,
+            2,
             2,
             3,
             "tracking can lead to arrest or attack",
@@ -220,7 +220,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
         ),
         presume(
             Right::LifeLibertyAndSecurity,
-            3,
+            2,
             2,
             3,
             "intercepted sources and activists can be arrested",
@@ -304,12 +304,22 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
     ],
 ];
 
-/// Rights whose presumed scale grows by one step when the customer is a security body
-/// (police, military, intelligence, prisons): in their hands, identification, tracking or
-/// interception leads to arrest and ill-treatment, not only to loss of privacy (US State
-/// Department guidance, 2020).
+/// Rights whose presumed scale grows when the capability that threatens them is held by the
+/// state: in the hands of a body with powers of arrest, identification, tracking, interception
+/// or profiling leads to detention and ill-treatment, not only to a loss of privacy (US State
+/// Department guidance, 2020). Applied to the presumptions of [`COERCIVE_PATHWAY_CAPABILITIES`].
 pub const SECURITY_CUSTOMER_UPLIFTED_RIGHTS: &[Right] =
     &[Right::LifeLibertyAndSecurity, Right::FreedomFromTorture];
+
+/// Capability items (bits of `end_use.capabilities`) whose harm to liberty runs through the
+/// powers of whoever holds them: identify, track, intercept, profile.
+pub const COERCIVE_PATHWAY_CAPABILITIES: u32 = 0b1_0111;
+
+/// Steps added to the presumed scale of [`SECURITY_CUSTOMER_UPLIFTED_RIGHTS`] from those
+/// capabilities: by a police, military, intelligence or prison customer, and by another state
+/// customer.
+pub const SECURITY_HOLDER_UPLIFT: u8 = 2;
+pub const STATE_HOLDER_UPLIFT: u8 = 1;
 
 /// The rights on which harm to each group at heightened risk bears most, in the order of
 /// [`GROUPS`] (OECD guidance on vulnerability; UN Guiding Principle 18 commentary). A ticked
@@ -526,14 +536,32 @@ pub fn sector_impacts(sector: Sector) -> &'static [PresumedImpact] {
 
 /// All impacts presumed for a sector and a set of capabilities (bit i = capability item i),
 /// keeping for each right the highest rating of every dimension.
-pub fn presumed_impacts(sector: Sector, capabilities: u32) -> Vec<PresumedImpact> {
+pub fn presumed_impacts(
+    sector: Sector,
+    capabilities: u32,
+    holder_uplift: u8,
+) -> Vec<PresumedImpact> {
     let mut merged: Vec<PresumedImpact> = Vec::new();
     let from_capabilities = CAPABILITY_IMPACTS
         .iter()
         .enumerate()
         .filter(|(bit, _)| capabilities & (1 << bit) != 0)
-        .flat_map(|(_, impacts)| impacts.iter());
-    for impact in sector_impacts(sector).iter().chain(from_capabilities) {
+        .flat_map(|(bit, impacts)| {
+            impacts.iter().map(move |impact| {
+                let mut impact = *impact;
+                if COERCIVE_PATHWAY_CAPABILITIES & (1 << bit) != 0
+                    && SECURITY_CUSTOMER_UPLIFTED_RIGHTS.contains(&impact.right)
+                {
+                    impact.scale = (impact.scale + holder_uplift).min(4);
+                }
+                impact
+            })
+        });
+    for impact in sector_impacts(sector)
+        .iter()
+        .copied()
+        .chain(from_capabilities)
+    {
         match merged.iter_mut().find(|m| m.right == impact.right) {
             Some(existing) => {
                 // A stronger presumption replaces the reason as well as the ratings.
@@ -546,7 +574,7 @@ pub fn presumed_impacts(sector: Sector, capabilities: u32) -> Vec<PresumedImpact
                 existing.scope = existing.scope.max(impact.scope);
                 existing.irremediability = existing.irremediability.max(impact.irremediability);
             }
-            None => merged.push(*impact),
+            None => merged.push(impact),
         }
     }
     merged.sort_by_key(|m| m.right);
