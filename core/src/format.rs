@@ -438,7 +438,10 @@ impl ReportDocument {
             floors: report.floors.iter().map(|f| f.id).collect(),
             connection: ConnectionDocument {
                 established: report.connection.established.map(|c| c.key()),
-                leverage: report.connection.leverage.label(),
+                leverage: report
+                    .connection
+                    .leverage
+                    .map_or("not assessed", |l| l.label()),
                 response: report.connection.response,
             },
             benefits: report.benefits.iter().map(|r| r.key()).collect(),

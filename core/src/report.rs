@@ -228,7 +228,8 @@ pub struct ConnectionSummary {
     /// company would customise, market, train or remove safeguards for the risky use.
     pub established: Option<Connection>,
     pub raised_by_facilitating_acts: bool,
-    pub leverage: Leverage,
+    /// None when the leverage questions were not asked (a quick screen).
+    pub leverage: Option<Leverage>,
     /// The response the connection calls for (UN Guiding Principle 19).
     pub response: Option<&'static str>,
 }
@@ -308,6 +309,9 @@ pub struct CountryContext {
     /// The level that red flags and floors read: the index widened by its margin, so that a
     /// country just below a band edge is treated as in the higher band.
     pub level_for_flags: ContextLevel,
+    /// The assessor's override would have lowered the level by more than one step: the score
+    /// uses one step below the data, and red flags and floors keep reading the data.
+    pub override_limited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

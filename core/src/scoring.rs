@@ -9,8 +9,8 @@ use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
 use crate::method::{
     applicable_migrations, groups_bear_on, leverage_from_points, migrated_answers, pack_relevance,
     presumed_impacts, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel, Element,
-    FlagLevel, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition, Relevance, Right,
-    SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
+    FlagLevel, Leverage, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition,
+    Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
     CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
     DECLARED_SAFEGUARD_CREDIT_PERCENT, DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS,
     KYC_GATE, LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
@@ -25,7 +25,7 @@ use crate::report::{
     RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     WhatWouldChange,
 };
-use crate::triggers::{asked_answer, truth, Truth};
+use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
 use std::borrow::Cow;
 
 /// The question whose answer, with the sector pack, sets element A's product baseline.
@@ -38,6 +38,7 @@ const GROUPS_QUESTION: &str = "impacts.groups";
 const REMEDY_QUESTION: &str = "impacts.remedy";
 const SCALE_QUESTION: &str = "end_use.scale";
 const CONNECTION_TYPE: &str = "connection.type";
+const CUSTOMISATION: &str = "end_use.customisation";
 const FACILITATING_ACTS: &str = "connection.facilitating_acts";
 const LEVERAGE_QUESTIONS: [&str; 3] = [
     "profile.ongoing_relationship",
@@ -52,14 +53,8 @@ const LOSS_OF_ESSENTIALS: &str = "lose_essential";
 const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: &str =
     "the critical risk rests on presumed impacts that only a full assessment can rate";
 
-const SECURITY_CUSTOMER: Trigger = Trigger::AnswerIs {
-    question: "profile.customer_type",
-    choices: SECURITY_CUSTOMER_TYPES,
-};
-const STATE_CUSTOMER: Trigger = Trigger::AnswerIs {
-    question: "profile.customer_type",
-    choices: STATE_CUSTOMER_TYPES,
-};
+const SECURITY_CUSTOMER: Trigger = Trigger::CustomerIs(SECURITY_CUSTOMER_TYPES);
+const STATE_CUSTOMER: Trigger = Trigger::CustomerIs(STATE_CUSTOMER_TYPES);
 
 /// Score an assessment. The assessment should have passed `Assessment::validate`; answers that
 /// do not fit their question are treated as unanswered rather than trusted. Answers given under
@@ -155,7 +150,7 @@ struct Evaluation {
     outcome_reasons: Vec<String>,
     country: Option<CountryContext>,
     /// The level flags and floors read; None when the destination is unknown.
-    context_for_flags: Option<ContextLevel>,
+    context_for_flags: Option<ContextLevels>,
     mitigation_points: u8,
     not_asked: usize,
     connection: ConnectionSummary,
@@ -183,7 +178,7 @@ struct DestinationContext {
     report: Option<CountryContext>,
     /// 0..100, the worst case when unknown.
     index_used: u8,
-    for_flags: Option<ContextLevel>,
+    for_flags: Option<ContextLevels>,
     /// The dataset has no indicators and the assessor set no level.
     data_gap: bool,
 }
@@ -192,7 +187,10 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
     let mut destination = country_context(assessment);
     if detail == Detail::KnownFactsOnly && destination.report.is_none() {
         destination.index_used = 0;
-        destination.for_flags = Some(ContextLevel::Low);
+        destination.for_flags = Some(ContextLevels {
+            plain: ContextLevel::Low,
+            widened: ContextLevel::Low,
+        });
     }
     let context = destination.for_flags;
     let mut elements: Vec<ElementScore> = Element::ALL
@@ -330,7 +328,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
             }
         }
     }
-    let connection = connection_summary(assessment, &elements);
+    let connection = connection_summary(assessment, &elements, security_customer);
     let benefits = benefits(assessment);
     let consequences_of_not_proceeding = chosen_label(assessment, NOT_PROCEEDING);
     let loses_essentials = chosen_key(assessment, NOT_PROCEEDING) == Some(LOSS_OF_ESSENTIALS);
@@ -351,10 +349,14 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
             flags: &flags,
             floors: &floors,
             tension_possible: !benefits.is_empty() || loses_essentials,
-            critical_rights_all_presumed: rights
-                .iter()
-                .filter(|r| r.risk == RiskLevel::Critical)
-                .all(|r| r.presumed),
+            critical_rights_all_presumed: !rights.iter().any(|r| {
+                r.risk == RiskLevel::Critical && assessor_judged_likely(assessment, r.right)
+            }),
+            tension_excluded: connection.established != Some(Connection::DirectlyLinked)
+                || rights.iter().any(|r| {
+                    r.risk == RiskLevel::Critical
+                        && NO_TENSION_FOR_CRITICAL_RISK_TO.contains(&r.right)
+                }),
             known_facts: (detail != Detail::KnownFactsOnly
                 && (!open_questions.is_empty()
                     || destination.data_gap
@@ -418,12 +420,15 @@ struct DecisionInputs<'a> {
     flags: &'a [(&'static RedFlagDefinition, Truth)],
     floors: &'a [RaisedFloor],
     tension_possible: bool,
-    /// Every right at critical risk is presumed, none rated by the assessor.
+    /// No right at critical risk is one the assessor rated and judged likely (3 or 4 of 4).
     critical_rights_all_presumed: bool,
+    /// Benefits cannot soften a critical risk here: the company would cause or contribute to
+    /// the harm, or the critical risk is to life or freedom from torture.
+    tension_excluded: bool,
     /// What the known answers alone lead to (residual risk and outcome), when anything is
     /// unknown.
     known_facts: Option<(RiskLevel, Outcome)>,
-    context: Option<ContextLevel>,
+    context: Option<ContextLevels>,
 }
 
 /// The decision gate (METHODOLOGY.md, "Outcome").
@@ -469,7 +474,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
                 reason: BlockReason::UnknownsDriveCriticalRisk,
             });
             decision.reasons.push("The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved.".into());
-        } else if inputs.tension_possible {
+        } else if inputs.tension_possible && !inputs.tension_excluded {
             decision.outcome = Outcome::Escalate;
             decision.rights_in_tension = true;
             decision.reasons.push("The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic.".into());
@@ -481,7 +486,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             decision.reasons.push("A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal.".into());
         } else if inputs.critical_rights_all_presumed {
             decision.outcome = Outcome::Escalate;
-            decision.reasons.push("The critical risk rests on impacts the method presumes from the product and the customer, not on the assessor's ratings: it leads to escalation. Rate the rights concerned; a refusal by arithmetic needs the assessor's own judgement of them.".into());
+            decision.reasons.push("The critical risk rests on impacts the method presumes, or that the assessor did not judge likely: it leads to escalation. A refusal by arithmetic needs the assessor's own rating of the right concerned as likely.".into());
         }
     }
 
@@ -667,7 +672,18 @@ fn collect_unknown_questions(trigger: &Trigger, assessment: &Assessment, found: 
         Trigger::AllOf(all) | Trigger::AnyOf(all) => all
             .iter()
             .for_each(|t| collect_unknown_questions(t, assessment, found)),
-        Trigger::SectorIs(_) | Trigger::CountryContextAtLeast(_) => {}
+        Trigger::CustomerIs(_) => {
+            for question in ["profile.customer_type", "customer.end_user_type"] {
+                if let Some((index, answer)) = asked_answer(assessment, question) {
+                    if answer.is_gap() {
+                        found.push(index);
+                    }
+                }
+            }
+        }
+        Trigger::SectorIs(_)
+        | Trigger::CountryContextAtLeast(_)
+        | Trigger::CountryContextMayReach(_) => {}
     }
 }
 
@@ -868,18 +884,52 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
         .country_override
         .as_ref()
         .filter(|o| !o.reason.trim().is_empty());
-    let (index_used, level_used, for_flags) = match (applied_override, derived_index) {
-        (Some(o), _) => (
+    let derived = derived_index.map(|i| ContextLevels {
+        plain: ContextLevel::from_context_index(i),
+        widened: ContextLevel::from_context_index(i.saturating_add(margin).min(100)),
+    });
+    // An override raises the level freely. It lowers the score's level by one step at most, and
+    // never the level the red flags and floors read: a reason typed by the assessor must not
+    // clear a rule the data supports.
+    let (index_used, level_used, for_flags, override_limited) = match (applied_override, derived) {
+        (Some(o), Some(d)) if o.level < d.plain => {
+            let floor = ContextLevel::ALL[d.plain.index().saturating_sub(1)];
+            let used = o.level.max(floor);
+            (
+                CONTEXT_LEVEL_REPRESENTATIVE_INDEX[used.index()],
+                used,
+                d,
+                used != o.level,
+            )
+        }
+        (Some(o), Some(d)) => (
             CONTEXT_LEVEL_REPRESENTATIVE_INDEX[o.level.index()],
             o.level,
+            ContextLevels {
+                plain: o.level,
+                widened: o.level.max(d.widened),
+            },
+            false,
+        ),
+        (Some(o), None) => (
+            CONTEXT_LEVEL_REPRESENTATIVE_INDEX[o.level.index()],
             o.level,
+            ContextLevels {
+                plain: o.level,
+                widened: o.level,
+            },
+            false,
         ),
-        (None, Some(i)) => (
-            i,
-            ContextLevel::from_context_index(i),
-            ContextLevel::from_context_index(i.saturating_add(margin).min(100)),
+        (None, Some(d)) => (derived_index.unwrap_or(100), d.plain, d, false),
+        (None, None) => (
+            100,
+            ContextLevel::VeryHigh,
+            ContextLevels {
+                plain: ContextLevel::VeryHigh,
+                widened: ContextLevel::VeryHigh,
+            },
+            false,
         ),
-        (None, None) => (100, ContextLevel::VeryHigh, ContextLevel::VeryHigh),
     };
     let data_gap = applied_override.is_none() && derived_index.is_none();
     let report = CountryContext {
@@ -893,7 +943,8 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
         override_reason: applied_override.map(|o| o.reason.clone()),
         attribution: COUNTRY_DATA_ATTRIBUTION,
         margin,
-        level_for_flags: for_flags,
+        level_for_flags: for_flags.widened,
+        override_limited,
     };
     DestinationContext {
         report: Some(report),
@@ -1002,7 +1053,7 @@ struct RightsInputs {
     mitigation_points: u8,
     security_customer: bool,
     state_customer: bool,
-    context: Option<ContextLevel>,
+    context: Option<ContextLevels>,
 }
 
 /// Severity and likelihood of every right at risk; the contributions of element C.
@@ -1253,6 +1304,20 @@ pub fn likelihood_from_rating(rating: u8) -> u8 {
     }
 }
 
+/// Rights whose critical risk benefits elsewhere can never soften (UN Guiding Principle 11
+/// commentary: positive contributions do not offset harm; non-derogable rights).
+const NO_TENSION_FOR_CRITICAL_RISK_TO: [Right; 2] =
+    [Right::LifeLibertyAndSecurity, Right::FreedomFromTorture];
+
+/// Whether the assessor rated this right and judged harm likely (3 or 4; unknown counts as 4).
+fn assessor_judged_likely(assessment: &Assessment, right: Right) -> bool {
+    assessment.mode == Mode::FullAssessment
+        && matches!(
+            assessment.rights.get(right.index()),
+            Some(RightStatus::Rated(r)) if r.likelihood.unwrap_or(4) >= 3
+        )
+}
+
 /// Rights the assessor says the product strengthens.
 fn benefits(assessment: &Assessment) -> Vec<Right> {
     let Some(bits) = ticked_bits(assessment, POSITIVE_RIGHTS) else {
@@ -1267,9 +1332,19 @@ fn benefits(assessment: &Assessment) -> Vec<Right> {
 }
 
 /// The connection as declared and as the facilitating acts establish it, and the leverage.
-fn connection_summary(assessment: &Assessment, elements: &[ElementScore]) -> ConnectionSummary {
+fn connection_summary(
+    assessment: &Assessment,
+    elements: &[ElementScore],
+    security_customer: bool,
+) -> ConnectionSummary {
     let declared = chosen_key(assessment, CONNECTION_TYPE).and_then(Connection::from_key);
-    let facilitates = matches!(ticked_bits(assessment, FACILITATING_ACTS), Some(bits) if bits != 0);
+    // Facilitating acts, or customisation that extends the capability or removes safeguards,
+    // move the company from being linked to contributing (BSR primer, element D).
+    let facilitates = matches!(ticked_bits(assessment, FACILITATING_ACTS), Some(bits) if bits != 0)
+        || matches!(
+            chosen_key(assessment, CUSTOMISATION),
+            Some("extends_capability" | "remove_safeguards")
+        );
     let established = match (declared, facilitates) {
         (Some(c), true) if c < Connection::Contribute => Some(Connection::Contribute),
         (None, true) => Some(Connection::Contribute),
@@ -1281,11 +1356,21 @@ fn connection_summary(assessment: &Assessment, elements: &[ElementScore]) -> Con
         .filter(|c| LEVERAGE_QUESTIONS.contains(&c.source_id.as_ref()))
         .map(|c| c.points)
         .sum();
+    // Leverage is assessed only where its questions are asked (a full assessment), and a
+    // security body is never a customer over which a seller has high leverage.
+    let leverage = asked_answer(assessment, LEVERAGE_QUESTIONS[1]).map(|_| {
+        let level = leverage_from_points(leverage_points);
+        if security_customer {
+            level.min(Leverage::Medium)
+        } else {
+            level
+        }
+    });
     ConnectionSummary {
         declared,
         established,
         raised_by_facilitating_acts: facilitates && established != declared,
-        leverage: leverage_from_points(leverage_points),
+        leverage,
         response: established.map(Connection::response),
     }
 }
@@ -1326,7 +1411,10 @@ fn relevance_holds(
             evaluation.connection.established.is_none()
                 && asked_answer(assessment, CONNECTION_TYPE).is_some()
         }
-        Relevance::LeverageAtMost(level) => evaluation.connection.leverage <= *level,
+        Relevance::LeverageAtMost(level) => evaluation
+            .connection
+            .leverage
+            .is_some_and(|leverage| leverage <= *level),
         Relevance::SeverityAtLeast(band) => {
             evaluation.rights.iter().any(|r| r.severity_band >= *band)
         }

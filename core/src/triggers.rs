@@ -41,10 +41,60 @@ pub fn asked_answer(assessment: &Assessment, question_id: &str) -> Option<(usize
     })
 }
 
-/// Evaluate a trigger. `context` is the destination's context level as flags and floors read it
-/// (already widened by the index's margin), or `None` when the destination is unknown.
-pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<ContextLevel>) -> Truth {
+/// The destination's context as the rules read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextLevels {
+    /// The level of the index (or of an override that raises it).
+    pub plain: ContextLevel,
+    /// The level the index may reach within its margin (or an override that raises it).
+    pub widened: ContextLevel,
+}
+
+/// The question that says who the end user is, when it is not the buyer.
+const END_USER_TYPE: &str = "customer.end_user_type";
+const BUYER_TYPE: &str = "profile.customer_type";
+/// The option of [`END_USER_TYPE`] that defers to the buyer's type.
+const SAME_AS_CUSTOMER: &str = "same_as_customer";
+
+/// Evaluate a trigger. `context` is the destination's context, or `None` when the destination
+/// is unknown.
+pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<ContextLevels>) -> Truth {
     match trigger {
+        Trigger::CustomerIs(choices) => {
+            let buyer = truth(
+                &Trigger::AnswerIs {
+                    question: BUYER_TYPE,
+                    choices,
+                },
+                assessment,
+                context,
+            );
+            let same = truth(
+                &Trigger::AnswerIs {
+                    question: END_USER_TYPE,
+                    choices: &[SAME_AS_CUSTOMER],
+                },
+                assessment,
+                context,
+            );
+            let end_user = match same {
+                Truth::Yes => Truth::No,
+                _ => truth(
+                    &Trigger::AnswerIs {
+                        question: END_USER_TYPE,
+                        choices,
+                    },
+                    assessment,
+                    context,
+                ),
+            };
+            buyer.or(end_user)
+        }
+        Trigger::CountryContextMayReach(level) => match context {
+            None => Truth::Unknown,
+            Some(c) if c.widened >= *level => Truth::Yes,
+            Some(_) => Truth::No,
+        },
         Trigger::AnswerIs { question, choices } => match asked_answer(assessment, question) {
             None => Truth::No,
             Some((_, answer)) if answer.is_gap() => Truth::Unknown,
@@ -81,7 +131,7 @@ pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<Context
         }
         Trigger::CountryContextAtLeast(level) => match context {
             None => Truth::Unknown,
-            Some(c) if c >= *level => Truth::Yes,
+            Some(c) if c.plain >= *level => Truth::Yes,
             Some(_) => Truth::No,
         },
         Trigger::AllOf(all) => all

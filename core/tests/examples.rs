@@ -227,7 +227,10 @@ fn snapshot(report: &Report) -> String {
         "connection: declared {}, established {}, leverage {}",
         report.connection.declared.map_or("-", |c| c.key()),
         report.connection.established.map_or("-", |c| c.key()),
-        report.connection.leverage.label()
+        report
+            .connection
+            .leverage
+            .map_or("not assessed", |l| l.label())
     )
     .unwrap();
     writeln!(w, "actions:").unwrap();

@@ -46,7 +46,20 @@ fn check_trigger(trigger: &Trigger, context: &str) {
                 "{context}: {question} has no item {item}"
             );
         }
-        Trigger::CountryContextAtLeast(_) | Trigger::SectorIs(_) => {}
+        Trigger::CustomerIs(choices) => {
+            for question in ["profile.customer_type", "customer.end_user_type"] {
+                let q = &QUESTIONS[question_index(question).unwrap()];
+                for key in *choices {
+                    assert!(
+                        q.choices().iter().any(|c| c.key == *key),
+                        "{context}: {question} has no option {key}"
+                    );
+                }
+            }
+        }
+        Trigger::CountryContextAtLeast(_)
+        | Trigger::CountryContextMayReach(_)
+        | Trigger::SectorIs(_) => {}
         Trigger::AllOf(all) | Trigger::AnyOf(all) => {
             all.iter().for_each(|t| check_trigger(t, context))
         }
@@ -159,7 +172,10 @@ fn questions_of(trigger: &Trigger, out: &mut Vec<&'static str>) {
     match trigger {
         Trigger::AnswerIs { question, .. } | Trigger::Ticked { question, .. } => out.push(question),
         Trigger::AllOf(all) | Trigger::AnyOf(all) => all.iter().for_each(|t| questions_of(t, out)),
-        Trigger::SectorIs(_) | Trigger::CountryContextAtLeast(_) => {}
+        Trigger::CustomerIs(_) => out.extend(["profile.customer_type", "customer.end_user_type"]),
+        Trigger::SectorIs(_)
+        | Trigger::CountryContextAtLeast(_)
+        | Trigger::CountryContextMayReach(_) => {}
     }
 }
 
@@ -295,4 +311,23 @@ fn every_question_id_the_scoring_code_names_is_defined_by_the_method() {
         checked >= 10,
         "only {checked} ids found: the scan is broken"
     );
+}
+
+#[test]
+fn conditional_questions_read_only_questions_that_are_always_asked() {
+    for question in QUESTIONS {
+        if let Some(trigger) = &question.asked_when {
+            check_trigger(trigger, question.id);
+            let mut read = Vec::new();
+            questions_of(trigger, &mut read);
+            for id in read {
+                let q = &QUESTIONS[question_index(id).unwrap()];
+                assert!(
+                    q.sector.is_none() && q.asked_when.is_none() && !q.retired,
+                    "{} is asked when {id} says so, which is itself conditional",
+                    question.id
+                );
+            }
+        }
+    }
 }

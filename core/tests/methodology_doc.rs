@@ -21,6 +21,15 @@ fn trigger_text(trigger: &Trigger) -> String {
         }
         Trigger::Ticked { question, item } => format!("`{question}` includes {item}"),
         Trigger::SectorIs(sector) => format!("sector pack is {}", sector.key()),
+        Trigger::CustomerIs(choices) => {
+            format!("customer or end user is {}", choices.join(" or "))
+        }
+        Trigger::CountryContextMayReach(level) => {
+            format!(
+                "country context, within its margin, may reach {}",
+                level.key()
+            )
+        }
         Trigger::CountryContextAtLeast(level) => {
             format!("country context at least {}", level.key())
         }

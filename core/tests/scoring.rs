@@ -73,13 +73,10 @@ const CLEAN_CHECKLISTS: &[&str] = &[
     "impacts.positive_rights",
     "mitigations.in_place",
     "mitigations.planned",
+    "customer.transaction_red_flags",
 ];
 
-const CLEAN_FULL_CHECKLISTS: &[&str] = &[
-    "customer.refusals",
-    "customer.transaction_red_flags",
-    "connection.facilitating_acts",
-];
+const CLEAN_FULL_CHECKLISTS: &[&str] = &["customer.refusals", "connection.facilitating_acts"];
 
 fn clean(mode: Mode, sector: Sector) -> Assessment {
     let mut a = Assessment::new(mode, Perspective::OurDeal, sector);
@@ -360,6 +357,12 @@ fn the_customer_and_the_destination_move_the_outcome_by_themselves() {
                 ],
             );
             destination(&mut a, country);
+            if at_least == Outcome::ProceedWithConditions
+                && ["law_enforcement", "prisons", "state_owned"].contains(&customer)
+            {
+                // These floors need a product that acts on people or is controlled.
+                a.tick("end_use.capabilities", &["track"]).unwrap();
+            }
             let report = score(&a);
             assert!(
                 report.outcome >= at_least && report.outcome != Outcome::Incomplete,
@@ -735,6 +738,8 @@ fn the_connection_decides_the_response() {
         );
         destination(&mut a, "KE");
         a.tick("connection.facilitating_acts", acts).unwrap();
+        // A product that acts on people, for a state customer in a moderate context.
+        a.tick("end_use.capabilities", &["profile"]).unwrap();
         let report = score(&a);
         assert!(
             report.outcome >= Outcome::ProceedWithConditions,
@@ -775,8 +780,12 @@ fn responsible_disengagement_is_an_option_when_leverage_is_low_and_harm_severe()
         ],
     );
     destination(&mut a, "MM");
+    a.tick("end_use.capabilities", &["track"]).unwrap();
     let report = score(&a);
-    assert_eq!(report.connection.leverage, hrdd_core::method::Leverage::Low);
+    assert_eq!(
+        report.connection.leverage,
+        Some(hrdd_core::method::Leverage::Low)
+    );
     assert!(report.outcome >= Outcome::Escalate);
     assert!(has_action(&report, "consider_responsible_disengagement"));
 }
@@ -1015,11 +1024,21 @@ fn dont_know_is_scored_as_the_worst_case_listed_as_open_and_never_reassures() {
         .iter()
         .any(|q| q.id == "customer.record_of_harm" && q.decisive));
     assert!(b.permission() <= a.permission());
-    assert_eq!(
-        b.outcome,
-        Outcome::Incomplete,
-        "a possible red flag blocks: {:?}",
-        b.outcome_reasons
+    // A possible escalation flag escalates; only a possible prohibited flag blocks.
+    assert_eq!(b.outcome, Outcome::Escalate, "{:?}", b.outcome_reasons);
+    assert!(b
+        .possible_red_flags
+        .iter()
+        .any(|f| f.id == "documented_abuse_record"));
+    let mut targeting = clean.clone();
+    targeting
+        .set_answer("customer.misuse_against_groups", Answer::DontKnow)
+        .unwrap();
+    let c = score(&targeting);
+    assert!(
+        c.decision_blocked() && c.outcome == Outcome::Incomplete,
+        "{:?}",
+        c.outcome_reasons
     );
 }
 
@@ -1087,4 +1106,85 @@ fn prohibited_flags_and_floors_say_that_no_safeguard_can_change_them() {
 fn scoring_is_deterministic() {
     let a = clean(Mode::FullAssessment, Sector::Surveillance);
     assert_eq!(score(&a), score(&a.clone()));
+}
+
+#[test]
+fn ordinary_goods_for_a_low_risk_police_force_need_no_conditions() {
+    let a = with(
+        clean(Mode::FullAssessment, Sector::General),
+        &[
+            ("profile.customer_type", "law_enforcement"),
+            ("customer.security_control", "is_security_body"),
+        ],
+    );
+    let report = score(&a);
+    assert_eq!(
+        report.outcome,
+        Outcome::Proceed,
+        "{:?}",
+        report.outcome_reasons
+    );
+}
+
+#[test]
+fn buying_through_an_integrator_does_not_hide_a_security_end_user() {
+    let direct = {
+        let mut a = with(
+            clean(Mode::QuickScreen, Sector::General),
+            &[("profile.customer_type", "law_enforcement")],
+        );
+        a.tick("end_use.capabilities", &["intercept"]).unwrap();
+        a.choose("surveillance.independent_authorisation", "on_paper")
+            .unwrap();
+        a
+    };
+    let through_integrator = with(
+        direct.clone(),
+        &[
+            ("profile.customer_type", "private_company"),
+            ("customer.end_user_known", "named_third_party"),
+            ("customer.end_user_type", "law_enforcement"),
+        ],
+    );
+    for a in [&direct, &through_integrator] {
+        let report = score(a);
+        assert!(flag_ids(&report).contains(&"state_intrusion_without_oversight"));
+        assert_eq!(report.outcome, Outcome::DoNotProceed);
+    }
+    // An unknown end-user type is a know-your-customer gap.
+    let mut unknown = through_integrator.clone();
+    unknown
+        .set_answer("customer.end_user_type", Answer::DontKnow)
+        .unwrap();
+    assert_eq!(score(&unknown).permission(), 0);
+}
+
+#[test]
+fn an_override_cannot_lower_what_the_rules_read_nor_the_score_by_more_than_one_step() {
+    let mut a = with(
+        clean(Mode::QuickScreen, Sector::General),
+        &[("profile.customer_type", "intelligence")],
+    );
+    destination(&mut a, "RU");
+    let before = score(&a);
+    assert!(before
+        .floors
+        .iter()
+        .any(|f| f.id == "security_customer_high_risk_context"));
+    a.country_override = Some(hrdd_core::CountryOverride {
+        level: hrdd_core::method::ContextLevel::Low,
+        reason: "capital region only".into(),
+    });
+    let after = score(&a);
+    assert_eq!(after.outcome, before.outcome, "{:?}", after.outcome_reasons);
+    let country = after.country.unwrap();
+    assert!(country.override_limited);
+    assert_eq!(country.level_used, hrdd_core::method::ContextLevel::High);
+    // Raising works freely.
+    let mut raised = with(clean(Mode::QuickScreen, Sector::General), &[]);
+    raised.country_override = Some(hrdd_core::CountryOverride {
+        level: hrdd_core::method::ContextLevel::VeryHigh,
+        reason: "conflict in the region of delivery since the data".into(),
+    });
+    assert_eq!(score(&raised).outcome, Outcome::ProceedWithConditions);
 }

@@ -346,10 +346,9 @@ pub const ACTIONS: &[ActionDefinition] = &[
         source: BSR_B,
         element: Some(Element::Customer),
         relevance: Relevance::AnyOf(&[
-            Relevance::When(Trigger::AnswerIs {
-                question: "profile.customer_type",
-                choices: &["public_body", "state_owned", "law_enforcement", "military", "intelligence"],
-            }),
+            Relevance::When(Trigger::CustomerIs(&[
+                "public_body", "state_owned", "law_enforcement", "military", "intelligence", "prisons",
+            ])),
             Relevance::When(Trigger::AnswerIs { question: "end_use.unintended_harm", choices: &["possible", "likely"] }),
         ]),
         in_place_when: mitigation("customer_training"),

@@ -29,6 +29,7 @@ pub const KYC_GATE: &[&str] = &[
     "profile.customer_type",
     "profile.destination",
     "customer.end_user_known",
+    "customer.end_user_type",
     "customer.listed_parties",
     "profile.destination_embargo",
 ];
@@ -44,11 +45,67 @@ pub struct FloorDefinition {
 }
 
 const fn customer_is(choices: &'static [&'static str]) -> Trigger {
-    Trigger::AnswerIs {
-        question: "profile.customer_type",
-        choices,
-    }
+    Trigger::CustomerIs(choices)
 }
+
+/// The product acts on people (a capability, ticked or unknown) or is controlled by export law.
+const ACTS_ON_PEOPLE_OR_CONTROLLED: Trigger = Trigger::AnyOf(&[
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "identify",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "track",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "intercept",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "censor",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "profile",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "force",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "demolish",
+    },
+    Trigger::AnswerIs {
+        question: "end_use.product_family",
+        choices: &["dual_use", "military_or_security", "cyber_surveillance"],
+    },
+]);
+
+/// Infrastructure or data about people that a state could turn to surveillance or censorship
+/// (Global Network Initiative Principles), or a product that acts on people.
+const STATE_LEVERAGE_POINT: Trigger = Trigger::AnyOf(&[
+    ACTS_ON_PEOPLE_OR_CONTROLLED,
+    Trigger::SectorIs(super::Sector::Telecommunications),
+    Trigger::SectorIs(super::Sector::CloudAndPlatforms),
+    Trigger::AnswerIs {
+        question: "end_use.state_data_access",
+        choices: &["possible", "yes"],
+    },
+]);
+
+/// Anything but humanitarian goods (an unknown family counts).
+const NOT_HUMANITARIAN: Trigger = Trigger::AnswerIs {
+    question: "end_use.product_family",
+    choices: &[
+        "civilian",
+        "dual_use",
+        "military_or_security",
+        "cyber_surveillance",
+    ],
+};
 
 /// Floors from the customer and its context. Their triggers are read conservatively: an unknown
 /// customer type or destination applies the floor.
@@ -57,7 +114,7 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
         id: "security_customer_high_risk_context",
         trigger: Trigger::AllOf(&[
             customer_is(SECURITY_CUSTOMER_TYPES),
-            Trigger::CountryContextAtLeast(ContextLevel::High),
+            Trigger::CountryContextMayReach(ContextLevel::High),
         ]),
         at_least: Outcome::Escalate,
         why: "Police, military, intelligence or prison authorities in a high-risk context: they hold coercive powers where courts and a free press do not check them.",
@@ -67,7 +124,8 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
         id: "state_customer_very_high_risk_context",
         trigger: Trigger::AllOf(&[
             customer_is(STATE_CUSTOMER_TYPES),
-            Trigger::CountryContextAtLeast(ContextLevel::VeryHigh),
+            Trigger::CountryContextMayReach(ContextLevel::VeryHigh),
+            NOT_HUMANITARIAN,
         ]),
         at_least: Outcome::Escalate,
         why: "A state customer where the rule of law and civic space are weakest: any product in its hands can serve repression.",
@@ -75,9 +133,12 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
     },
     FloorDefinition {
         id: "security_customer",
-        trigger: customer_is(SECURITY_CUSTOMER_TYPES),
+        trigger: Trigger::AllOf(&[
+            customer_is(SECURITY_CUSTOMER_TYPES),
+            ACTS_ON_PEOPLE_OR_CONTROLLED,
+        ]),
         at_least: Outcome::ProceedWithConditions,
-        why: "Police, military, intelligence or prison authorities hold coercive powers over people: even in a low-risk context, a deal with them needs conditions on use.",
+        why: "Police, military, intelligence or prison authorities hold coercive powers over people: even in a low-risk context, a product that acts on people or is export-controlled needs conditions on use in their hands.",
         source: "US State Department guidance (2020); UN Basic Principles on the Use of Force and Firearms",
     },
     FloorDefinition {
@@ -85,6 +146,7 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
         trigger: Trigger::AllOf(&[
             customer_is(STATE_CUSTOMER_TYPES),
             Trigger::CountryContextAtLeast(ContextLevel::Moderate),
+            STATE_LEVERAGE_POINT,
         ]),
         at_least: Outcome::ProceedWithConditions,
         why: "A state customer where the rule of law and civic space are not strong: the state can turn infrastructure and data to surveillance or censorship, so conditions on use are needed.",
@@ -283,17 +345,19 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(Trigger, &str)] = &[
         "the product is controlled by export law (dual-use, military or surveillance)",
     ),
     (
-        Trigger::AnswerIs {
-            question: "profile.customer_type",
-            choices: &[
+        Trigger::AnyOf(&[
+            Trigger::CustomerIs(&[
                 "law_enforcement",
                 "military",
                 "intelligence",
                 "prisons",
                 "state_owned",
-                "reseller",
-            ],
-        },
+            ]),
+            Trigger::AnswerIs {
+                question: "profile.customer_type",
+                choices: &["reseller"],
+            },
+        ]),
         "the customer is a security body, a state enterprise or a reseller",
     ),
     (

@@ -5,9 +5,10 @@
 //! "don't know", so that the report asks the user instead of guessing.
 
 use crate::assessment::{Answer, Assessment};
+use crate::triggers::truth;
 use std::borrow::Cow;
 
-use super::{question_index, QUESTIONS};
+use super::{question_index, Sector, Trigger, QUESTIONS};
 
 /// One retired answer and what it means under method 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,59 +18,89 @@ pub struct RetiredAnswerMapping {
     pub retired_option: &'static str,
     /// New question and the option key it gets (`dont_know` for unknown).
     pub becomes: &'static [(&'static str, &'static str)],
+    /// Only when this holds (or might) on the assessment as given.
+    pub when: Option<Trigger>,
     /// Why, for the report.
     pub why: &'static str,
 }
 
 const DONT_KNOW: &str = "dont_know";
 
+/// Where method 1's "no" to torture or executions may have been given to keep the tool usable
+/// for goods that method 2 asks about precisely: security equipment, force, prisons.
+const TORTURE_RELEVANT: Trigger = Trigger::AnyOf(&[
+    Trigger::SectorIs(Sector::SecurityEquipment),
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "force",
+    },
+    Trigger::CustomerIs(&["prisons", "law_enforcement"]),
+]);
+
+/// In order: the first mapping that gives a successor question its answer wins, so the most
+/// specific and the most severe readings come first.
 pub const METHOD1_MIGRATIONS: &[RetiredAnswerMapping] = &[
+    RetiredAnswerMapping {
+        retired_question: "security_equipment.torture_only_goods",
+        retired_option: "yes",
+        becomes: &[("end_use.torture_goods", "torture_only")],
+        when: None,
+        why: "Method 1's pack question on goods with no use but torture is now part of the question every pack asks.",
+    },
+    RetiredAnswerMapping {
+        retired_question: "end_use.torture_or_executions",
+        retired_option: "no",
+        becomes: &[("end_use.torture_goods", DONT_KNOW), ("end_use.torture_reason_to_believe", "no")],
+        when: Some(TORTURE_RELEVANT),
+        why: "For security equipment, force and police or prison customers, method 2 asks which goods the order includes (banned, licensable or neither): method 1's \"no\" to torture or executions does not answer that, so answer the new question.",
+    },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: "no",
         becomes: &[("end_use.torture_goods", "none"), ("end_use.torture_reason_to_believe", "no")],
+        when: None,
         why: "Method 1's \"no\" to torture or executions means neither such goods nor reason to believe.",
     },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: "yes",
         becomes: &[("end_use.torture_goods", DONT_KNOW), ("end_use.torture_reason_to_believe", DONT_KNOW)],
+        when: None,
         why: "Method 1 asked one yes/no question about torture or executions; method 2 separates banned goods, goods that need a licence, and reason to believe they would be misused. A \"yes\" could mean any of them: answer the two new questions.",
     },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: DONT_KNOW,
         becomes: &[("end_use.torture_goods", DONT_KNOW), ("end_use.torture_reason_to_believe", DONT_KNOW)],
+        when: None,
         why: "Unknown under method 1, unknown under method 2.",
-    },
-    RetiredAnswerMapping {
-        retired_question: "security_equipment.torture_only_goods",
-        retired_option: "yes",
-        becomes: &[("end_use.torture_goods", "torture_only")],
-        why: "Method 1's pack question on goods with no use but torture is now part of the question every pack asks.",
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: "no",
         becomes: &[("customer.listed_parties", "none_screened"), ("profile.destination_embargo", "none_checked")],
-        why: "Method 1's \"no, checked\" covered both the parties and the destination.",
+        when: None,
+        why: "Method 1's \"no, checked\" covered both the parties and the destination. Screen again if that check is older than your policy allows, and check sectoral trade restrictions, which method 1 did not ask about.",
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: "related_parties",
         becomes: &[("customer.listed_parties", "related_parties"), ("profile.destination_embargo", DONT_KNOW)],
+        when: None,
         why: "Method 1 asked about sanctions and embargoes together; say whether the destination is under an embargo.",
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: "yes",
         becomes: &[("customer.listed_parties", DONT_KNOW), ("profile.destination_embargo", DONT_KNOW)],
+        when: None,
         why: "Method 1's \"yes\" did not say whether a party is listed or the destination is under an embargo, which method 2 treats differently (an embargo does not forbid humanitarian goods): answer the two new questions.",
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: DONT_KNOW,
         becomes: &[("customer.listed_parties", DONT_KNOW), ("profile.destination_embargo", DONT_KNOW)],
+        when: None,
         why: "Unknown under method 1, unknown under method 2.",
     },
 ];
@@ -97,42 +128,52 @@ fn answer_for(question: &str, key: &str) -> Option<(usize, Answer)> {
     Some((index, Answer::Choice(position as u8)))
 }
 
-/// The mappings that apply to this assessment: a retired question answered, and at least one
-/// of its successors still unanswered.
+/// The assessment as method 2 reads it, and the mappings that gave an answer: retired answers
+/// carried, in table order, into their successors where those are still unanswered.
+fn migrate(assessment: &Assessment) -> (Option<Assessment>, Vec<&'static RetiredAnswerMapping>) {
+    let mut migrated: Option<Assessment> = None;
+    let mut applied = Vec::new();
+    for mapping in METHOD1_MIGRATIONS {
+        let Some(index) = question_index(mapping.retired_question) else {
+            continue;
+        };
+        let answer = assessment.answers.get(index).copied().unwrap_or_default();
+        if answer_key(index, answer) != Some(mapping.retired_option) {
+            continue;
+        }
+        if mapping
+            .when
+            .is_some_and(|t| !truth(&t, assessment, None).possible())
+        {
+            continue;
+        }
+        let target = migrated.get_or_insert_with(|| assessment.clone());
+        let mut gave = false;
+        for (question, key) in mapping.becomes {
+            if let Some((i, new)) = answer_for(question, key) {
+                if target.answers[i] == Answer::Unanswered {
+                    target.answers[i] = new;
+                    gave = true;
+                }
+            }
+        }
+        if gave {
+            applied.push(mapping);
+        }
+    }
+    (migrated.filter(|_| !applied.is_empty()), applied)
+}
+
+/// The mappings that give this assessment an answer, in the order they apply.
 pub fn applicable_migrations(assessment: &Assessment) -> Vec<&'static RetiredAnswerMapping> {
-    METHOD1_MIGRATIONS
-        .iter()
-        .filter(|m| {
-            let Some(index) = question_index(m.retired_question) else {
-                return false;
-            };
-            let answer = assessment.answers.get(index).copied().unwrap_or_default();
-            answer_key(index, answer) == Some(m.retired_option)
-                && m.becomes.iter().any(|(q, _)| {
-                    question_index(q).is_some_and(|i| {
-                        assessment.answers.get(i).copied().unwrap_or_default() == Answer::Unanswered
-                    })
-                })
-        })
-        .collect()
+    migrate(assessment).1
 }
 
 /// The assessment as method 2 reads it: retired answers carried into their successors where
 /// those are unanswered. Borrowed unchanged when no retired answer applies.
 pub fn migrated_answers(assessment: &Assessment) -> Cow<'_, Assessment> {
-    let mappings = applicable_migrations(assessment);
-    if mappings.is_empty() {
-        return Cow::Borrowed(assessment);
+    match migrate(assessment).0 {
+        Some(migrated) => Cow::Owned(migrated),
+        None => Cow::Borrowed(assessment),
     }
-    let mut migrated = assessment.clone();
-    for mapping in mappings {
-        for (question, key) in mapping.becomes {
-            if let Some((index, answer)) = answer_for(question, key) {
-                if migrated.answers[index] == Answer::Unanswered {
-                    migrated.answers[index] = answer;
-                }
-            }
-        }
-    }
-    Cow::Owned(migrated)
 }

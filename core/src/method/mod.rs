@@ -229,13 +229,7 @@ const PACK_RELEVANCE: [Trigger; 8] = [
     Trigger::AnyOf(&[capability("profile"), capability("identify")]),
     Trigger::AnyOf(&[capability("intercept"), capability("censor")]),
     Trigger::AnyOf(&[capability("censor")]),
-    Trigger::AnyOf(&[
-        Trigger::AnswerIs {
-            question: "profile.customer_type",
-            choices: &["prisons"],
-        },
-        family(&["humanitarian"]),
-    ]),
+    Trigger::AnyOf(&[Trigger::CustomerIs(&["prisons"]), family(&["humanitarian"])]),
     Trigger::AnyOf(&[capability("demolish")]),
     Trigger::AnyOf(&[capability("force"), family(&["military_or_security"])]),
 ];
@@ -373,6 +367,9 @@ pub struct Question {
     /// files by id) so that older assessments open with every answer; method 2 reads a retired
     /// answer only through `migration::METHOD1_MIGRATIONS`.
     pub retired: bool,
+    /// Asked only when this holds or might (for example the end user's type, only when the end
+    /// user is not the customer). It reads only questions that are always asked.
+    pub asked_when: Option<Trigger>,
 }
 
 impl Question {
@@ -381,7 +378,12 @@ impl Question {
     /// (or might: an unknown capability keeps the pack's questions asked).
     pub fn is_asked(&self, assessment: &Assessment) -> bool {
         let mode_fits = assessment.mode == Mode::FullAssessment || self.scope == Scope::Quick;
-        mode_fits && !self.retired && self.pack_applies(assessment)
+        mode_fits
+            && !self.retired
+            && self.pack_applies(assessment)
+            && self
+                .asked_when
+                .is_none_or(|t| truth(&t, assessment, None).possible())
     }
 
     /// Whether the question's pack (if any) applies, whatever the mode.

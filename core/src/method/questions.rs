@@ -2,7 +2,7 @@
 //! comes from. Points say how much an answer adds to its element's score (0..100 after capping);
 //! METHODOLOGY.md explains each number. Append only: position is part of the link format.
 
-use super::{Choice, Element, Question, QuestionKind, Scope, Section, Sector};
+use super::{Choice, Element, Question, QuestionKind, Scope, Section, Sector, Trigger};
 
 const fn choice(key: &'static str, label: &'static str, points: u8) -> Choice {
     Choice { key, label, points }
@@ -78,7 +78,7 @@ pub const SAFEGUARD_KINDS: [SafeguardKind; 10] = [
     SafeguardKind::Paper,     // resale_restrictions
     SafeguardKind::Effective, // technical_limits
     SafeguardKind::Paper,     // customer_training
-    SafeguardKind::Effective, // audit_rights
+    SafeguardKind::Paper,     // audit_rights: needs the customer's cooperation to work
     SafeguardKind::Paper,     // misuse_reporting
     SafeguardKind::Leverage,  // suspension
     SafeguardKind::Leverage,  // warranty_void
@@ -159,6 +159,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "profile.channel",
@@ -176,6 +177,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "profile.destination",
@@ -189,6 +191,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "profile.ongoing_relationship",
@@ -206,6 +209,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- A. End use
     Question {
@@ -226,23 +230,25 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.inherently_harmful",
         section: Section::EndUse,
         scored: Some(Element::EndUse),
-        prompt: "Would the intended use harm people even if the product works exactly as designed?",
+        prompt: "Is the intended use itself incompatible with human rights, whatever safeguards are applied?",
         help: "Some uses breach rights by their nature, such as watching everyone at a public assembly or identifying protesters. No safeguard fixes a use like that.",
         source: "BSR downstream HRDD primer (inherent incompatibility); EU 2024 cyber-surveillance guidelines",
         kind: QuestionKind::Single(&[
             choice("no", "No", 0),
             choice("depends", "Possibly: it depends on how it is configured or targeted", 20),
-            choice("yes", "Yes, for example mass surveillance of assemblies or identifying protesters", 50),
+            choice("yes", "Yes, for example mass surveillance of public assemblies or identifying protesters", 50),
         ]),
         scope: Scope::Quick,
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.torture_or_executions",
@@ -259,6 +265,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: true,
+        asked_when: None,
     },
     Question {
         id: "end_use.capabilities",
@@ -272,6 +279,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.fits_business",
@@ -289,6 +297,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.customisation",
@@ -307,6 +316,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.misuse_potential",
@@ -324,6 +334,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.unintended_harm",
@@ -341,6 +352,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.scale",
@@ -359,6 +371,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- B. Customer, end user, geography
     Question {
@@ -380,6 +393,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.record_of_harm",
@@ -397,6 +411,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.misuse_against_groups",
@@ -414,6 +429,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.sanctions",
@@ -431,6 +447,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: true,
+        asked_when: None,
     },
     Question {
         id: "customer.unconstitutional_change",
@@ -447,6 +464,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.security_control",
@@ -465,6 +483,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.final_destination",
@@ -484,6 +503,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.refusals",
@@ -501,6 +521,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.human_rights_commitment",
@@ -519,6 +540,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.policy_versus_practice",
@@ -537,6 +559,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.modify_or_reexport",
@@ -556,6 +579,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- C. Impacts
     Question {
@@ -582,6 +606,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "impacts.remedy",
@@ -599,6 +624,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- D. Connection and leverage
     Question {
@@ -617,6 +643,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "connection.facilitating_acts",
@@ -635,6 +662,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "connection.contract_terms",
@@ -653,6 +681,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "connection.traceability",
@@ -670,6 +699,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- Safeguards
     Question {
@@ -684,6 +714,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- Sector packs
     Question {
@@ -701,39 +732,43 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::Surveillance),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "surveillance.independent_authorisation",
         section: Section::Customer,
         scored: None,
-        prompt: "Does the law of the destination require independent (judicial) authorisation before surveillance?",
+        prompt: "Does a judge or another independent body authorise each act of state surveillance in the destination, and does it work in practice?",
         help: "Surveillance is lawful only when necessary, proportionate and overseen; without independent authorisation there is no check.",
         source: STATE_2020,
         kind: QuestionKind::Single(&[
-            choice("yes", "Yes, and it works in practice", 0),
-            choice("on_paper", "On paper only", 12),
+            choice("yes", "Yes, and reputable sources confirm it works in practice", 0),
+            choice("on_paper", "On paper, but reputable sources report surveillance without it", 12),
             choice("no", "No", 20),
         ]),
         scope: Scope::Quick,
         sector: Some(Sector::Surveillance),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "ai.sensitive_inference",
         section: Section::EndUse,
         scored: Some(Element::EndUse),
-        prompt: "Will the system infer sensitive traits (ethnicity, political opinion, religion, sexual orientation) from biometric or behavioural data?",
+        prompt: "Will the system infer sensitive traits (ethnicity, political opinion, religion, sexual orientation) about people?",
         help: "Inferring such traits enables persecution and is banned for biometric categorisation in the EU.",
         source: "EU Regulation 2024/1689 (AI Act), Article 5",
         kind: QuestionKind::Single(&[
             choice("no", "No", 0),
-            choice("yes", "Yes", 40),
+            choice("yes", "Yes, from faces, voices or other biometric data", 40),
+            choice("behavioural", "Yes, from behavioural or other non-biometric data", 25),
         ]),
         scope: Scope::Quick,
         sector: Some(Sector::ArtificialIntelligence),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "ai.human_review_and_bias_testing",
@@ -751,6 +786,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::ArtificialIntelligence),
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "telecom.shutdown_orders",
@@ -767,6 +803,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::Telecommunications),
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "telecom.direct_access",
@@ -783,6 +820,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::Telecommunications),
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "cloud.incitement",
@@ -800,6 +838,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::CloudAndPlatforms),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "cloud.authority_data_access",
@@ -816,23 +855,25 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::CloudAndPlatforms),
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "pharma.lethal_injection_diversion",
         section: Section::EndUse,
         scored: Some(Element::EndUse),
-        prompt: "Could the product reach prisons or authorities that use it for lethal injection?",
+        prompt: "Is the product intended for, or known to be going to, prisons or authorities that use it for lethal injection?",
         help: "Several medicines have been diverted to executions; EU law controls their export for that reason.",
         source: "EU Regulation 2019/125, Annex IV",
         kind: QuestionKind::Single(&[
             choice("no", "No", 0),
-            choice("possible", "Possibly", 20),
-            choice("yes", "Yes", 50),
+            choice("possible", "There is a risk of diversion to them", 20),
+            choice("yes", "Yes, it is intended or known", 50),
         ]),
         scope: Scope::Quick,
         sector: Some(Sector::PharmaAndChemicals),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "pharma.safe_handling",
@@ -850,23 +891,25 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::PharmaAndChemicals),
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "machinery.evictions",
         section: Section::EndUse,
         scored: Some(Element::EndUse),
-        prompt: "Could the machinery be used to demolish homes or clear land without the free consent of the people living there?",
+        prompt: "Is the machinery intended, or known, to be used to demolish homes or clear land without the free and informed consent of the people living there?",
         help: "Forced evictions and settlement building have relied on heavy machinery; supplying it can contribute to them.",
         source: "UN Guiding Principles 13 and 17; OECD guidance",
         kind: QuestionKind::Single(&[
             choice("no", "No", 0),
-            choice("possible", "Possibly", 15),
-            choice("yes", "Yes", 35),
+            choice("possible", "There is a reported risk of it", 15),
+            choice("yes", "Yes, it is intended or known", 35),
         ]),
         scope: Scope::Quick,
         sector: Some(Sector::MachineryAndVehicles),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "machinery.military_adaptation",
@@ -883,6 +926,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::MachineryAndVehicles),
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "security_equipment.torture_only_goods",
@@ -899,6 +943,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::SecurityEquipment),
         decisive: true,
         retired: true,
+        asked_when: None,
     },
     Question {
         id: "security_equipment.recent_protest_use",
@@ -916,6 +961,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: Some(Sector::SecurityEquipment),
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     // ---------------------------------------------------------------- Added in method 2
     Question {
@@ -936,41 +982,47 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "profile.destination_embargo",
         section: Section::Profile,
         scored: Some(Element::Customer),
-        prompt: "Is the destination under a UN or EU arms embargo, or an EU ban on equipment for internal repression or for monitoring communications?",
+        prompt: "Is the destination under a UN or EU arms embargo, an EU ban on equipment for internal repression or monitoring, or sectoral trade restrictions?",
         help: "Check the UN Security Council and EU sanctions maps for the destination. Some measures cover only certain regions or armed groups; answer yes if the end user falls under one. What the measure forbids depends on the goods, so the calculator combines your answer with the product family.",
         source: "UN Security Council sanctions regimes; EU restrictive measures (Council decisions and regulations); EU Regulation 2021/821, Article 4",
         kind: QuestionKind::Single(&[
             choice("none_checked", "No: checked against the UN and EU lists", 0),
             choice("arms_embargo", "Yes: an arms embargo covers the destination or the end user", 20),
             choice("repression_or_monitoring_ban", "Yes: only a ban on internal-repression or monitoring equipment", 15),
+            choice("trade_ban", "Sectoral trade restrictions apply (for example EU sanctions on Russia or Belarus), not yet checked against these goods", 20),
+            choice("trade_ban_covers_goods", "Sectoral trade restrictions apply and they cover these goods or services", 40),
         ]),
         scope: Scope::Quick,
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.listed_parties",
         section: Section::Customer,
         scored: Some(Element::Customer),
         prompt: "Is the customer, the end user, or anyone who owns or controls them on a sanctions list that applies to you?",
-        help: "Screen every party (buyer, end user, owners, intermediaries) against the UN, EU and other applicable lists, and keep the dated result. The calculator does not hold the lists; it records the result of your check.",
+        help: "Screen every party (buyer, end user, owners, intermediaries) against the UN and EU lists and the export-restriction lists that apply to you (for example the US Entity List and military end-user list, or Annex IV of EU Regulation 833/2014), and keep the dated result. A company owned 50% or more or controlled by a listed party is treated as listed. The calculator does not hold the lists; it records the result of your check.",
         source: "UN Security Council consolidated list; EU consolidated financial sanctions list; US BIS know-your-customer guidance",
         kind: QuestionKind::Single(&[
             choice("none_screened", "No: every party screened, with a dated record", 0),
             choice("related_parties", "A related party (owner, director, affiliate) is listed", 20),
             choice("listed", "Yes: a party to the deal is listed", 40),
+            choice("owned_by_listed", "A party is owned 50% or more, or controlled, by a listed person or entity", 40),
             choice("consumer_sales_screened", "Consumer sales: every order is screened automatically (at checkout or by the payment provider)", 0),
         ]),
         scope: Scope::Quick,
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.torture_goods",
@@ -989,6 +1041,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.torture_reason_to_believe",
@@ -1006,6 +1059,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.atrocity_risk",
@@ -1023,6 +1077,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: true,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.transaction_red_flags",
@@ -1040,10 +1095,11 @@ pub const QUESTIONS: &[Question] = &[
             choice("similar_to_listed_party", "The buyer's name or address is similar to a listed party", 15),
             choice("diversion_route", "Goods on the EU common high-priority list, or routing through countries known for diversion to sanctioned destinations", 15),
         ]),
-        scope: Scope::Full,
+        scope: Scope::Quick,
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.enabling_laws",
@@ -1061,6 +1117,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.state_data_access",
@@ -1078,6 +1135,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "customer.corruption",
@@ -1095,6 +1153,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "end_use.disallowed_uses",
@@ -1112,6 +1171,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "impacts.cumulative",
@@ -1129,6 +1189,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "impacts.positive_rights",
@@ -1142,6 +1203,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "impacts.not_proceeding",
@@ -1159,6 +1221,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "mitigations.planned",
@@ -1172,6 +1235,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
     },
     Question {
         id: "mitigations.evidence",
@@ -1188,6 +1252,66 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
+        asked_when: None,
+    },
+    Question {
+        id: "customer.end_user_type",
+        section: Section::Customer,
+        scored: Some(Element::Customer),
+        prompt: "What kind of organisation is the end user?",
+        help: "Integrators, resellers and contractors often buy for police, military or other state end users. The rules that depend on who holds the product read the riskier of the customer and the end user.",
+        source: "US BIS know-your-customer guidance; EU Regulation 2021/821, Articles 4 and 5",
+        kind: QuestionKind::Single(&[
+            choice("same_as_customer", "The end user is the customer itself", 0),
+            choice("private_company", "Private company", 0),
+            choice("ngo_or_academic", "Non-profit organisation or university", 0),
+            choice("public_body", "Civilian public body", 10),
+            choice("state_owned", "State-owned or state-controlled enterprise", 10),
+            choice("law_enforcement", "Police or other law enforcement", 25),
+            choice("military", "Armed forces", 30),
+            choice("intelligence", "Intelligence or state security service", 35),
+            choice("general_public", "The general public: consumers", 5),
+            choice("prisons", "Prison, detention or immigration-detention authority", 30),
+            choice("humanitarian", "International or humanitarian organisation", 0),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+        asked_when: Some(Trigger::AnswerIs {
+            question: "customer.end_user_known",
+            choices: &[
+                "named_third_party",
+                "hidden",
+                "distributor_customers",
+                "protected_beneficiaries",
+            ],
+        }),
+    },
+    Question {
+        id: "customer.red_flags_resolved",
+        section: Section::Customer,
+        scored: None,
+        prompt: "Has each warning sign been resolved with a documented explanation?",
+        help: "A warning sign is a reason to ask, not always a reason to stop. Keep the explanation (for example a bank letter for a third-party payment) with the deal.",
+        source: "US BIS know-your-customer guidance (resolving red flags)",
+        kind: QuestionKind::Single(&[
+            choice("yes", "Yes, each one, with the explanation on file", 0),
+            choice("no", "No, or not all of them", 0),
+        ]),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: false,
+        retired: false,
+        asked_when: Some(Trigger::AnyOf(&[
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "unusual_payment" },
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "no_business_background" },
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "unfamiliar_with_product" },
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "odd_delivery" },
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "beyond_technical_level" },
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "similar_to_listed_party" },
+            Trigger::Ticked { question: "customer.transaction_red_flags", item: "diversion_route" },
+        ])),
     },
 ];
 

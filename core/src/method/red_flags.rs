@@ -21,8 +21,15 @@ pub enum Trigger {
     },
     /// The assessor chose this sector pack.
     SectorIs(Sector),
-    /// The destination's country context (derived or overridden) is at least this level.
+    /// The buyer's type or the end user's type is one of these (the riskier of the two decides:
+    /// buying through an integrator must not hide a police or military end user).
+    CustomerIs(&'static [&'static str]),
+    /// The destination's country context (derived, or an override that raises it) is at least
+    /// this level.
     CountryContextAtLeast(ContextLevel),
+    /// The destination's context may reach this level: its index plus its margin does. Read by
+    /// the rules that escalate or prohibit, the cautious reading of uncertain data.
+    CountryContextMayReach(ContextLevel),
     /// Every condition holds.
     AllOf(&'static [Trigger]),
     /// At least one condition holds.
@@ -73,21 +80,9 @@ const fn ticked(question: &'static str, item: &'static str) -> Trigger {
     Trigger::Ticked { question, item }
 }
 
-const SECURITY_CUSTOMER: Trigger = answer(
-    "profile.customer_type",
-    &["law_enforcement", "military", "intelligence", "prisons"],
-);
-const STATE_AGENCY: Trigger = answer(
-    "profile.customer_type",
-    &[
-        "law_enforcement",
-        "military",
-        "intelligence",
-        "prisons",
-        "public_body",
-        "state_owned",
-    ],
-);
+const SECURITY_CUSTOMER: Trigger =
+    Trigger::CustomerIs(&["law_enforcement", "military", "intelligence", "prisons"]);
+const OTHER_STATE_CUSTOMER: Trigger = Trigger::CustomerIs(&["public_body", "state_owned"]);
 const CIVILIAN_CUSTOMER: Trigger = answer(
     "profile.customer_type",
     &[
@@ -115,6 +110,9 @@ const EMBARGOED_DESTINATION: Trigger = answer(
     "profile.destination_embargo",
     &["arms_embargo", "repression_or_monitoring_ban"],
 );
+/// A transaction red flag counts until it is resolved with a documented explanation (US BIS:
+/// inquire, and go ahead only once the red flag is resolved).
+const UNRESOLVED: Trigger = answer("customer.red_flags_resolved", &["no"]);
 const BIS: &str = "US BIS know-your-customer red flags (15 CFR 732, Supplement 3)";
 
 pub const RED_FLAGS: &[RedFlagDefinition] = &[
@@ -195,11 +193,11 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
     },
     RedFlagDefinition {
         id: "sanctioned_party",
-        title: "The customer, the end user or a party to the deal is on a sanctions list",
+        title: "The customer, the end user or a party to the deal is on a sanctions list, or owned or controlled by a listed party",
         why: "Dealing with a listed party is unlawful under the regimes that list it, and supports an actor singled out by the international community.",
         source: "UN Security Council sanctions; EU restrictive measures (Article 215 TFEU)",
         level: FlagLevel::Prohibited,
-        trigger: answer("customer.listed_parties", &["listed"]),
+        trigger: answer("customer.listed_parties", &["listed", "owned_by_listed"]),
     },
     RedFlagDefinition {
         id: "sanctions_related_parties",
@@ -235,6 +233,22 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         source: "EU Regulation 2021/821, Article 4; UN Security Council arms embargoes",
         level: FlagLevel::Escalate,
         trigger: Trigger::AllOf(&[SECURITY_CUSTOMER, answer("profile.destination_embargo", &["arms_embargo"])]),
+    },
+    RedFlagDefinition {
+        id: "trade_restrictions_cover_goods",
+        title: "Trade restrictions on the destination cover these goods or services",
+        why: "Sectoral sanctions forbid selling the goods or services they list to the destination; the deal would be unlawful.",
+        source: "EU Regulation 833/2014 (Russia) and 765/2006 (Belarus), as amended; UN Security Council sanctions regimes",
+        level: FlagLevel::Prohibited,
+        trigger: answer("profile.destination_embargo", &["trade_ban_covers_goods"]),
+    },
+    RedFlagDefinition {
+        id: "trade_restrictions_apply",
+        title: "Trade restrictions apply to the destination: export-control sign-off needed",
+        why: "Sectoral sanctions list goods, services and end users in detail and change often; whether they cover this deal is for the export-control function to confirm in writing.",
+        source: "EU Regulation 833/2014 (Russia) and 765/2006 (Belarus), as amended",
+        level: FlagLevel::Escalate,
+        trigger: answer("profile.destination_embargo", &["trade_ban"]),
     },
     RedFlagDefinition {
         id: "civilian_goods_to_embargoed_destination",
@@ -333,17 +347,29 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         trigger: Trigger::AllOf(&[
             SECURITY_CUSTOMER,
             SURVEILLANCE_CAPABILITY,
-            Trigger::CountryContextAtLeast(ContextLevel::High),
+            Trigger::CountryContextMayReach(ContextLevel::High),
         ]),
     },
     RedFlagDefinition {
         id: "state_intrusion_without_oversight",
-        title: "Interception or intrusion tools for a state agency without independent oversight",
-        why: "Interception and intrusion by the state are lawful only when necessary, proportionate and authorised by an independent body; without that check, abuse against critics is the documented pattern.",
+        title: "Interception or intrusion tools for police, military, intelligence or prison authorities without independent oversight in practice",
+        why: "Interception and intrusion by the state are lawful only when necessary, proportionate and authorised by an independent body; in the hands of security forces without that check, abuse against critics is the documented pattern.",
         source: "US State Department guidance (2020); EU Regulation 2021/821, Article 5; UN Human Rights Council resolution 48/4 on the right to privacy",
         level: FlagLevel::Prohibited,
         trigger: Trigger::AllOf(&[
-            STATE_AGENCY,
+            SECURITY_CUSTOMER,
+            INTRUSION_OR_INTERCEPTION,
+            answer("surveillance.independent_authorisation", &["on_paper", "no"]),
+        ]),
+    },
+    RedFlagDefinition {
+        id: "state_interception_weak_oversight",
+        title: "Interception or intrusion capability for another state body without independent oversight in practice",
+        why: "A ministry or a state-owned operator can be made to give security services access; without independent authorisation of surveillance, enhanced due diligence and a senior decision are needed.",
+        source: "US State Department guidance (2020); Global Network Initiative Principles; BSR primer (state co-option of networks)",
+        level: FlagLevel::Escalate,
+        trigger: Trigger::AllOf(&[
+            OTHER_STATE_CUSTOMER,
             INTRUSION_OR_INTERCEPTION,
             answer("surveillance.independent_authorisation", &["on_paper", "no"]),
         ]),
@@ -474,7 +500,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "Unusual payment routes are a classic sign that the buyer is not the real customer or wants to avoid scrutiny.",
         source: BIS,
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "unusual_payment"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "unusual_payment"), UNRESOLVED]),
     },
     RedFlagDefinition {
         id: "no_business_background",
@@ -482,7 +508,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "A buyer without a traceable history may be a front for someone else.",
         source: BIS,
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "no_business_background"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "no_business_background"), UNRESOLVED]),
     },
     RedFlagDefinition {
         id: "unfamiliar_with_product",
@@ -490,7 +516,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "A buyer who cannot say what the product must do for them may be buying it for someone else or for another use.",
         source: BIS,
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "unfamiliar_with_product"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "unfamiliar_with_product"), UNRESOLVED]),
     },
     RedFlagDefinition {
         id: "odd_delivery",
@@ -498,7 +524,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "Unclear logistics hide the real destination.",
         source: BIS,
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "odd_delivery"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "odd_delivery"), UNRESOLVED]),
     },
     RedFlagDefinition {
         id: "beyond_technical_level",
@@ -506,7 +532,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "A product far more advanced than the buyer's evident needs suggests another user or use.",
         source: BIS,
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "beyond_technical_level"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "beyond_technical_level"), UNRESOLVED]),
     },
     RedFlagDefinition {
         id: "similar_to_listed_party",
@@ -514,7 +540,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "A near match on a sanctions or restricted-party list must be resolved before going further.",
         source: BIS,
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "similar_to_listed_party"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "similar_to_listed_party"), UNRESOLVED]),
     },
     RedFlagDefinition {
         id: "diversion_route",
@@ -522,7 +548,34 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         why: "Such goods and routes are how controlled items reach sanctioned armed forces; EU sellers must also contractually forbid re-export to Russia.",
         source: "EU Regulation 833/2014, Article 12g; EU common high-priority items list; US BIS guidance on diversion",
         level: FlagLevel::Escalate,
-        trigger: ticked("customer.transaction_red_flags", "diversion_route"),
+        trigger: Trigger::AllOf(&[ticked("customer.transaction_red_flags", "diversion_route"), UNRESOLVED]),
+    },
+    RedFlagDefinition {
+        id: "transaction_red_flags_resolved",
+        title: "Transaction warning signs were resolved with a documented explanation",
+        why: "Resolved warning signs still call for the explanation to be kept with the deal and for delivery to be checked against it.",
+        source: BIS,
+        level: FlagLevel::Conditions,
+        trigger: Trigger::AllOf(&[
+            answer("customer.red_flags_resolved", &["yes"]),
+            Trigger::AnyOf(&[
+                ticked("customer.transaction_red_flags", "unusual_payment"),
+                ticked("customer.transaction_red_flags", "no_business_background"),
+                ticked("customer.transaction_red_flags", "unfamiliar_with_product"),
+                ticked("customer.transaction_red_flags", "odd_delivery"),
+                ticked("customer.transaction_red_flags", "beyond_technical_level"),
+                ticked("customer.transaction_red_flags", "similar_to_listed_party"),
+                ticked("customer.transaction_red_flags", "diversion_route"),
+            ]),
+        ]),
+    },
+    RedFlagDefinition {
+        id: "behavioural_trait_inference",
+        title: "The AI system infers ethnicity, political opinion, religion or sexual orientation from behavioural or other non-biometric data",
+        why: "Inferring such traits enables discrimination and persecution; outside the EU ban on biometric categorisation it still needs enhanced due diligence and a senior decision.",
+        source: "EU Regulation 2024/1689 (AI Act), Article 5(1)(g) and Annex III; UN Human Rights Council resolution 48/4",
+        level: FlagLevel::Escalate,
+        trigger: answer("ai.sensitive_inference", &["behavioural"]),
     },
     RedFlagDefinition {
         id: "laws_enable_surveillance_abuse",
