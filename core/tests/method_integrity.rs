@@ -331,3 +331,37 @@ fn conditional_questions_read_only_questions_that_are_always_asked() {
         }
     }
 }
+
+#[test]
+fn every_perspective_reads_questions_in_its_own_words() {
+    use hrdd_core::method::{Perspective, PERSPECTIVE_PROMPTS};
+    for (id, _, prompt) in PERSPECTIVE_PROMPTS {
+        assert!(
+            question_index(id).is_some(),
+            "wording for unknown question {id}"
+        );
+        assert!(!prompt.is_empty());
+    }
+    for question in QUESTIONS.iter().filter(|q| !q.retired) {
+        for perspective in [Perspective::OurProduct, Perspective::OutsideReview] {
+            let prompt = question.prompt_for(perspective).to_lowercase();
+            assert!(
+                !prompt.contains("buyer") && !prompt.contains("your company"),
+                "{} speaks of the buyer or your company to {perspective:?}: {prompt}",
+                question.id
+            );
+            if perspective == Perspective::OutsideReview {
+                assert!(
+                    !prompt.contains("your organisation")
+                        && !prompt.contains(" you ")
+                        && !prompt.starts_with("you ")
+                        && !prompt.starts_with("can you")
+                        && !prompt.starts_with("do you")
+                        && !prompt.starts_with("have you"),
+                    "{} addresses the outside reviewer as the company: {prompt}",
+                    question.id
+                );
+            }
+        }
+    }
+}

@@ -14,6 +14,7 @@ mod migration;
 mod questions;
 mod red_flags;
 mod rights;
+mod wording;
 
 pub use actions::{ActionDefinition, Relevance, ACTIONS};
 pub use gates::{
@@ -33,6 +34,7 @@ pub use rights::{
     COERCIVE_PATHWAY_CAPABILITIES, GROUPS, RIGHTS, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
     SECURITY_HOLDER_UPLIFT, STATE_HOLDER_UPLIFT,
 };
+pub use wording::PERSPECTIVE_PROMPTS;
 
 use crate::assessment::Assessment;
 use crate::triggers::{truth, Truth};
