@@ -113,6 +113,21 @@ fn with(mut a: Assessment, answers: &[(&str, &str)]) -> Assessment {
     a
 }
 
+/// (answers, sector, red flag id, its level)
+type FlagCase = (
+    &'static [(&'static str, &'static str)],
+    Sector,
+    &'static str,
+    FlagLevel,
+);
+/// (connection, facilitating acts, actions expected, actions not expected)
+type ConnectionCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 fn flag_ids(report: &Report) -> Vec<&'static str> {
     report.red_flags.iter().map(|f| f.id).collect()
 }
@@ -382,7 +397,7 @@ fn the_customer_and_the_destination_move_the_outcome_by_themselves() {
 #[test]
 fn each_red_flag_answer_sets_its_floor() {
     // (answers, sector, flag id, level)
-    let table: &[(&[(&str, &str)], Sector, &str, FlagLevel)] = &[
+    let table: &[FlagCase] = &[
         (
             &[("end_use.purpose_disclosed", "refused")],
             Sector::General,
@@ -696,7 +711,7 @@ fn an_unknown_answer_that_could_raise_a_prohibited_flag_blocks_the_decision() {
 #[test]
 fn the_connection_decides_the_response() {
     // (connection, facilitating acts, actions expected, actions not expected)
-    let table: &[(&str, &[&str], &[&str], &[&str])] = &[
+    let table: &[ConnectionCase] = &[
         (
             "cause",
             &[],
