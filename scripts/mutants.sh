@@ -18,6 +18,8 @@ fi
 # Fewer random cases per property: each mutant runs the whole suite, and the examples, the
 # tables and the snapshots catch most mutants before the properties do.
 export PROPTEST_CASES="${PROPTEST_CASES:-64}"
+# No debug information: each mutant is a rebuild, and linking the test binaries dominates it.
+export CARGO_PROFILE_DEV_DEBUG=0
 exec cargo mutants \
     --package hrdd-core \
     --file core/src/scoring.rs \
