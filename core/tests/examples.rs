@@ -204,6 +204,9 @@ fn snapshot(report: &Report) -> String {
             if r.presumed { " (presumed)" } else { "" }
         )
         .unwrap();
+        for line in &r.explanation {
+            writeln!(w, "      {line}").unwrap();
+        }
     }
     writeln!(
         w,

@@ -1203,3 +1203,114 @@ fn an_override_cannot_lower_what_the_rules_read_nor_the_score_by_more_than_one_s
     });
     assert_eq!(score(&raised).outcome, Outcome::ProceedWithConditions);
 }
+
+#[test]
+fn benefits_never_soften_a_harm_the_company_causes_or_contributes_to_nor_a_critical_risk_to_life() {
+    let grave_privacy = hrdd_core::RightStatus::Rated(hrdd_core::ImpactRating {
+        scale: Some(4),
+        scope: Some(4),
+        irremediability: Some(3),
+        likelihood: Some(4),
+    });
+    let mut base = with(
+        clean(Mode::FullAssessment, Sector::General),
+        &[
+            ("profile.customer_type", "public_body"),
+            ("end_use.misuse_potential", "easily"),
+        ],
+    );
+    destination(&mut base, "SA");
+    base.tick("impacts.positive_rights", &["expression_and_information"])
+        .unwrap();
+    let mut linked = base.clone();
+    linked.rights[hrdd_core::method::Right::Privacy.index()] = grave_privacy;
+    assert_eq!(
+        score(&linked).outcome,
+        Outcome::Escalate,
+        "the tension case itself"
+    );
+    // Contributing: benefits do not soften.
+    let contribute = with(linked.clone(), &[("connection.type", "contribute")]);
+    let report = score(&contribute);
+    assert_eq!(
+        report.outcome,
+        Outcome::DoNotProceed,
+        "{:?}",
+        report.outcome_reasons
+    );
+    assert!(!report.rights_in_tension);
+    // A critical risk to freedom from torture: benefits do not soften either.
+    let mut torture = base.clone();
+    torture.rights[hrdd_core::method::Right::FreedomFromTorture.index()] = grave_privacy;
+    let report = score(&torture);
+    assert_eq!(
+        report.outcome,
+        Outcome::DoNotProceed,
+        "{:?}",
+        report.outcome_reasons
+    );
+}
+
+#[test]
+fn a_critical_risk_that_rests_on_an_unknown_rating_blocks_instead_of_refusing() {
+    let mut a = with(
+        clean(Mode::FullAssessment, Sector::General),
+        &[
+            ("profile.customer_type", "public_body"),
+            ("end_use.misuse_potential", "easily"),
+        ],
+    );
+    destination(&mut a, "SA");
+    a.rights[hrdd_core::method::Right::Privacy.index()] =
+        hrdd_core::RightStatus::Rated(hrdd_core::ImpactRating {
+            scale: None,
+            scope: Some(2),
+            irremediability: Some(2),
+            likelihood: Some(4),
+        });
+    let report = score(&a);
+    assert_eq!(report.residual_risk, RiskLevel::Critical);
+    assert_ne!(
+        report.outcome,
+        Outcome::DoNotProceed,
+        "{:?}",
+        report.outcome_reasons
+    );
+    assert!(report
+        .blockers
+        .iter()
+        .any(|b| b.reason == BlockReason::UnknownsDriveCriticalRisk));
+    assert_eq!(report.permission(), 0);
+    assert!(report
+        .open_questions
+        .iter()
+        .any(|q| q.id == "rights.privacy.scale"));
+}
+
+#[test]
+fn the_quick_screen_counts_what_it_did_not_ask_and_the_full_assessment_asks_it() {
+    let quick = score(&clean(Mode::QuickScreen, Sector::General));
+    let full = score(&clean(Mode::FullAssessment, Sector::General));
+    let expected = hrdd_core::method::QUESTIONS
+        .iter()
+        .filter(|q| {
+            !q.retired
+                && q.scope == hrdd_core::method::Scope::Full
+                && q.sector.is_none()
+                && q.asked_when.is_none()
+        })
+        .count();
+    assert_eq!(quick.not_asked, expected);
+    assert_eq!(full.not_asked, 0);
+}
+
+#[test]
+fn the_beneficial_purpose_is_shown_only_when_written() {
+    let mut a = clean(Mode::QuickScreen, Sector::General);
+    assert_eq!(score(&a).beneficial_purpose, None);
+    a.text.beneficial_purpose = "  Clean water for schools ".into();
+    assert_eq!(
+        score(&a).beneficial_purpose.as_deref(),
+        Some("Clean water for schools")
+    );
+}
