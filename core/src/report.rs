@@ -384,8 +384,12 @@ impl Report {
     }
 
     /// How far the report lets the deal go, from 0 (nothing: stop, or find out first) to 3
-    /// (proceed). "Don't know" must never raise this (METHODOLOGY.md, "Evidence gaps").
+    /// (proceed). "Don't know" must never raise this (METHODOLOGY.md, "Evidence gaps"). A quick
+    /// screen that asks for a full assessment lets nothing go until it is done.
     pub fn permission(&self) -> u8 {
+        if !self.full_assessment_needed.is_empty() {
+            return 0;
+        }
         match self.outcome {
             Outcome::Proceed => 3,
             Outcome::ProceedWithConditions => 2,

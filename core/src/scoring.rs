@@ -134,6 +134,37 @@ pub fn score(assessment: &Assessment) -> Report {
     }
 }
 
+/// The decision alone, without the explanation, the actions or the search for what would
+/// change it: for screening many deals and for exhaustive tests. Always agrees with [`score`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionSummary {
+    pub outcome: Outcome,
+    pub decision_blocked: bool,
+    pub full_assessment_needed: bool,
+    /// As [`Report::permission`].
+    pub permission: u8,
+}
+
+pub fn decide(assessment: &Assessment) -> DecisionSummary {
+    let effective = migrated_answers(assessment);
+    let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
+    let decision_blocked = !evaluation.blockers.is_empty();
+    let full_assessment_needed = !evaluation.full_assessment_needed.is_empty();
+    let permission = match evaluation.outcome {
+        _ if full_assessment_needed => 0,
+        Outcome::Proceed => 3,
+        Outcome::ProceedWithConditions => 2,
+        Outcome::Escalate if !decision_blocked => 1,
+        _ => 0,
+    };
+    DecisionSummary {
+        outcome: evaluation.outcome,
+        decision_blocked,
+        full_assessment_needed,
+        permission,
+    }
+}
+
 /// Everything but actions and "what would change", which are built on top of it.
 struct Evaluation {
     elements: Vec<ElementScore>,

@@ -8,6 +8,7 @@
 use hrdd_core::format::{describe_change, AssessmentDocument};
 use hrdd_core::method::{Mode, Scope, Sector, QUESTIONS};
 use hrdd_core::report::{ActionStatus, Outcome, Report};
+use hrdd_core::scoring::decide;
 use hrdd_core::{score, Answer, RightStatus};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -408,4 +409,72 @@ fn method_one_files_open_and_show_method_one_outcome_beside_method_two() {
         changed > 0,
         "method 2 changes no method-1 outcome: the comparison is untested"
     );
+}
+
+/// The law "don't know never makes the result more permissive", checked exhaustively on every
+/// worked example: for every question asked and every option it offers, "don't know" is never
+/// more permissive than that option.
+#[test]
+fn on_every_example_dont_know_is_never_more_permissive_than_any_option() {
+    let mut checked = 0;
+    for (path, document) in examples() {
+        let a = document.to_assessment().unwrap();
+        for (index, question) in QUESTIONS.iter().enumerate() {
+            if !question.is_asked(&a) {
+                continue;
+            }
+            let mut unknown = a.clone();
+            unknown.answers[index] = Answer::DontKnow;
+            let unknown_permission = decide(&unknown).permission;
+            let options: Vec<Answer> = match question.kind {
+                hrdd_core::method::QuestionKind::Single(choices) => {
+                    (0..choices.len() as u8).map(Answer::Choice).collect()
+                }
+                hrdd_core::method::QuestionKind::Checklist(items) => {
+                    // No item, each item alone, and every item.
+                    let mut sets = vec![Answer::Ticked(0), Answer::Ticked((1 << items.len()) - 1)];
+                    sets.extend((0..items.len()).map(|i| Answer::Ticked(1 << i)));
+                    sets
+                }
+                hrdd_core::method::QuestionKind::Country => ["NO", "MM", "KE"]
+                    .iter()
+                    .map(|c| Answer::Country(c.parse().unwrap()))
+                    .collect(),
+            };
+            for option in options {
+                let mut known = a.clone();
+                known.answers[index] = option;
+                let known_permission = decide(&known).permission;
+                assert!(
+                    unknown_permission <= known_permission,
+                    "{}: \"don't know\" to {} is more permissive than {option:?}",
+                    path.display(),
+                    question.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} cases");
+}
+
+#[test]
+fn the_quick_decision_agrees_with_the_whole_report_on_every_example() {
+    for (path, document) in examples() {
+        let a = document.to_assessment().unwrap();
+        let (report, decision) = (score(&a), decide(&a));
+        assert_eq!(decision.outcome, report.outcome, "{}", path.display());
+        assert_eq!(
+            decision.decision_blocked,
+            report.decision_blocked(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            decision.permission,
+            report.permission(),
+            "{}",
+            path.display()
+        );
+    }
 }
