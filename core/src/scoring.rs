@@ -676,7 +676,8 @@ fn least_risky_answer(question: &Question) -> Option<Answer> {
             .enumerate()
             .min_by_key(|(_, c)| c.points)
             .map(|(i, _)| Answer::Choice(i as u8)),
-        QuestionKind::Checklist(_) if question.id == SAFEGUARDS_IN_PLACE => None,
+        // For the safeguards this is no credit, as an unknown answer earns: still the least
+        // risky reading of what is known.
         QuestionKind::Checklist(_) => Some(Answer::Ticked(0)),
         QuestionKind::Country => None,
     }

@@ -159,6 +159,12 @@ fn snapshot(report: &Report) -> String {
         .collect();
     writeln!(w, "elements: {}", scores.join(" ")).unwrap();
     writeln!(w, "safeguard reduction: {}", report.mitigation_reduction).unwrap();
+    for element in &report.elements {
+        writeln!(w, "element {}:", element.element.letter()).unwrap();
+        for c in &element.contributions {
+            writeln!(w, "  +{} {} = {}", c.points, c.source_id, c.answer).unwrap();
+        }
+    }
     writeln!(w, "reasons:").unwrap();
     for reason in &report.outcome_reasons {
         writeln!(w, "  - {reason}").unwrap();

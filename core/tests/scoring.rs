@@ -1314,3 +1314,45 @@ fn the_beneficial_purpose_is_shown_only_when_written() {
         Some("Clean water for schools")
     );
 }
+
+#[test]
+fn an_unknown_product_family_counts_as_a_controlled_product() {
+    let mut a = clean(Mode::FullAssessment, Sector::General);
+    a.set_answer("end_use.product_family", Answer::DontKnow)
+        .unwrap();
+    let report = score(&a);
+    let baseline = report.element(Element::EndUse).contributions[0].points;
+    assert_eq!(baseline, 20);
+    assert!(report.element(Element::EndUse).score >= 20);
+}
+
+#[test]
+fn unknown_warning_signs_said_to_be_resolved_still_need_conditions() {
+    let mut a = clean(Mode::FullAssessment, Sector::General);
+    a.set_answer("customer.transaction_red_flags", Answer::DontKnow)
+        .unwrap();
+    a.choose("customer.red_flags_resolved", "yes").unwrap();
+    let report = score(&a);
+    assert!(report
+        .possible_red_flags
+        .iter()
+        .any(|f| f.id == "transaction_red_flags_resolved"));
+    assert!(
+        report.outcome >= Outcome::ProceedWithConditions,
+        "{:?}",
+        report.outcome_reasons
+    );
+    // Ticked and resolved: a check, not an escalation.
+    a.tick("customer.transaction_red_flags", &["unusual_payment"])
+        .unwrap();
+    let report = score(&a);
+    assert_eq!(
+        report.outcome,
+        Outcome::ProceedWithConditions,
+        "{:?}",
+        report.outcome_reasons
+    );
+    // Ticked and not resolved: escalation.
+    a.choose("customer.red_flags_resolved", "no").unwrap();
+    assert_eq!(score(&a).outcome, Outcome::Escalate);
+}
