@@ -7,9 +7,9 @@
 use crate::assessment::{Answer, Assessment, RightStatus};
 use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
 use crate::method::{
-    applicable_migrations, groups_bear_on, leverage_from_points, migrated_answers, pack_relevance,
-    presumed_impacts, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel, Element,
-    FlagLevel, Leverage, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition,
+    groups_bear_on, leverage_from_points, migrated_answers, pack_relevance, presumed_impacts,
+    read_method1_answers, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel,
+    Element, FlagLevel, Leverage, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition,
     Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
     CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
     DECLARED_SAFEGUARD_CREDIT_PERCENT, DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS,
@@ -62,11 +62,8 @@ const STATE_CUSTOMER: Trigger = Trigger::CustomerIs(STATE_CUSTOMER_TYPES);
 pub fn score(assessment: &Assessment) -> Report {
     let method1_outcome =
         (assessment.method_version == 1).then(|| crate::method_v1::evaluate(assessment).outcome);
-    let migrations: Vec<&'static str> = applicable_migrations(assessment)
-        .into_iter()
-        .map(|m| m.why)
-        .collect();
-    let effective = migrated_answers(assessment);
+    let (effective, applied) = read_method1_answers(assessment);
+    let migrations: Vec<&'static str> = applied.into_iter().map(|m| m.why).collect();
     let assessment = effective.as_ref();
     let mut evaluation = evaluate(assessment, Detail::Explained);
     if let Some(earlier) = method1_outcome.filter(|o| *o != evaluation.outcome) {

@@ -172,8 +172,17 @@ pub fn applicable_migrations(assessment: &Assessment) -> Vec<&'static RetiredAns
 /// The assessment as method 2 reads it: retired answers carried into their successors where
 /// those are unanswered. Borrowed unchanged when no retired answer applies.
 pub fn migrated_answers(assessment: &Assessment) -> Cow<'_, Assessment> {
-    match migrate(assessment).0 {
+    read_method1_answers(assessment).0
+}
+
+/// Both at once: the assessment as method 2 reads it, and the mappings that gave it answers.
+pub fn read_method1_answers(
+    assessment: &Assessment,
+) -> (Cow<'_, Assessment>, Vec<&'static RetiredAnswerMapping>) {
+    let (migrated, applied) = migrate(assessment);
+    let read = match migrated {
         Some(migrated) => Cow::Owned(migrated),
         None => Cow::Borrowed(assessment),
-    }
+    };
+    (read, applied)
 }

@@ -22,7 +22,8 @@ pub use gates::{
     LIKELIHOOD_SIGNALS, OUTCOME_FLOORS, SECURITY_CUSTOMER_TYPES, STATE_CUSTOMER_TYPES,
 };
 pub use migration::{
-    applicable_migrations, migrated_answers, RetiredAnswerMapping, METHOD1_MIGRATIONS,
+    applicable_migrations, migrated_answers, read_method1_answers, RetiredAnswerMapping,
+    METHOD1_MIGRATIONS,
 };
 pub use questions::{
     question_index, safeguard_kind, SafeguardKind, CAPABILITY_ITEMS, MITIGATION_ITEMS, QUESTIONS,
