@@ -11,10 +11,13 @@ const browser = await launchBrowser();
 
 const answers = [
   ['profile.customer_type', 'law_enforcement'], ['profile.channel', 'direct'], ['profile.ongoing_relationship', 'limited'],
-  ['end_use.purpose_disclosed', 'informally'], ['end_use.inherently_harmful', 'depends'], ['end_use.torture_or_executions', 'no'],
-  ['end_use.fits_business', 'yes'], ['end_use.customisation', 'configuration'], ['customer.end_user_known', 'buyer_itself'],
-  ['customer.record_of_harm', 'allegations'], ['customer.misuse_against_groups', 'no'], ['customer.sanctions', 'no'],
-  ['customer.unconstitutional_change', 'no'], ['surveillance.covert', 'no'],
+  ['profile.destination_embargo', 'none_checked'], ['end_use.product_family', 'cyber_surveillance'],
+  ['end_use.purpose_disclosed', 'informally'], ['end_use.inherently_harmful', 'depends'], ['end_use.torture_goods', 'none'],
+  ['end_use.torture_reason_to_believe', 'no'], ['end_use.fits_business', 'yes'], ['end_use.customisation', 'configuration'],
+  ['customer.end_user_known', 'buyer_itself'], ['customer.record_of_harm', 'allegations'], ['customer.misuse_against_groups', 'no'],
+  ['customer.listed_parties', 'none_screened'], ['customer.atrocity_risk', 'no'], ['customer.unconstitutional_change', 'no'],
+  ['customer.security_control', 'is_security_body'], ['surveillance.covert', 'no'], ['surveillance.independent_authorisation', 'yes'],
+  ['ai.sensitive_inference', 'no'], ['mitigations.evidence', 'declared'],
 ];
 
 async function shot(page, name) {

@@ -16,6 +16,7 @@ use crate::state::{
 };
 use crate::storage;
 use crate::toolbar::Toolbar;
+use hrdd_core::method::Mode;
 use hrdd_core::score;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -144,6 +145,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |action: AssessmentAction| dispatch.dispatch(AppAction::Answer(action)))
     };
+    let on_full_assessment = {
+        let on_answer = on_answer.clone();
+        Callback::from(move |()| on_answer.emit(AssessmentAction::SetMode(Mode::FullAssessment)))
+    };
     let show = |view: View| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ShowView(view)))
@@ -205,7 +210,7 @@ pub fn app() -> Html {
                             <StartPanel assessment={assessment.clone()} on_answer={on_answer.clone()} />
                             <Questionnaire assessment={assessment.clone()} report={report.clone()} on_answer={on_answer.clone()} />
                         </div>
-                        <Results report={report.clone()} />
+                        <Results report={report.clone()} on_full_assessment={Some(on_full_assessment)} />
                     </div>
                     if *print_ready {
                         <PrintReport assessment={assessment.clone()} report={report.clone()} draft_name={state.current_draft().name.clone()} />

@@ -4,9 +4,19 @@
 use crate::state::{AppAction, AppState};
 use hrdd_core::assessment::answer_label;
 use hrdd_core::method::QUESTIONS;
-use hrdd_core::score;
+use hrdd_core::report::ActionStatus;
+use hrdd_core::{score, Report};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+fn count_actions(report: &Report, status: ActionStatus) -> String {
+    report
+        .actions
+        .iter()
+        .filter(|a| a.status == status)
+        .count()
+        .to_string()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -69,7 +79,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             </tr>
         }
     };
-    let flags = |r: &hrdd_core::Report| r.red_flags.iter().map(|f| f.title).collect::<Vec<_>>();
+    let flags = |r: &Report| r.red_flags.iter().map(|f| f.title).collect::<Vec<_>>();
     let (fa, fb) = (flags(&ra), flags(&rb));
     let only = |x: &[&str], y: &[&str]| {
         let list: Vec<&str> = x.iter().filter(|f| !y.contains(f)).copied().collect();
@@ -81,10 +91,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     };
     let differing: Vec<usize> = (0..QUESTIONS.len())
         .filter(|&i| a.assessment.answers[i] != b.assessment.answers[i])
-        .filter(|&i| {
-            QUESTIONS[i].in_scope(a.assessment.mode, a.assessment.sector)
-                || QUESTIONS[i].in_scope(b.assessment.mode, b.assessment.sector)
-        })
+        .filter(|&i| QUESTIONS[i].is_asked(&a.assessment) || QUESTIONS[i].is_asked(&b.assessment))
         .collect();
 
     html! {
@@ -106,13 +113,14 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     { for ra.elements.iter().zip(&rb.elements).map(|(x, y)| row(format!("{} {}", x.element.letter(), x.element.title()), x.score.to_string(), y.score.to_string())) }
                     {row("Red flags".into(), fa.len().to_string(), fb.len().to_string())}
                     {row("Red flags only here".into(), only(&fa, &fb), only(&fb, &fa))}
+                    {row("Possible red flags (an unknown answer could raise them)".into(), ra.possible_red_flags.len().to_string(), rb.possible_red_flags.len().to_string())}
+                    {row("Facts to establish before any decision".into(), ra.blockers.len().to_string(), rb.blockers.len().to_string())}
                     {row("Most severe right".into(),
                         ra.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", r.right.label(), r.risk.label())),
                         rb.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", r.right.label(), r.risk.label())))}
                     {row("Open questions".into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
-                    {row("Actions to do".into(),
-                        ra.actions.iter().filter(|x| x.status == hrdd_core::report::ActionStatus::ToDo).count().to_string(),
-                        rb.actions.iter().filter(|x| x.status == hrdd_core::report::ActionStatus::ToDo).count().to_string())}
+                    {row("Actions to do".into(), count_actions(&ra, ActionStatus::ToDo), count_actions(&rb, ActionStatus::ToDo))}
+                    {row("Safeguards planned as conditions of the deal".into(), count_actions(&ra, ActionStatus::Planned), count_actions(&rb, ActionStatus::Planned))}
                     {row("Mode and sector".into(),
                         format!("{}, {}", a.assessment.mode.label(), a.assessment.sector.label()),
                         format!("{}, {}", b.assessment.mode.label(), b.assessment.sector.label()))}

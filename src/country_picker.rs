@@ -155,6 +155,13 @@ fn context_card(props: &ContextCardProps) -> Html {
                 } }
                 if let Some(regime) = context.regime { {format!(" V-Dem regime type (2024): {regime}.")} }
             </p>
+            if context.level_for_flags != context.level_used {
+                <p id="context-margin">{format!(
+                    "The index is within its margin of error (±{}) of the next band: red flags and floors treat the country as a {}.",
+                    context.margin,
+                    context.level_for_flags.label()
+                )}</p>
+            }
             if !context.indicators.is_empty() {
                 <table class="indicators">
                     <caption>{"Indicators used (each on a 0 best to 100 worst scale)"}</caption>

@@ -1,9 +1,10 @@
 //! The printed report (shown only when printing): what was assessed, when, with which method,
-//! every answer, and how every score was reached. The results panel prints beside it.
+//! every answer (and the answers an assessment made under method 1 gave to questions method 2
+//! retired), and how every score was reached. The results panel prints beside it.
 
 use hrdd_core::assessment::answer_label;
-use hrdd_core::method::{Section, QUESTIONS, RIGHTS};
-use hrdd_core::{Assessment, Report, RightStatus};
+use hrdd_core::method::{Section, METHOD_VERSION, QUESTIONS, RIGHTS};
+use hrdd_core::{Answer, Assessment, Report, RightStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,6 +28,15 @@ fn today() -> String {
     )
 }
 
+/// The method an assessment was made with, and the one that scored it.
+fn method_version_text(made_with: u16) -> String {
+    if made_with == METHOD_VERSION {
+        made_with.to_string()
+    } else {
+        format!("{made_with} (answers carried over; scored with method {METHOD_VERSION})")
+    }
+}
+
 #[function_component(PrintReport)]
 pub fn print_report(props: &PrintProps) -> Html {
     let a = &props.assessment;
@@ -35,12 +45,19 @@ pub fn print_report(props: &PrintProps) -> Html {
     } else {
         a.text.title.clone()
     };
+    // Retired questions are never asked, but an assessment made under method 1 keeps its answers.
+    let retired: Vec<usize> = QUESTIONS
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| q.retired && a.answers.get(*i).is_some_and(|x| *x != Answer::Unanswered))
+        .map(|(i, _)| i)
+        .collect();
     html! {
         <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label="Report">
             <h2>{format!("Report: {title}")}</h2>
             <dl class="report-meta">
                 <dt>{"Date"}</dt><dd>{today()}</dd>
-                <dt>{"Method version"}</dt><dd>{a.method_version}</dd>
+                <dt>{"Method version"}</dt><dd>{method_version_text(a.method_version)}</dd>
                 <dt>{"Mode"}</dt><dd>{a.mode.label()}</dd>
                 <dt>{"Perspective"}</dt><dd>{a.perspective.label()}</dd>
                 <dt>{"Sector pack"}</dt><dd>{a.sector.label()}</dd>
@@ -53,8 +70,8 @@ pub fn print_report(props: &PrintProps) -> Html {
             <table class="answers">
                 <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th></tr></thead>
                 <tbody>
-                    { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.in_scope(a.mode, a.sector)).map(|(i, q)| html! {
-                        <tr><td>{q.prompt}</td><td>{answer_label(i, a.answers[i])}</td></tr>
+                    { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.is_asked(a)).map(|(i, q)| html! {
+                        <tr><td>{q.prompt_for(a.perspective)}</td><td>{answer_label(i, a.answers[i])}</td></tr>
                     }) }
                     if let Some(o) = &a.country_override {
                         <tr><td>{"Country context override"}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>
@@ -68,6 +85,18 @@ pub fn print_report(props: &PrintProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if !retired.is_empty() {
+                <h3>{"Answers to questions of method 1"}</h3>
+                <p>{format!("Method {METHOD_VERSION} no longer asks these; it reads them as the result explains.")}</p>
+                <table class="answers">
+                    <thead><tr><th scope="col">{"Question (method 1)"}</th><th scope="col">{"Answer"}</th></tr></thead>
+                    <tbody>
+                        { for retired.iter().map(|&i| html! {
+                            <tr><td>{QUESTIONS[i].prompt}</td><td>{answer_label(i, a.answers[i])}</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
             <h3>{"How every score was reached"}</h3>
             {crate::results::explanation_body(&props.report)}
             if let Some(c) = &props.report.country {

@@ -1,10 +1,13 @@
-//! The questions of the current mode and sector, grouped by section, with progress. Each
-//! question is a fieldset with a legend, its "why this matters" and source, and "Don't know".
+//! The questions asked in this assessment, grouped by section, with progress. Each question is
+//! a fieldset with a legend, its "why this matters" and source, and "Don't know". A question is
+//! asked when its mode fits, it is not retired, and its sector pack applies (the chosen pack, or
+//! one that the product's capabilities, type or customer call for); retired questions stay in
+//! the data but are never shown.
 
 use crate::country_picker::CountryPicker;
 use crate::rights::RightsRating;
 use crate::state::AssessmentAction;
-use hrdd_core::method::{Mode, Question, QuestionKind, Section, QUESTIONS};
+use hrdd_core::method::{Mode, Perspective, Question, QuestionKind, Section, Sector, QUESTIONS};
 use hrdd_core::{Answer, Assessment, Report};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,16 +26,16 @@ fn section_id(section: Section) -> String {
 #[function_component(Questionnaire)]
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     let assessment = &props.assessment;
-    let in_scope: Vec<(usize, &'static Question)> = QUESTIONS
+    let asked: Vec<(usize, &'static Question)> = QUESTIONS
         .iter()
         .enumerate()
-        .filter(|(_, q)| q.in_scope(assessment.mode, assessment.sector))
+        .filter(|(_, q)| q.is_asked(assessment))
         .collect();
-    let answered = in_scope
+    let answered = asked
         .iter()
         .filter(|(i, _)| assessment.answers[*i] != Answer::Unanswered)
         .count();
-    let total = in_scope.len();
+    let total = asked.len();
 
     html! {
         <>
@@ -40,8 +43,8 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             <label for="progress-bar">{format!("Progress: {answered} of {total} questions answered")}</label>
             <progress id="progress-bar" max={total.to_string()} value={answered.to_string()}>{format!("{answered} of {total}")}</progress>
             <nav aria-label="Sections" class="section-links">
-                { for Section::ALL.into_iter().filter(|s| in_scope.iter().any(|(_, q)| q.section == *s)).map(|section| {
-                    let questions: Vec<_> = in_scope.iter().filter(|(_, q)| q.section == section).collect();
+                { for Section::ALL.into_iter().filter(|s| asked.iter().any(|(_, q)| q.section == *s)).map(|section| {
+                    let questions: Vec<_> = asked.iter().filter(|(_, q)| q.section == section).collect();
                     let done = questions.iter().filter(|(i, _)| assessment.answers[*i] != Answer::Unanswered).count();
                     let target = section_id(section);
                     let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
@@ -50,19 +53,26 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             </nav>
         </div>
         { for Section::ALL.into_iter().map(|section| {
-            let questions: Vec<&(usize, &'static Question)> = in_scope.iter().filter(|(_, q)| q.section == section).collect();
-            if questions.is_empty() {
+            if !asked.iter().any(|(_, q)| q.section == section) {
                 return html! {};
             }
             let heading_id = section_id(section);
             html! {
                 <section class="section" aria-labelledby={heading_id.clone()}>
                     <h2 id={heading_id} tabindex="-1">{section.title()}</h2>
-                    { for questions.into_iter().map(|(index, question)| {
-                        if matches!(question.kind, QuestionKind::Country) {
-                            html! { <CountryPicker index={*index} assessment={assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} /> }
+                    // Every question of the section keeps its place in this list, asked or not, so
+                    // that a question appearing or going away (a pack, a follow-up) never makes the
+                    // others re-render as different questions or be re-created: keyboard focus
+                    // stays on the option the user is on.
+                    { for QUESTIONS.iter().enumerate().filter(|(_, q)| q.section == section && !q.retired).map(|(index, question)| {
+                        if !question.is_asked(assessment) {
+                            html! {}
+                        } else if matches!(question.kind, QuestionKind::Country) {
+                            html! { <CountryPicker index={index} assessment={assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} /> }
                         } else {
-                            html! { <QuestionView index={*index} answer={assessment.answers[*index]} on_answer={props.on_answer.clone()} /> }
+                            // A question of another pack than the chosen one says why it is asked.
+                            let added_by = question.sector.filter(|pack| *pack != assessment.sector);
+                            html! { <QuestionView index={index} answer={assessment.answers[index]} perspective={assessment.perspective} {added_by} on_answer={props.on_answer.clone()} /> }
                         }
                     }) }
                     if section == Section::Impacts && assessment.mode == Mode::FullAssessment {
@@ -79,12 +89,18 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
 pub struct QuestionProps {
     pub index: usize,
     pub answer: Answer,
+    /// Whose words the prompt is in (only the words change, never the score).
+    pub perspective: Perspective,
+    /// The sector pack that adds this question, when it is not the chosen one.
+    #[prop_or_default]
+    pub added_by: Option<Sector>,
     pub on_answer: Callback<AssessmentAction>,
 }
 
 #[function_component(QuestionView)]
 pub fn question_view(props: &QuestionProps) -> Html {
     let question = &QUESTIONS[props.index];
+    let prompt = question.prompt_for(props.perspective);
     let index = props.index;
     let help_id = format!("{}-help", question.id);
     let send = |action: AssessmentAction| {
@@ -103,7 +119,12 @@ pub fn question_view(props: &QuestionProps) -> Html {
         </div>
     };
     let help = html! {
-        <p class="help" id={help_id.clone()}>{question.help}<span class="source">{" Source: "}{question.source}{"."}</span></p>
+        <p class="help" id={help_id.clone()}>
+            {question.help}<span class="source">{" Source: "}{question.source}{"."}</span>
+            if let Some(pack) = props.added_by {
+                <span class="pack-note">{format!(" Asked from the \"{}\" pack: the product's capabilities, type or customer may call for it.", pack.label())}</span>
+            }
+        </p>
     };
     let class = classes!(
         "question",
@@ -112,7 +133,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
     match question.kind {
         QuestionKind::Single(choices) => html! {
             <fieldset class={class} aria-describedby={help_id} id={format!("q-{}", question.id)} tabindex="-1">
-                <legend>{question.prompt}</legend>
+                <legend>{prompt}</legend>
                 {help}
                 { for choices.iter().enumerate().map(|(i, choice)| {
                     let id = format!("{}-{}", question.id, choice.key);
@@ -136,7 +157,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
             let none_id = format!("{}-none", question.id);
             html! {
                 <fieldset class={class} aria-describedby={help_id} id={format!("q-{}", question.id)} tabindex="-1">
-                    <legend>{question.prompt}</legend>
+                    <legend>{prompt}</legend>
                     {help}
                     { for items.iter().enumerate().map(|(i, item)| {
                         let id = format!("{}-{}", question.id, item.key);

@@ -1,15 +1,33 @@
 //! The live result, drawn from the report only: outcome badge (announced to screen readers),
-//! red flags first, element scores as an SVG chart, rights most at risk, what would change the
-//! outcome, actions as a checklist, open questions and, on demand, the full explanation.
+//! what a quick screen cannot clear, the facts to establish before any decision, red flags
+//! (raised, then possible), the floors that the customer and destination set, element scores as
+//! an SVG chart, rights most at risk beside the rights the product could strengthen, the
+//! company's connection and leverage, what would change the outcome, actions as a checklist,
+//! open questions, notes on the method and, on demand, the full explanation.
 
 use crate::settings::Settings;
 use hrdd_core::format::describe_change;
-use hrdd_core::report::{ActionStatus, Report, WhatWouldChange};
+use hrdd_core::method::{Connection, FlagLevel};
+use hrdd_core::report::{
+    ActionStatus, BlockReason, Blocker, ChangeKind, RaisedRedFlag, Report, WhatWouldChange,
+};
+use hrdd_core::Outcome;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Above this many possible red flags, the list is folded behind a disclosure button.
+const POSSIBLE_FLAGS_SHOWN_OPEN: usize = 5;
+
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
+    pub report: Rc<Report>,
+    /// Switch the open assessment to the full assessment; absent where the result is read only.
+    #[prop_or_default]
+    pub on_full_assessment: Option<Callback<()>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
     pub report: Rc<Report>,
 }
 
@@ -20,41 +38,55 @@ pub fn results(props: &ResultsProps) -> Html {
         <aside class="results" aria-labelledby="results-title">
             <h2 id="results-title">{"Result"}</h2>
             <OutcomeCard report={report.clone()} />
+            <FullAssessmentNeeded report={report.clone()} on_full_assessment={props.on_full_assessment.clone()} />
+            <Blockers report={report.clone()} />
             <RedFlags report={report.clone()} />
+            <PossibleRedFlags report={report.clone()} />
+            <Floors report={report.clone()} />
             <ElementChart report={report.clone()} />
-            <SalientRights report={report.clone()} />
-            <section aria-labelledby="change-title">
-                <h3 id="change-title">{"What would change the outcome"}</h3>
-                { match &report.what_would_change {
-                    WhatWouldChange::Changes { to, changes } => html! {
-                        <>
-                        <p>{format!("These would lower it to \"{}\":", to.label())}</p>
-                        <ul id="what-would-change">{ for changes.iter().map(|c| html! { <li>{c.description.clone()}</li> }) }</ul>
-                        </>
-                    },
-                    WhatWouldChange::AnswerOpenQuestions { at_least, .. } => html! {
-                        <p id="what-would-change">{format!("Answer at least {at_least} more of the decisive open questions listed below; until then the method cannot judge the risk.")}</p>
-                    },
-                    other => html! { <p id="what-would-change">{describe_change(other)}</p> },
-                } }
-            </section>
+            <div class="risks-and-benefits">
+                <SalientRights report={report.clone()} />
+                <Benefits report={report.clone()} />
+            </div>
+            <ConnectionView report={report.clone()} />
+            <WhatWouldChangeView report={report.clone()} />
             <Actions report={report.clone()} />
             <OpenQuestions report={report.clone()} />
+            <MethodNotes report={report.clone()} />
             <Explanation report={report.clone()} />
             <PolicyLinks />
         </aside>
     }
 }
 
+/// Whether a prohibited red flag is raised: the deal stops whatever else is unknown.
+fn prohibited_flag_raised(report: &Report) -> bool {
+    report
+        .red_flags
+        .iter()
+        .any(|f| f.level == FlagLevel::Prohibited)
+}
+
 #[function_component(OutcomeCard)]
-pub fn outcome_card(props: &ResultsProps) -> Html {
+pub fn outcome_card(props: &ReportProps) -> Html {
     let report = &props.report;
     let outcome = report.outcome;
+    // "Assessment incomplete" already says that something decisive is unknown, and a
+    // prohibited flag stops the deal whatever is unknown.
+    let blocked_note = report.decision_blocked()
+        && !matches!(outcome, Outcome::Incomplete | Outcome::DoNotProceed);
+    let next = report.next_step();
     html! {
         <div class="outcome-card" role="status" aria-live="polite" aria-atomic="true">
             <p class={classes!("outcome-badge", format!("outcome-{}", outcome.key()))} id="outcome">{outcome.label()}</p>
+            if blocked_note {
+                <p class="outcome-blocked" id="decision-blocked"><strong>{"No decision yet: "}</strong>{"first establish the facts listed under \"Before any decision, establish\"."}</p>
+            }
             <p class="outcome-meaning">{outcome.meaning()}</p>
-            <p class="outcome-next"><strong>{"Next: "}</strong>{outcome.next_step()}</p>
+            if report.rights_in_tension {
+                <p class="rights-in-tension" id="rights-in-tension"><strong>{"Rights in tension: "}</strong>{"the product also strengthens rights or meets essential needs, so this grave risk goes to a documented senior decision."}</p>
+            }
+            <p class="outcome-next"><strong>{"Next: "}</strong>{next}</p>
             <p class="risk-line">
                 { if report.open_questions.is_empty() {
                     format!("Residual risk: {} (before safeguards: {}).", report.residual_risk.label(), report.inherent_risk.label())
@@ -70,9 +102,209 @@ pub fn outcome_card(props: &ResultsProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct FullAssessmentNeededProps {
+    pub report: Rc<Report>,
+    pub on_full_assessment: Option<Callback<()>>,
+}
+
+/// In a quick screen: why the result cannot be relied on without a full assessment, and the
+/// switch to it.
+#[function_component(FullAssessmentNeeded)]
+pub fn full_assessment_needed(props: &FullAssessmentNeededProps) -> Html {
+    let reasons = &props.report.full_assessment_needed;
+    if reasons.is_empty() {
+        return html! {};
+    }
+    let switch = props.on_full_assessment.as_ref().map(|callback| {
+        let callback = callback.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            callback.emit(());
+            // The button goes away with the quick screen: keep focus on the choice just made.
+            gloo::timers::callback::Timeout::new(0, || {
+                crate::focus_element("mode-full_assessment")
+            })
+            .forget();
+        });
+        html! {
+            <p class="screen-only">
+                <button type="button" id="switch-to-full" {onclick}>{"Switch to the full assessment"}</button>
+                <span class="help">{" Your answers are kept."}</span>
+            </p>
+        }
+    });
+    html! {
+        <section class="full-needed" aria-labelledby="full-needed-title" id="full-assessment-needed">
+            <h3 id="full-needed-title">{"A full assessment is needed"}</h3>
+            <p>{"A full assessment is needed before relying on this result, because:"}</p>
+            <ul>{ for reasons.iter().map(|r| html! { <li>{*r}</li> }) }</ul>
+            { for switch }
+        </section>
+    }
+}
+
+/// Why one blocker blocks, in a few plain words.
+fn block_reason(blocker: &Blocker, report: &Report) -> String {
+    match blocker.reason {
+        BlockReason::KnowYourCustomer => {
+            "You must know the customer, the destination and the sanctions position.".into()
+        }
+        BlockReason::PossibleRedFlag(id) => {
+            let title = report
+                .possible_red_flags
+                .iter()
+                .find(|f| f.id == id)
+                .map_or(id, |f| f.title);
+            format!("Could raise a red flag: {title}.")
+        }
+        BlockReason::UnknownsDriveCriticalRisk => {
+            "Answer the open questions below: the critical risk rests on them.".into()
+        }
+    }
+}
+
+/// The unknowns that block any decision.
+#[function_component(Blockers)]
+pub fn blockers(props: &ReportProps) -> Html {
+    let report = &props.report;
+    if !report.decision_blocked() || prohibited_flag_raised(report) {
+        return html! {};
+    }
+    html! {
+        <section class="blockers" aria-labelledby="blockers-title" id="blockers">
+            <h3 id="blockers-title">{"Before any decision, establish:"}</h3>
+            <p class="help">{"Find these out with evidence. \"Don't know\" is never read as \"no\"."}</p>
+            <ul class="blocker-list">
+                { for report.blockers.iter().map(|b| {
+                    let reason = block_reason(b, report);
+                    let question = !matches!(b.reason, BlockReason::UnknownsDriveCriticalRisk);
+                    let target = format!("q-{}", b.id);
+                    let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
+                    html! {
+                        <li>
+                            if question {
+                                <button type="button" class="link-button" {onclick}>{b.prompt}</button>
+                            } else {
+                                <strong>{b.prompt}</strong>
+                            }
+                            <span class="why">{" "}{reason}</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The effect of a red flag on the outcome, in words (never colour alone).
+fn flag_level_text(level: FlagLevel) -> &'static str {
+    match level {
+        FlagLevel::Prohibited => "Prohibited: do not proceed",
+        FlagLevel::Escalate => "Escalate: a senior decision is needed",
+        FlagLevel::Conditions => "Check needed before going ahead",
+    }
+}
+
+/// What a possible red flag would do if an answer confirmed it.
+fn possible_flag_level_text(level: FlagLevel) -> &'static str {
+    match level {
+        FlagLevel::Prohibited => "If raised: do not proceed",
+        FlagLevel::Escalate => "If raised: escalate",
+        FlagLevel::Conditions => "If raised: a check is needed",
+    }
+}
+
+#[function_component(RedFlags)]
+pub fn red_flags(props: &ReportProps) -> Html {
+    let report = &props.report;
+    if report.red_flags.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="flags-title">
+            <h3 id="flags-title">{format!("Red flags ({})", report.red_flags.len())}</h3>
+            <ul class="red-flags">
+                { for report.red_flags.iter().map(|flag| {
+                    let prohibited = flag.level == FlagLevel::Prohibited;
+                    html! {
+                        <li class={classes!(prohibited.then_some("prohibited"))}>
+                            <strong>{flag.title}</strong>
+                            {" "}<span class={classes!("tag", prohibited.then_some("tag-stop"))}>{flag_level_text(flag.level)}</span>
+                            <p>{flag.why}<span class="source">{" Source: "}{flag.source}{"."}</span></p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn possible_flag_list(flags: &[RaisedRedFlag], class: &'static str) -> Html {
+    html! {
+        <ul class={classes!("possible-flag-list", class)}>
+            { for flags.iter().map(|flag| html! {
+                <li>
+                    <span class="tag">{possible_flag_level_text(flag.level)}</span>{" "}
+                    {flag.title}
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// Red flags that an unknown answer could raise: set apart from the raised ones, in words and in
+/// style (dashed, muted), and folded when there are many.
+#[function_component(PossibleRedFlags)]
+pub fn possible_red_flags(props: &ReportProps) -> Html {
+    let flags = &props.report.possible_red_flags;
+    if flags.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="possible-red-flags" aria-labelledby="possible-flags-title" id="possible-red-flags">
+            <h3 id="possible-flags-title">{format!("Possible red flags ({})", flags.len())}</h3>
+            <p class="help">{"An unknown answer could raise these. They are not raised: answer the questions to clear or confirm them."}</p>
+            if flags.len() <= POSSIBLE_FLAGS_SHOWN_OPEN {
+                {possible_flag_list(flags, "")}
+            } else {
+                <details class="screen-only">
+                    <summary>{format!("Show the {} possible red flags", flags.len())}</summary>
+                    {possible_flag_list(flags, "")}
+                </details>
+                // The folded list, unfolded on paper.
+                {possible_flag_list(flags, "print-only")}
+            }
+        </section>
+    }
+}
+
+/// Floors that the customer and the destination set under the outcome.
+#[function_component(Floors)]
+pub fn floors(props: &ReportProps) -> Html {
+    let report = &props.report;
+    if report.floors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="floors-title" id="floors">
+            <h3 id="floors-title">{"The customer and destination set a floor"}</h3>
+            <p class="help">{"Whatever the scores, the outcome is at least:"}</p>
+            <ul class="floors">
+                { for report.floors.iter().map(|f| html! {
+                    <li>
+                        <strong>{format!("\"{}\"", f.at_least.label())}</strong>{": "}{f.why}
+                        if f.on_unknown { <span class="tag">{" Applied because an answer it depends on is unknown."}</span> }
+                        <span class="source">{" Source: "}{f.source}{"."}</span>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
 /// The organisation's escalation contacts, with the outcomes that need them.
 #[function_component(EscalationContacts)]
-pub fn escalation_contacts(props: &ResultsProps) -> Html {
+pub fn escalation_contacts(props: &ReportProps) -> Html {
     let settings = use_context::<Rc<Settings>>();
     let Some(settings) = settings else {
         return html! {};
@@ -118,33 +350,11 @@ pub fn policy_links() -> Html {
     }
 }
 
-#[function_component(RedFlags)]
-pub fn red_flags(props: &ResultsProps) -> Html {
-    let report = &props.report;
-    if report.red_flags.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section aria-labelledby="flags-title">
-            <h3 id="flags-title">{format!("Red flags ({})", report.red_flags.len())}</h3>
-            <ul class="red-flags">
-                { for report.red_flags.iter().map(|flag| html! {
-                    <li class={classes!(flag.prohibited.then_some("prohibited"))}>
-                        <strong>{flag.title}</strong>
-                        if flag.prohibited { <span class="tag tag-stop">{" Prohibited: do not proceed"}</span> }
-                        <p>{flag.why}<span class="source">{" Source: "}{flag.source}{"."}</span></p>
-                    </li>
-                }) }
-            </ul>
-        </section>
-    }
-}
-
 #[function_component(SalientRights)]
-pub fn salient_rights(props: &ResultsProps) -> Html {
+pub fn salient_rights(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
-        <section aria-labelledby="rights-title">
+        <section aria-labelledby="rights-title" class="risks">
             <h3 id="rights-title">{"Rights most at risk"}</h3>
             if report.salient_rights.is_empty() {
                 <p>{"No right is at risk on the answers so far."}</p>
@@ -163,27 +373,161 @@ pub fn salient_rights(props: &ResultsProps) -> Html {
     }
 }
 
+/// Rights the product could strengthen, and what refusing would mean: shown beside the risks,
+/// never subtracted from them.
+#[function_component(Benefits)]
+pub fn benefits(props: &ReportProps) -> Html {
+    let report = &props.report;
+    if report.benefits.is_empty() && report.consequences_of_not_proceeding.is_none() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="benefits-title" class="benefits" id="benefits">
+            <h3 id="benefits-title">{"Rights the product could strengthen"}</h3>
+            <p class="help">{"Shown beside the risks, never subtracted from them."}</p>
+            if report.benefits.is_empty() {
+                <p>{"None recorded."}</p>
+            } else {
+                <ul class="benefit-list">
+                    { for report.benefits.iter().map(|r| html! { <li>{r.label()}</li> }) }
+                </ul>
+            }
+            if let Some(consequences) = report.consequences_of_not_proceeding {
+                <p id="not-proceeding"><strong>{"If you refuse or withdraw: "}</strong>{consequences}</p>
+            }
+        </section>
+    }
+}
+
+fn connection_words(connection: Connection) -> &'static str {
+    match connection {
+        Connection::DirectlyLinked => "directly linked to harm (through the customer's use)",
+        Connection::Contribute => "contributing to harm",
+        Connection::Cause => "causing harm",
+    }
+}
+
+/// How the company would be connected to harm, its leverage, and the response that calls for.
+#[function_component(ConnectionView)]
+pub fn connection_view(props: &ReportProps) -> Html {
+    let c = &props.report.connection;
+    html! {
+        <section aria-labelledby="connection-title" id="connection">
+            <h3 id="connection-title">{"Your connection to possible harm"}</h3>
+            <dl class="facts">
+                <dt>{"Connection"}</dt>
+                <dd id="connection-established">
+                    { match c.established {
+                        Some(established) => connection_words(established).to_owned(),
+                        None => "Not established yet: the full assessment asks how you would be connected.".to_owned(),
+                    } }
+                    if c.raised_by_facilitating_acts {
+                        {format!(
+                            " You declared {}, but your company's own acts (customising, marketing, training or removing safeguards for the risky use) make it contributing.",
+                            c.declared.map_or("nothing", |d| d.label())
+                        )}
+                    }
+                </dd>
+                <dt>{"Your leverage over the customer after the sale"}</dt>
+                <dd id="connection-leverage">{ match c.leverage {
+                    Some(leverage) => leverage.label(),
+                    None => "not assessed yet: the full assessment asks about it",
+                } }</dd>
+            </dl>
+            if let Some(response) = c.response {
+                <p id="connection-response"><strong>{"What it calls for: "}</strong>{response}</p>
+            }
+        </section>
+    }
+}
+
+#[function_component(WhatWouldChangeView)]
+pub fn what_would_change_view(props: &ReportProps) -> Html {
+    let report = &props.report;
+    let body = match &report.what_would_change {
+        WhatWouldChange::Changes { to, changes } => {
+            let verify = changes.iter().any(|c| c.kind == ChangeKind::VerifyIfTrue);
+            html! {
+                <>
+                <p>{format!("These would lower it to \"{}\":", to.label())}</p>
+                <ul id="what-would-change">
+                    { for changes.iter().map(|c| html! {
+                        <li>
+                            <span class="tag">{ match c.kind {
+                                ChangeKind::PutInPlace => "Safeguard to put in place:",
+                                ChangeKind::VerifyIfTrue => "Only if verified:",
+                            } }</span>
+                            {" "}{c.description.clone()}
+                        </li>
+                    }) }
+                </ul>
+                if verify {
+                    <p class="help">{"A fact counts only once evidence shows it is true. Never change an answer just to lower the outcome."}</p>
+                }
+                </>
+            }
+        }
+        WhatWouldChange::AnswerOpenQuestions { questions, .. } => {
+            // The same facts as the blockers: refer to that list rather than repeat it.
+            let same_as_blockers = questions.len() == report.blockers.len()
+                && questions
+                    .iter()
+                    .zip(&report.blockers)
+                    .all(|(q, b)| q.id == b.id)
+                && !prohibited_flag_raised(report);
+            if same_as_blockers {
+                html! {
+                    <p id="what-would-change">{format!(
+                        "Establish these facts with evidence before deciding: the {} listed under \"Before any decision, establish\".",
+                        questions.len()
+                    )}</p>
+                }
+            } else {
+                html! {
+                    <>
+                    <p>{"Establish these facts with evidence before deciding:"}</p>
+                    <ul id="what-would-change">{ for questions.iter().map(|q| html! { <li>{q.prompt.clone()}</li> }) }</ul>
+                    </>
+                }
+            }
+        }
+        other => html! { <p id="what-would-change">{describe_change(other)}</p> },
+    };
+    html! {
+        <section aria-labelledby="change-title">
+            <h3 id="change-title">{"What would change the outcome"}</h3>
+            {body}
+        </section>
+    }
+}
+
 #[function_component(Actions)]
-pub fn actions(props: &ResultsProps) -> Html {
+pub fn actions(props: &ReportProps) -> Html {
     let report = &props.report;
     if report.actions.is_empty() {
         return html! {};
     }
-    let to_do = report
-        .actions
-        .iter()
-        .filter(|a| a.status == ActionStatus::ToDo)
-        .count();
+    let count = |status: ActionStatus| report.actions.iter().filter(|a| a.status == status).count();
+    let (to_do, planned) = (count(ActionStatus::ToDo), count(ActionStatus::Planned));
+    let title = if planned > 0 {
+        format!("Recommended actions ({to_do} to do, {planned} planned)")
+    } else {
+        format!("Recommended actions ({to_do} to do)")
+    };
     html! {
         <section aria-labelledby="actions-title">
-            <h3 id="actions-title">{format!("Recommended actions ({to_do} to do)")}</h3>
+            <h3 id="actions-title">{title}</h3>
             <ul class="actions checklist">
                 { for report.actions.iter().map(|a| {
-                    let done = a.status == ActionStatus::InPlace;
+                    let (class, check, tag) = match a.status {
+                        ActionStatus::InPlace => ("done", "☑", "In place"),
+                        ActionStatus::Planned => ("planned", "☐", "Planned — a condition of the deal"),
+                        ActionStatus::ToDo => ("to-do", "☐", "To do"),
+                    };
                     html! {
-                        <li class={classes!(done.then_some("done"))}>
-                            <span class="check" aria-hidden="true">{ if done { "☑" } else { "☐" } }</span>
-                            <span class="tag">{ if done { "In place" } else { "To do" } }</span>
+                        <li class={class}>
+                            <span class="check" aria-hidden="true">{check}</span>
+                            <span class="tag">{tag}</span>
                             {" "}<strong>{a.title}</strong>{". "}{a.detail}
                             <span class="source">{" Source: "}{a.source}{"."}</span>
                         </li>
@@ -195,7 +539,7 @@ pub fn actions(props: &ResultsProps) -> Html {
 }
 
 #[function_component(OpenQuestions)]
-pub fn open_questions(props: &ResultsProps) -> Html {
+pub fn open_questions(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section aria-labelledby="open-title">
@@ -221,8 +565,53 @@ pub fn open_questions(props: &ResultsProps) -> Html {
     }
 }
 
+#[function_component(MethodNotes)]
+pub fn method_notes(props: &ReportProps) -> Html {
+    let report = &props.report;
+    if report.packs_added.is_empty()
+        && report.migrations.is_empty()
+        && report.method1_outcome.is_none()
+    {
+        return html! {};
+    }
+    let version = hrdd_core::method::METHOD_VERSION;
+    html! {
+        <section aria-labelledby="method-notes-title" id="method-notes">
+            <h3 id="method-notes-title">{"About this result"}</h3>
+            { for report.packs_added.iter().map(|pack| html! {
+                <p class="pack-added">{format!(
+                    "Questions of the \"{}\" pack were added because the product's capabilities, type or customer call for them.",
+                    pack.label()
+                )}</p>
+            }) }
+            if let Some(before) = report.method1_outcome {
+                if before == report.outcome {
+                    <p id="method1-comparison">{format!(
+                        "Under method 1 this assessment was: \"{}\". Method {version} gives \"{}\" too.",
+                        before.label(), report.outcome.label()
+                    )}</p>
+                } else {
+                    <p id="method1-comparison">{format!(
+                        "Under method 1 this assessment was: \"{}\". Method {version} gives \"{}\" because:",
+                        before.label(), report.outcome.label()
+                    )}</p>
+                    <ul class="method1-reasons">
+                        // The reasons of the outcome, without the closing sentence that repeats
+                        // this comparison.
+                        { for report.outcome_reasons.iter().filter(|r| !r.contains("made under method 1")).map(|r| html! { <li>{r.clone()}</li> }) }
+                    </ul>
+                }
+            }
+            if !report.migrations.is_empty() {
+                <p>{"How answers given under method 1 were read:"}</p>
+                <ul class="migrations">{ for report.migrations.iter().map(|m| html! { <li>{*m}</li> }) }</ul>
+            }
+        </section>
+    }
+}
+
 #[function_component(Explanation)]
-pub fn explanation(props: &ResultsProps) -> Html {
+pub fn explanation(props: &ReportProps) -> Html {
     // Built only while open: the tables are long, and most readers never open them.
     let open = use_state(|| false);
     let ontoggle = {
@@ -280,7 +669,7 @@ pub fn explanation_body(report: &Report) -> Html {
 
 /// Horizontal bars for the four element scores, drawn as SVG by the app itself.
 #[function_component(ElementChart)]
-pub fn element_chart(props: &ResultsProps) -> Html {
+pub fn element_chart(props: &ReportProps) -> Html {
     let row_height = 28;
     let height = row_height * props.report.elements.len() as i32;
     html! {

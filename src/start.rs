@@ -107,7 +107,7 @@ pub fn start_panel(props: &StartProps) -> Html {
             </fieldset>
             <div class="question">
                 <label for="sector" class="prompt">{"What is being sold or provided?"}</label>
-                <p class="help" id="sector-help">{"The product category adds that sector's own questions and red flags."}</p>
+                <p class="help" id="sector-help">{"The product category adds that sector's own questions and red flags. Another sector's questions are added too when the product's capabilities, type or customer call for them."}</p>
                 <select id="sector" aria-describedby="sector-help" onchange={on_sector}>
                     { for sectors.into_iter().map(|sector| html! {
                         <option value={sector.key()} selected={assessment.sector == sector}>{sector.label()}</option>

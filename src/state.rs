@@ -661,6 +661,27 @@ mod tests {
     }
 
     #[test]
+    fn switching_to_the_full_assessment_keeps_every_answer() {
+        // The result's "Switch to the full assessment" button dispatches this action.
+        let mut state = AppState::default();
+        let q = question_index("customer.end_user_known").unwrap();
+        reduce(
+            &mut state,
+            AppAction::Answer(AssessmentAction::Choose {
+                question: q,
+                choice: 2,
+            }),
+        );
+        let before = state.assessment().answers.clone();
+        reduce(
+            &mut state,
+            AppAction::Answer(AssessmentAction::SetMode(Mode::FullAssessment)),
+        );
+        assert_eq!(state.assessment().mode, Mode::FullAssessment);
+        assert_eq!(state.assessment().answers, before);
+    }
+
+    #[test]
     fn country_search_folds_case_and_accents() {
         use crate::country_picker::search_key;
         assert_eq!(search_key("Côte d’Ivoire"), "cote d’ivoire");

@@ -36,9 +36,19 @@ async fn mount_app_keeping_storage() -> Element {
     root
 }
 
-/// Let Yew's scheduler run the pending renders.
+/// Let Yew's scheduler run the pending renders: wait until the page stops changing (a debug
+/// build scores and renders slowly), at most about three seconds.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    let body = gloo::utils::document().body().expect("body");
+    let mut last = String::new();
+    for _ in 0..100 {
+        yew::platform::time::sleep(Duration::from_millis(30)).await;
+        let now = body.inner_html();
+        if now == last {
+            return;
+        }
+        last = now;
+    }
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -55,19 +65,108 @@ fn click(root: &Element, selector: &str) {
     find(root, selector).unchecked_into::<HtmlElement>().click();
 }
 
-#[wasm_bindgen_test]
-async fn starts_incomplete_and_a_prohibited_red_flag_changes_the_outcome() {
-    let root = mount_app().await;
-    assert_eq!(outcome(&root), "Assessment incomplete");
-    click(&root, "[id='customer.sanctions-yes']");
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn exists(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
+}
+
+fn choose_country(root: &Element, code: &str) {
+    let country: HtmlSelectElement = find(root, "[id='profile.destination']").unchecked_into();
+    country.set_value(code);
+    country
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn choose_sector(root: &Element, key: &str) {
+    let sector: HtmlSelectElement = find(root, "#sector").unchecked_into();
+    sector.set_value(key);
+    sector
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// The quick screen of a clean deal: a private customer in Norway that said what the product is
+/// for, ordinary civilian goods with no capability to act on people, every party screened, no
+/// embargo, no warning sign in the transaction, nothing pointing to torture or atrocities,
+/// contract clauses in place.
+const CLEAN_QUICK_SCREEN: &[&str] = &[
+    "profile.customer_type-private_company",
+    "profile.channel-direct",
+    "profile.ongoing_relationship-continuing",
+    "profile.destination_embargo-none_checked",
+    "end_use.purpose_disclosed-in_writing",
+    "end_use.inherently_harmful-no",
+    "end_use.capabilities-none",
+    "end_use.fits_business-yes",
+    "end_use.customisation-none",
+    "end_use.product_family-civilian",
+    "end_use.torture_goods-none",
+    "end_use.torture_reason_to_believe-no",
+    "customer.end_user_known-buyer_itself",
+    "customer.record_of_harm-none",
+    "customer.misuse_against_groups-no",
+    "customer.unconstitutional_change-no",
+    "customer.security_control-no",
+    "customer.listed_parties-none_screened",
+    "customer.atrocity_risk-no",
+    "customer.transaction_red_flags-none",
+    "impacts.groups-none",
+    "impacts.positive_rights-none",
+    "mitigations.in_place-contract_clauses",
+    "mitigations.planned-none",
+    "mitigations.evidence-verified",
+];
+
+async fn answer_clean_quick_screen(root: &Element) {
+    for id in CLEAN_QUICK_SCREEN {
+        click(root, &format!("[id='{id}']"));
+    }
+    choose_country(root, "NO");
     settle().await;
-    assert_eq!(outcome(&root), "Do not proceed");
-    let flags = find(&root, ".red-flags").text_content().unwrap_or_default();
-    assert!(flags.contains("arms embargo"), "red flags shown: {flags}");
 }
 
 #[wasm_bindgen_test]
-async fn full_mode_adds_questions_and_sector_pack_adds_its_own() {
+async fn starts_incomplete_with_facts_to_establish_and_a_prohibited_red_flag_stops_the_deal() {
+    let root = mount_app().await;
+    assert_eq!(outcome(&root), "Assessment incomplete");
+    // Nothing is known: the facts to establish are listed, and unknown answers show as possible
+    // red flags, apart from raised ones.
+    let blockers = text(&root, "#blockers");
+    assert!(
+        blockers.contains("Before any decision, establish:")
+            && blockers.contains("What kind of organisation is the customer?"),
+        "{blockers}"
+    );
+    assert!(text(&root, "#possible-red-flags").contains("An unknown answer could raise these"));
+    assert!(!exists(&root, ".red-flags"), "nothing is raised yet");
+    // Questions retired by method 2 stay in the data but are never shown.
+    assert!(!exists(&root, "[id='customer.sanctions-yes']"));
+    assert!(!exists(&root, "[id='end_use.torture_or_executions-yes']"));
+
+    click(&root, "[id='customer.listed_parties-listed']");
+    settle().await;
+    assert_eq!(outcome(&root), "Do not proceed");
+    let flags = text(&root, ".red-flags");
+    assert!(
+        flags.contains("on a sanctions list") && flags.contains("Prohibited: do not proceed"),
+        "red flags shown: {flags}"
+    );
+    assert!(
+        !text(&root, "#possible-red-flags").contains("on a sanctions list"),
+        "a raised flag is no longer only possible"
+    );
+    assert!(
+        !exists(&root, "#blockers"),
+        "a prohibited flag stops the deal whatever is unknown"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn full_mode_adds_questions_and_a_sector_pack_adds_its_own() {
     let root = mount_app().await;
     let count = |root: &Element| {
         root.query_selector_all("fieldset.question, div.question")
@@ -75,60 +174,119 @@ async fn full_mode_adds_questions_and_sector_pack_adds_its_own() {
             .length()
     };
     let quick = count(&root);
-    assert!(root
-        .query_selector("[id='connection.type-cause']")
-        .unwrap()
-        .is_none());
+    assert!(!exists(&root, "[id='connection.type-cause']"));
     click(&root, "#mode-full_assessment");
     settle().await;
     assert!(count(&root) > quick, "full assessment shows more questions");
-    assert!(root
-        .query_selector("[id='connection.type-cause']")
-        .unwrap()
-        .is_some());
+    assert!(exists(&root, "[id='connection.type-cause']"));
 
-    let sector: HtmlSelectElement = find(&root, "#sector").unchecked_into();
-    sector.set_value("surveillance");
-    sector
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    // Ordinary civilian goods that cannot act on people: no surveillance question...
+    click(&root, "[id='end_use.capabilities-none']");
+    click(&root, "[id='end_use.product_family-civilian']");
     settle().await;
-    assert!(root
-        .query_selector("[id='surveillance.covert-yes']")
-        .unwrap()
-        .is_some());
+    assert!(!exists(&root, "[id='surveillance.covert-yes']"));
+    // ...until the surveillance pack is chosen...
+    choose_sector(&root, "surveillance");
+    settle().await;
+    assert!(exists(&root, "[id='surveillance.covert-yes']"));
+    // ...or a capability calls for it, which the question and the result say.
+    choose_sector(&root, "general");
+    click(&root, "[id='end_use.capabilities-track']");
+    settle().await;
+    assert!(exists(&root, "[id='surveillance.covert-yes']"));
+    assert!(text(&root, "[id='q-surveillance.covert']").contains("Asked from the"));
+    assert!(text(&root, "#method-notes")
+        .contains("Questions of the \"Surveillance and security technology\" pack were added"));
 }
 
 #[wasm_bindgen_test]
 async fn a_clean_quick_screen_reaches_proceed() {
     let root = mount_app().await;
-    for id in [
-        "profile.customer_type-private_company",
-        "profile.channel-direct",
-        "profile.ongoing_relationship-continuing",
-        "end_use.purpose_disclosed-in_writing",
-        "end_use.inherently_harmful-no",
-        "end_use.torture_or_executions-no",
-        "end_use.capabilities-none",
-        "end_use.fits_business-yes",
-        "end_use.customisation-none",
-        "customer.end_user_known-buyer_itself",
-        "customer.record_of_harm-none",
-        "customer.misuse_against_groups-no",
-        "customer.sanctions-no",
-        "customer.unconstitutional_change-no",
-        "impacts.groups-none",
-        "mitigations.in_place-contract_clauses",
-    ] {
-        click(&root, &format!("[id='{id}']"));
-    }
-    let country: HtmlSelectElement = find(&root, "[id='profile.destination']").unchecked_into();
-    country.set_value("NO");
-    country
+    answer_clean_quick_screen(&root).await;
+    assert_eq!(outcome(&root), "Proceed");
+    assert!(!exists(&root, "#blockers"));
+    assert!(!exists(&root, "#possible-red-flags"));
+    assert!(!exists(&root, "#full-assessment-needed"));
+    assert!(text(&root, "#open-title").contains("(0)"));
+}
+
+#[wasm_bindgen_test]
+async fn a_capability_calls_for_a_full_assessment_and_the_button_switches_to_it() {
+    let root = mount_app().await;
+    answer_clean_quick_screen(&root).await;
+    click(&root, "[id='end_use.capabilities-track']");
+    settle().await;
+    click(&root, "[id='surveillance.covert-no']");
+    click(&root, "[id='surveillance.independent_authorisation-yes']");
+    settle().await;
+    // Nothing is unknown, but a quick screen cannot clear a product that tracks people.
+    assert_eq!(outcome(&root), "Assessment incomplete");
+    let needed = text(&root, "#full-assessment-needed");
+    assert!(
+        needed.contains("A full assessment is needed before relying on this result, because:")
+            && needed.contains("the product can act on people"),
+        "{needed}"
+    );
+    click(&root, "#switch-to-full");
+    settle().await;
+    let full: web_sys::HtmlInputElement = find(&root, "#mode-full_assessment").unchecked_into();
+    assert!(full.checked());
+    assert!(!exists(&root, "#full-assessment-needed"));
+    assert!(exists(&root, "[id='connection.type-cause']"));
+    let kept: web_sys::HtmlInputElement =
+        find(&root, "[id='surveillance.covert-no']").unchecked_into();
+    assert!(kept.checked(), "the answers are kept");
+}
+
+#[wasm_bindgen_test]
+async fn a_floor_from_the_destination_planned_safeguards_and_benefits_are_shown() {
+    let root = mount_app().await;
+    answer_clean_quick_screen(&root).await;
+    click(&root, "[id='mitigations.planned-end_use_certificate']");
+    click(&root, "[id='impacts.positive_rights-health']");
+    // The assessor judges the destination a very high risk context, with a reason.
+    click(&root, "#override-toggle");
+    settle().await;
+    let level: HtmlSelectElement = find(&root, "#override-level").unchecked_into();
+    level.set_value("very_high");
+    level
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
+    let reason: web_sys::HtmlTextAreaElement = find(&root, "#override-reason").unchecked_into();
+    reason.set_value("New emergency law");
+    reason
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     settle().await;
-    assert_eq!(outcome(&root), "Proceed");
+    // The destination sets a floor by itself: never a plain "proceed" there.
+    assert_eq!(outcome(&root), "Proceed with conditions");
+    let floors = text(&root, "#floors");
+    assert!(
+        floors.contains("The customer and destination set a floor")
+            && floors.contains("\"Proceed with conditions\"")
+            && floors.contains("high risk"),
+        "{floors}"
+    );
+    // A planned safeguard is a condition of the deal, not credit.
+    let actions = text(&root, ".actions");
+    assert!(
+        actions.contains("Planned — a condition of the deal")
+            && actions.contains("Obtain a signed end-use and end-user statement"),
+        "{actions}"
+    );
+    assert!(text(&root, "#actions-title").contains("1 planned"));
+    let benefits = text(&root, "#benefits");
+    assert!(
+        benefits.contains("Health") && benefits.contains("never subtracted from them"),
+        "{benefits}"
+    );
+    assert!(
+        find(&root, ".risks-and-benefits")
+            .query_selector("#benefits")
+            .unwrap()
+            .is_some(),
+        "benefits are shown beside the risks"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -192,7 +350,15 @@ async fn webcrypto_opens_the_golden_protected_link() {
         .await
         .expect("opens");
     let shared = hrdd_core::link::decode_body(&body).unwrap();
-    assert_eq!(hrdd_core::score(&shared.assessment).outcome.key(), expected);
+    // The golden links were made under method 1: method 1's conclusion is kept, and the report
+    // shows it beside the current method's.
+    assert_eq!(shared.method_version, 1);
+    let method1 = hrdd_core::method_v1::evaluate(&shared.assessment).outcome;
+    assert_eq!(method1.key(), expected);
+    assert_eq!(
+        hrdd_core::score(&shared.assessment).method1_outcome,
+        Some(method1)
+    );
 
     // And a link encrypted here opens here, with a fresh salt and nonce each time.
     let plain = hrdd_core::link::body_bytes(&shared.assessment, true);

@@ -400,6 +400,12 @@ impl Report {
 
     /// What to do next: the outcome's step, then what the connection calls for.
     pub fn next_step(&self) -> String {
+        if self.outcome == Outcome::Incomplete
+            && self.blockers.is_empty()
+            && !self.full_assessment_needed.is_empty()
+        {
+            return "Complete a full assessment: a quick screen cannot clear this deal.".to_owned();
+        }
         match (self.outcome, self.connection.response) {
             (Outcome::ProceedWithConditions | Outcome::Escalate, Some(response)) => {
                 format!("{} {response}", self.outcome.next_step())

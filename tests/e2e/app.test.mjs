@@ -11,8 +11,12 @@ describe('application shell', () => {
     assert.equal(await page.title(), 'Downstream human rights due diligence calculator');
     assert.match(await page.locator('h1').innerText(), /human rights due diligence/i);
     assert.ok(await page.getByRole('group', { name: 'What kind of organisation is the customer?' }).isVisible());
-    // Nothing answered yet: the method must not call it safe.
+    // Nothing answered yet: the method must not call it safe, and says what to establish.
     assert.equal(await page.locator('#outcome').innerText(), 'Assessment incomplete');
+    assert.match(await page.locator('#blockers').innerText(), /Before any decision, establish:[\s\S]*What kind of organisation is the customer\?/);
+    assert.match(await page.locator('#possible-red-flags').innerText(), /Possible red flags \(\d+\)\s+An unknown answer could raise these/);
+    // Questions that method 2 retired are kept in the data, never shown.
+    assert.equal(await page.locator('[id="customer.sanctions-yes"], [id="end_use.torture_or_executions-yes"]').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -20,15 +24,16 @@ describe('application shell', () => {
   test('the result follows answers given with the mouse and the keyboard', async () => {
     const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     // A prohibited red flag, by mouse.
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
-    assert.match(await page.locator('.red-flags').innerText(), /arms embargo or sanctions/);
-    // Back to "no" by keyboard: focus the checked radio and move with the arrow key.
-    await page.locator('[id="customer.sanctions-yes"]').focus();
+    assert.match(await page.locator('.red-flags').innerText(), /on a sanctions list[^\n]*\s+Prohibited: do not proceed/);
+    // Back to "no, screened" by keyboard: focus the checked radio and move with the arrow key.
+    await page.locator('[id="customer.listed_parties-listed"]').focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    assert.ok(await page.locator('[id="customer.sanctions-no"]').isChecked());
+    assert.ok(await page.locator('[id="customer.listed_parties-none_screened"]').isChecked());
     assert.notEqual(await page.locator('#outcome').innerText(), 'Do not proceed');
+    assert.equal(await page.locator('.red-flags').count(), 0, 'nothing is raised any more');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -36,7 +41,7 @@ describe('application shell', () => {
   test('axe-core finds no accessibility violations, before and after answering', async () => {
     const { page, context } = await openPage(suite.browser, suite.server.url);
     assert.deepEqual(await accessibilityViolations(page), []);
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     await page.locator('#mode-full_assessment').click();
     assert.deepEqual(await accessibilityViolations(page), []);
     await context.close();

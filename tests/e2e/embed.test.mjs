@@ -36,7 +36,7 @@ describe('organisation settings', () => {
     assert.ok(await page.locator('#perspective-outside_review').isChecked(), 'default perspective applied');
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--hrdd-accent').trim()), '#0b4f6c');
     assert.equal(await page.locator('#escalation-contacts').count(), 0, 'contacts only with escalate or do not proceed');
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.match(await page.locator('#escalation-contacts').innerText(), /Human Rights Committee[\s\S]*hr@example.com/);
     assert.match(await page.locator('#policy-links').innerText(), /Human rights policy/);
     assert.deepEqual(await accessibilityViolations(page), []);
@@ -53,7 +53,7 @@ describe('organisation settings', () => {
     await page.locator('#notice.notice-error').waitFor();
     assert.match(await page.locator('#notice').innerText(), /settings\.json\) could not be used: the theme value .* is not a plain colour.*defaults/);
     assert.equal(await page.locator('#sector option').count(), 8, 'all sector packs');
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
     await context.close();
   });
@@ -82,7 +82,7 @@ describe('embedding', () => {
       const frame = page.frameLocator('#frame');
       await frame.locator('#outcome').waitFor();
       assert.ok(await frame.locator('html.hrdd-embed').count(), 'compact embed mode');
-      await frame.locator('[id="customer.sanctions-yes"]').click();
+      await frame.locator('[id="customer.listed_parties-listed"]').click();
       await page.waitForTimeout(300);
       const received = await page.evaluate(() => window.received);
       if (allowed) {
@@ -109,7 +109,7 @@ describe('embedding', () => {
     await page.goto(`${server.url}intranet-example.html`);
     await page.locator('#hrdd-calculator #outcome').waitFor();
     await page.frameLocator('#calculator-frame').locator('#outcome').waitFor();
-    await page.locator('#hrdd-calculator [id="customer.sanctions-yes"]').click();
+    await page.locator('#hrdd-calculator [id="customer.listed_parties-listed"]').click();
     assert.equal(await page.locator('#hrdd-calculator #outcome').innerText(), 'Do not proceed');
     assert.deepEqual(errors, []);
     await context.close();
@@ -123,7 +123,7 @@ describe('static hosting', () => {
     await cp(join(repositoryRoot, 'dist'), join(site, 'tools', 'human-rights'), { recursive: true });
     const server = await serve(site);
     const { page, context, errors, requests } = await openPage(browser, `${server.url}tools/human-rights/`);
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
     const paths = requests.map((r) => new URL(r.url).pathname).filter((p) => !p.endsWith('settings.json'));
     assert.ok(paths.every((p) => p.startsWith('/tools/human-rights/')), paths.join(', '));
@@ -147,7 +147,7 @@ describe('offline use', () => {
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('#outcome');
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed', 'works offline');
 
     await context.setOffline(false);
@@ -171,7 +171,7 @@ describe('one-file build', () => {
     const { page, context, errors, requests } = await openPage(browser, file);
     await answerQuickScreen(page, 'NO');
     assert.equal(await page.locator('#outcome').innerText(), 'Proceed');
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.equal(await page.locator('#outcome').innerText(), 'Do not proceed');
     assert.deepEqual(requests.map((r) => r.url).filter((url) => url !== file && !url.startsWith('data:')), [], 'only the file itself');
     assert.deepEqual(errors, []);

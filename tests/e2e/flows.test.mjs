@@ -5,29 +5,35 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLEAN_QUICK_SCREEN, accessibilityViolations, answerQuickScreen, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
-import { chooseByKeyboard, countryByKeyboard, focusTop, tickByKeyboard } from './keyboard.mjs';
+import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, accessibilityViolations, answerQuickScreen, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
+import { chooseByKeyboard, countryByKeyboard, focusTop, tabTo, tickByKeyboard } from './keyboard.mjs';
 
 const suite = withServerAndBrowser();
 
 const outcome = (page) => page.locator('#outcome').innerText();
 
 describe('quick screen by keyboard only', () => {
-  test('reaches every outcome without a mouse', async () => {
+  test('reaches every outcome without a mouse, and switches to the full assessment', async () => {
     const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     assert.equal(await outcome(page), 'Assessment incomplete');
 
     await focusTop(page);
     for (const [question, option] of CLEAN_QUICK_SCREEN) await chooseByKeyboard(page, question, option);
-    await tickByKeyboard(page, 'end_use.capabilities-none');
-    await tickByKeyboard(page, 'impacts.groups-none');
-    await tickByKeyboard(page, 'mitigations.in_place-contract_clauses');
+    for (const id of CLEAN_QUICK_SCREEN_TICKS) await tickByKeyboard(page, id);
     await focusTop(page);
     await countryByKeyboard(page, 'Norw', 'NO');
     assert.equal(await outcome(page), 'Proceed');
 
-    // A surveillance product: its sector pack asks one more question; the presumed privacy
-    // impact makes safeguards a condition.
+    // A hidden end user is a red flag: escalate, never "proceed".
+    await focusTop(page);
+    await chooseByKeyboard(page, 'customer.end_user_known', 'hidden');
+    assert.equal(await outcome(page), 'Escalate');
+    await focusTop(page);
+    await chooseByKeyboard(page, 'customer.end_user_known', 'buyer_itself');
+    assert.equal(await outcome(page), 'Proceed');
+
+    // A surveillance product: its sector pack asks two more questions, and an unknown answer
+    // to them is a possible red flag, not a clean result.
     await focusTop(page);
     await page.keyboard.press('Tab');
     const sector = page.locator('#sector');
@@ -35,34 +41,51 @@ describe('quick screen by keyboard only', () => {
     await page.keyboard.press('End'); // last option: security equipment
     await page.keyboard.press('Home'); // first: general
     await page.keyboard.press('ArrowDown'); // surveillance
+    assert.notEqual(await outcome(page), 'Proceed');
+    assert.match(await page.locator('#possible-red-flags').innerText(), /covert surveillance tool/);
     await focusTop(page);
     await chooseByKeyboard(page, 'surveillance.covert', 'no');
-    assert.equal(await outcome(page), 'Proceed with conditions');
+    await chooseByKeyboard(page, 'surveillance.independent_authorisation', 'yes');
+    assert.equal(await outcome(page), 'Proceed');
 
     await focusTop(page);
-    await chooseByKeyboard(page, 'customer.end_user_known', 'hidden');
-    assert.equal(await outcome(page), 'Escalate');
-
-    await focusTop(page);
-    await chooseByKeyboard(page, 'customer.sanctions', 'yes');
+    await chooseByKeyboard(page, 'customer.listed_parties', 'listed');
     assert.equal(await outcome(page), 'Do not proceed');
+    await focusTop(page);
+    await chooseByKeyboard(page, 'customer.listed_parties', 'none_screened');
+    assert.equal(await outcome(page), 'Proceed');
+
+    // A product that tracks people: a quick screen cannot clear it, and says why.
+    await focusTop(page);
+    await tickByKeyboard(page, 'end_use.capabilities-track');
+    assert.equal(await outcome(page), 'Assessment incomplete');
+    assert.match(await page.locator('#full-assessment-needed').innerText(), /A full assessment is needed before relying on this result, because:\s+the product can act on people/);
+    await focusTop(page);
+    await tabTo(page, 'the switch to the full assessment', `document.activeElement?.id === 'switch-to-full'`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'mode-full_assessment');
+    assert.ok(await page.locator('#mode-full_assessment').isChecked());
+    assert.equal(await page.locator('#full-assessment-needed').count(), 0);
+    assert.ok(await page.locator('[id="connection.type-cause"]').count() > 0, 'the full assessment asks more');
+    assert.ok(await page.locator('[id="surveillance.covert-no"]').isChecked(), 'the answers are kept');
     assert.deepEqual(errors, []);
     await context.close();
   });
 });
 
 describe('full assessment with the mouse', () => {
-  test('all four elements, a rated right and a country override', async () => {
+  test('all four elements, a rated right, benefits, the connection and a country override', async () => {
     const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await page.locator('#mode-full_assessment').click();
     await page.selectOption('#sector', 'artificial_intelligence');
     await answerQuickScreen(page, 'DE');
     for (const [question, option] of [
       ['end_use.misuse_potential', 'hard'], ['end_use.unintended_harm', 'possible'], ['end_use.scale', 'organisation'],
-      ['customer.security_control', 'no'], ['customer.final_destination', 'user_site'],
-      ['customer.human_rights_commitment', 'with_processes'], ['customer.policy_versus_practice', 'matches'],
-      ['customer.modify_or_reexport', 'no'], ['impacts.remedy', 'yes'], ['connection.type', 'linked'],
-      ['connection.contract_terms', 'yes'], ['connection.traceability', 'yes'],
+      ['end_use.state_data_access', 'no'], ['end_use.disallowed_uses', 'in_contract'],
+      ['customer.final_destination', 'user_site'], ['customer.human_rights_commitment', 'with_processes'],
+      ['customer.policy_versus_practice', 'matches'], ['customer.modify_or_reexport', 'no'], ['customer.enabling_laws', 'no'],
+      ['customer.corruption', 'no'], ['impacts.remedy', 'yes'], ['impacts.cumulative', 'no'], ['impacts.not_proceeding', 'little'],
+      ['connection.type', 'linked'], ['connection.contract_terms', 'yes'], ['connection.traceability', 'yes'],
       ['ai.sensitive_inference', 'no'], ['ai.human_review_and_bias_testing', 'one'],
     ]) await page.locator(`[id="${question}-${option}"]`).click();
     for (const id of ['customer.refusals-none', 'connection.facilitating_acts-none', 'end_use.capabilities-profile', 'end_use.capabilities-none']) {
@@ -71,16 +94,45 @@ describe('full assessment with the mouse', () => {
     // "None of these" then a capability: profiling stays ticked.
     await page.locator('[id="end_use.capabilities-profile"]').click();
     assert.ok(await page.locator('[id="end_use.capabilities-profile"]').isChecked());
-    assert.equal(await page.locator('#progress label').innerText(), 'Progress: 33 of 33 questions answered');
+    assert.match(await page.locator('#progress label').innerText(), /^Progress: (\d+) of \1 questions answered$/);
+    assert.equal(await outcome(page), 'Proceed with conditions');
+    assert.equal(await page.locator('#blockers').count(), 0, 'nothing decisive is unknown');
+
+    // The connection as declared, its leverage and what it calls for; acts that facilitate the
+    // harm make it "contributing" whatever was declared.
+    assert.match(await page.locator('#connection-established').innerText(), /directly linked to harm/);
+    assert.equal(await page.locator('#connection-leverage').innerText(), 'high');
+    assert.match(await page.locator('#connection-response').innerText(), /build and use leverage/);
+    assert.match(await page.locator('.outcome-next').innerText(), /Agree the listed conditions[\s\S]*build and use leverage/);
+    await page.locator('[id="connection.facilitating_acts-customise_for_risky_use"]').click();
+    assert.match(await page.locator('#connection-established').innerText(), /contributing to harm[\s\S]*You declared directly linked/);
+    assert.match(await page.locator('#connection-response').innerText(), /stop the acts that facilitate/);
+    await page.locator('[id="connection.facilitating_acts-none"]').click();
+
+    // An unknown scale: what would lower the outcome is a fact to verify, never "answer no".
+    await page.locator('[id="end_use.scale-dont-know"]').click();
+    assert.equal(await outcome(page), 'Escalate');
+    const change = await page.locator('#what-would-change').innerText();
+    assert.match(change, /Only if verified:\s+Establish with evidence "How many people could the deployment reach\?"/);
+    assert.doesNotMatch(change, /answer "?no/i);
+    await page.locator('[id="end_use.scale-organisation"]').click();
     assert.equal(await outcome(page), 'Proceed with conditions');
 
-    // Rate non-discrimination as grave and very likely: the outcome follows. The assessor's
-    // likelihood is averaged with the evidence, so a clean customer keeps it from "do not proceed".
+    // Rate non-discrimination as grave and very likely: a critical risk, "do not proceed".
     await page.selectOption('#right-non_discrimination-status', 'rated');
     for (const [dimension, value] of [['scale', '4'], ['scope', '4'], ['irremediability', '3'], ['likelihood', '4']]) {
       await page.selectOption(`#right-non_discrimination-${dimension}`, value);
     }
+    assert.equal(await outcome(page), 'Do not proceed');
+    // A product that also strengthens a right: shown beside the risks, never subtracted, and the
+    // grave risk goes to a senior decision instead of a refusal by arithmetic.
+    await page.locator('[id="impacts.positive_rights-health"]').click();
     assert.equal(await outcome(page), 'Escalate');
+    assert.match(await page.locator('#rights-in-tension').innerText(), /documented senior decision/);
+    assert.match(await page.locator('.risks-and-benefits #benefits').innerText(), /Rights the product could strengthen\s+Shown beside the risks, never subtracted from them\.\s+Health/);
+    assert.match(await page.locator('#not-proceeding').innerText(), /If you refuse or withdraw: Little/);
+    await page.locator('[id="impacts.positive_rights-health"]').click();
+    assert.equal(await outcome(page), 'Do not proceed');
     // Judged not at risk: the presumption is removed, and the report shows that choice.
     await page.selectOption('#right-non_discrimination-status', 'not_at_risk');
     assert.equal(await outcome(page), 'Proceed');
@@ -93,10 +145,12 @@ describe('full assessment with the mouse', () => {
     assert.match(await page.locator('#override-reason-note').innerText(), /Add a reason/);
     await page.fill('#override-reason', 'Field reports of new surveillance law');
     assert.match(await page.locator('#override-reason-note').innerText(), /Applied/);
+    // The destination now sets a floor by itself.
+    assert.match(await page.locator('#floors').innerText(), /The customer and destination set a floor[\s\S]*high risk/);
     await page.locator('#explanation summary').click();
     // The explanation is built when it is opened.
     await page.waitForFunction(() => /set by the assessor/.test(document.querySelector('#explanation').innerText));
-    assert.match(await page.locator('#explanation').innerText(), /very high risk context \(set by the assessor\)/);
+    assert.match(await page.locator('#explanation').innerText(), /Germany: very high risk context set by the assessor/);
     assert.deepEqual(await accessibilityViolations(page), []);
     assert.deepEqual(errors, []);
     await context.close();
@@ -170,7 +224,7 @@ describe('report, files and drafts', () => {
     const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page);
     await page.getByRole('button', { name: 'New assessment' }).first().click();
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     await page.getByRole('button', { name: 'Drafts' }).click();
     const rows = page.locator('.drafts-table tbody tr');
     assert.equal(await rows.count(), 2);
@@ -215,7 +269,7 @@ describe('report, files and drafts', () => {
     assert.ok(await page.locator('.print-report').isVisible());
     assert.ok(!(await page.locator('.questions').isVisible()), 'the form is not printed');
     const report = await page.locator('.print-report').innerText();
-    assert.match(report, /Method version\s+1/);
+    assert.match(report, /Method version\s+2/);
     assert.match(report, /Date\s+\d{4}-\d{2}-\d{2}/);
     assert.match(report, /Has the buyer said clearly what the product is for and who will use it\?\s+Yes, in writing/);
     assert.match(report, /In which country will the product be used\?\s+Kenya/);

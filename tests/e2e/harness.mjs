@@ -107,34 +107,53 @@ export async function accessibilityViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** The quick-screen answers of a clean deal (question id, option key). */
+/**
+ * The quick-screen answers of a clean deal (question id, option key), in the order of the page:
+ * a private customer that said what the product is for, ordinary civilian goods, every party
+ * screened, no embargo, nothing pointing to torture or atrocities, safeguards verified.
+ */
 export const CLEAN_QUICK_SCREEN = [
   ['profile.customer_type', 'private_company'],
   ['profile.channel', 'direct'],
   ['profile.ongoing_relationship', 'continuing'],
+  ['profile.destination_embargo', 'none_checked'],
   ['end_use.purpose_disclosed', 'in_writing'],
   ['end_use.inherently_harmful', 'no'],
-  ['end_use.torture_or_executions', 'no'],
   ['end_use.fits_business', 'yes'],
   ['end_use.customisation', 'none'],
+  ['end_use.product_family', 'civilian'],
+  ['end_use.torture_goods', 'none'],
+  ['end_use.torture_reason_to_believe', 'no'],
   ['customer.end_user_known', 'buyer_itself'],
   ['customer.record_of_harm', 'none'],
   ['customer.misuse_against_groups', 'no'],
-  ['customer.sanctions', 'no'],
   ['customer.unconstitutional_change', 'no'],
+  ['customer.security_control', 'no'],
+  ['customer.listed_parties', 'none_screened'],
+  ['customer.atrocity_risk', 'no'],
+  ['mitigations.evidence', 'verified'],
 ];
 
 /**
- * Answer a quick screen with the mouse: the clean answers, no capability, no group at heightened
- * risk, contract clauses in place, and the destination country.
+ * The checklist boxes of the clean deal, in the order of the page: no capability to act on people,
+ * no warning sign in the transaction, no group at heightened risk, no right recorded as
+ * strengthened, contract clauses in place and nothing more planned.
  */
+export const CLEAN_QUICK_SCREEN_TICKS = [
+  'end_use.capabilities-none',
+  'customer.transaction_red_flags-none',
+  'impacts.groups-none',
+  'impacts.positive_rights-none',
+  'mitigations.in_place-contract_clauses',
+  'mitigations.planned-none',
+];
+
+/** Answer a quick screen with the mouse: the clean answers and ticks, and the destination. */
 export async function answerQuickScreen(page, country = 'NO') {
   for (const [question, option] of CLEAN_QUICK_SCREEN) {
     await page.locator(`[id="${question}-${option}"]`).click();
   }
-  for (const id of ['end_use.capabilities-none', 'impacts.groups-none', 'mitigations.in_place-contract_clauses']) {
-    await page.locator(`[id="${id}"]`).click();
-  }
+  for (const id of CLEAN_QUICK_SCREEN_TICKS) await page.locator(`[id="${id}"]`).click();
   await page.fill('#country-search', country);
   await page.selectOption('[id="profile.destination"]', country);
 }

@@ -4,10 +4,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessibilityViolations, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
+import { accessibilityViolations, foreignRequests, openPage, repositoryRoot, withServerAndBrowser } from './harness.mjs';
 
 const suite = withServerAndBrowser();
 
@@ -17,13 +17,20 @@ const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</scr
 async function answerDeal(page) {
   for (const [question, option] of [
     ['profile.customer_type', 'law_enforcement'], ['profile.channel', 'direct'], ['profile.ongoing_relationship', 'limited'],
-    ['end_use.purpose_disclosed', 'in_writing'], ['end_use.inherently_harmful', 'no'], ['end_use.torture_or_executions', 'no'],
-    ['end_use.fits_business', 'yes'], ['end_use.customisation', 'none'], ['customer.end_user_known', 'hidden'],
-    ['customer.record_of_harm', 'none'], ['customer.misuse_against_groups', 'no'], ['customer.sanctions', 'no'],
-    ['customer.unconstitutional_change', 'no'],
+    ['profile.destination_embargo', 'none_checked'], ['end_use.purpose_disclosed', 'in_writing'], ['end_use.inherently_harmful', 'no'],
+    ['end_use.fits_business', 'yes'], ['end_use.customisation', 'none'], ['end_use.product_family', 'civilian'],
+    ['end_use.torture_goods', 'none'], ['end_use.torture_reason_to_believe', 'no'], ['customer.end_user_known', 'hidden'],
+    ['customer.record_of_harm', 'none'], ['customer.misuse_against_groups', 'no'], ['customer.unconstitutional_change', 'no'],
+    ['customer.security_control', 'no'], ['customer.listed_parties', 'none_screened'], ['customer.atrocity_risk', 'no'],
+    ['mitigations.evidence', 'declared'],
   ]) await page.locator(`[id="${question}-${option}"]`).click();
   await page.locator('[id="end_use.capabilities-track"]').click();
-  await page.locator('[id="impacts.groups-none"]').click();
+  // Tracking brings in the surveillance pack's questions.
+  await page.locator('[id="surveillance.covert-no"]').click();
+  await page.locator('[id="surveillance.independent_authorisation-on_paper"]').click();
+  for (const id of ['impacts.groups-none', 'impacts.positive_rights-health', 'mitigations.in_place-contract_clauses', 'mitigations.planned-end_use_certificate']) {
+    await page.locator(`[id="${id}"]`).click();
+  }
   await page.fill('#country-search', 'Kenya');
   await page.selectOption('[id="profile.destination"]', 'KE');
   await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
@@ -73,7 +80,7 @@ describe('share links', () => {
 
     // The receiver has a draft of their own.
     const receiver = await openPage(suite.browser, suite.server.url);
-    await receiver.page.locator('[id="customer.sanctions-yes"]').click();
+    await receiver.page.locator('[id="customer.listed_parties-listed"]').click();
     await receiver.page.goto(url);
     await receiver.page.locator('#shared-title').waitFor();
     assert.match(await receiver.page.locator('.shared-banner').innerText(), /read only[\s\S]*left names and notes out/);
@@ -159,11 +166,31 @@ describe('share links', () => {
     const page = await context.newPage();
     await page.goto(suite.server.url);
     await page.waitForSelector('#outcome');
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     const url = await createLink(page);
     await page.locator('#copy-link').click();
     await page.waitForFunction(() => /copied/.test(document.querySelector('#share-status')?.innerText ?? ''));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+    await context.close();
+  });
+
+  test('a link made under method 1 shows what method 1 concluded beside the current result', async () => {
+    const fixtures = JSON.parse(await readFile(join(repositoryRoot, 'tests', 'fixtures', 'links-v1.json'), 'utf8'));
+    const golden = fixtures.find((entry) => entry.name === '13-reseller-hidden-end-user.json');
+    const labels = { proceed: 'Proceed', proceed_with_conditions: 'Proceed with conditions', assessment_incomplete: 'Assessment incomplete', escalate: 'Escalate', do_not_proceed: 'Do not proceed' };
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}#${golden.link}`);
+    await page.locator('#shared-title').waitFor();
+    assert.match(await page.locator('.shared-banner').innerText(), /Made with method version 1; its answers were carried over to method version 2/);
+    const current = await page.locator('.shared #outcome').innerText();
+    const comparison = await page.locator('.shared #method1-comparison').innerText();
+    assert.ok(comparison.startsWith(`Under method 1 this assessment was: "${labels[golden.expected.outcome]}". Method 2 gives "${current}"`), comparison);
+    // Method 1 asked one question where method 2 asks two: the report says how it read the answer.
+    assert.match(await page.locator('.shared #method-notes').innerText(), /How answers given under method 1 were read:[\s\S]*"no" to torture or executions/i);
+    const report = await page.locator('.shared .print-report').innerText();
+    assert.match(report, /Method version\s+1 \(answers carried over; scored with method 2\)/);
+    assert.match(report, /Answers to questions of method 1[\s\S]*Could the product be used in executions, torture or other cruel treatment\?\s+No/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
@@ -192,7 +219,7 @@ describe('share links', () => {
       assert.equal(await outcome(page), before, 'the draft is intact and the app works');
     }
     // Still usable: answering changes the result.
-    await page.locator('[id="customer.sanctions-yes"]').click();
+    await page.locator('[id="customer.listed_parties-listed"]').click();
     assert.equal(await outcome(page), 'Do not proceed');
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await context.close();
