@@ -294,6 +294,14 @@ async fn answers_are_autosaved_in_local_storage_and_restored() {
     let root = mount_app().await;
     click(&root, "[id='customer.end_user_known-hidden']");
     settle().await;
+    // The save is an effect after the render; under a loaded machine it can come a little after
+    // the page settles, so wait for it (up to two seconds) rather than for a fixed time.
+    for _ in 0..40 {
+        if hrdd_calculator::storage::has_stored_data() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+    }
     assert!(
         hrdd_calculator::storage::has_stored_data(),
         "the answer was saved"
