@@ -69,25 +69,17 @@ pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<Context
                 assessment,
                 context,
             );
-            let same = truth(
+            // "The end user is the customer itself" is never among the choices, so that answer
+            // reads as "no" here and the buyer's type decides.
+            debug_assert!(!choices.contains(&SAME_AS_CUSTOMER));
+            let end_user = truth(
                 &Trigger::AnswerIs {
                     question: END_USER_TYPE,
-                    choices: &[SAME_AS_CUSTOMER],
+                    choices,
                 },
                 assessment,
                 context,
             );
-            let end_user = match same {
-                Truth::Yes => Truth::No,
-                _ => truth(
-                    &Trigger::AnswerIs {
-                        question: END_USER_TYPE,
-                        choices,
-                    },
-                    assessment,
-                    context,
-                ),
-            };
             buyer.or(end_user)
         }
         Trigger::CountryContextMayReach(level) => match context {
@@ -95,9 +87,9 @@ pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<Context
             Some(c) if c.widened >= *level => Truth::Yes,
             Some(_) => Truth::No,
         },
+        // An unknown answer (not answered, "don't know", or one that does not fit) is unknown.
         Trigger::AnswerIs { question, choices } => match asked_answer(assessment, question) {
             None => Truth::No,
-            Some((_, answer)) if answer.is_gap() => Truth::Unknown,
             Some((index, Answer::Choice(i))) => {
                 match QUESTIONS[index].choices().get(usize::from(i)) {
                     Some(c) if choices.contains(&c.key) => Truth::Yes,

@@ -1356,3 +1356,73 @@ fn unknown_warning_signs_said_to_be_resolved_still_need_conditions() {
     a.choose("customer.red_flags_resolved", "no").unwrap();
     assert_eq!(score(&a).outcome, Outcome::Escalate);
 }
+
+#[test]
+fn the_connection_is_raised_to_contributing_never_lowered_and_says_so() {
+    let mut linked = clean(Mode::FullAssessment, Sector::General);
+    linked
+        .tick("connection.facilitating_acts", &["market_for_risky_use"])
+        .unwrap();
+    let report = score(&linked);
+    assert_eq!(
+        report.connection.established,
+        Some(hrdd_core::method::Connection::Contribute)
+    );
+    assert!(report.connection.raised_by_facilitating_acts);
+    // Causing stays causing: acts that facilitate do not lower it to contributing.
+    let cause = with(linked, &[("connection.type", "cause")]);
+    let report = score(&cause);
+    assert_eq!(
+        report.connection.established,
+        Some(hrdd_core::method::Connection::Cause)
+    );
+    assert!(!report.connection.raised_by_facilitating_acts);
+    // Customisation that extends the capability also makes the company a contributor.
+    let extends = with(
+        clean(Mode::FullAssessment, Sector::General),
+        &[("end_use.customisation", "extends_capability")],
+    );
+    assert_eq!(
+        score(&extends).connection.established,
+        Some(hrdd_core::method::Connection::Contribute)
+    );
+}
+
+#[test]
+fn raised_red_flags_say_whether_they_prohibit() {
+    let report = score(&with(
+        clean(Mode::QuickScreen, Sector::General),
+        &[
+            ("customer.listed_parties", "listed"),
+            ("customer.end_user_known", "hidden"),
+            ("customer.end_user_type", "private_company"),
+        ],
+    ));
+    for flag in &report.red_flags {
+        assert_eq!(
+            flag.prohibited,
+            flag.level == FlagLevel::Prohibited,
+            "{}",
+            flag.id
+        );
+    }
+    assert!(report.red_flags.iter().any(|f| f.prohibited));
+    assert!(report.red_flags.iter().any(|f| !f.prohibited));
+}
+
+#[test]
+fn a_method_one_dont_know_is_carried_over_and_said() {
+    let mut a = clean(Mode::QuickScreen, Sector::General);
+    a.method_version = 1;
+    for q in ["customer.listed_parties", "profile.destination_embargo"] {
+        a.set_answer(q, Answer::Unanswered).unwrap();
+    }
+    a.set_answer("customer.sanctions", Answer::DontKnow)
+        .unwrap();
+    let report = score(&a);
+    assert_eq!(report.migrations.len(), 1, "{:?}", report.migrations);
+    assert!(report
+        .blockers
+        .iter()
+        .any(|b| b.id == "customer.listed_parties"));
+}
