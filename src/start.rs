@@ -82,7 +82,7 @@ pub fn start_panel(props: &StartProps) -> Html {
                 { for [Mode::QuickScreen, Mode::FullAssessment].into_iter().map(|mode| {
                     let id = format!("mode-{}", mode.key());
                     let hint = match mode {
-                        Mode::QuickScreen => ": the decisive questions, under 3 minutes",
+                        Mode::QuickScreen => ": every question that can stop a deal, a few minutes",
                         Mode::FullAssessment => ": all four elements, rights rated one by one",
                     };
                     html! {
