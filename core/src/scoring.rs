@@ -385,11 +385,9 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
                     r.risk == RiskLevel::Critical
                         && NO_TENSION_FOR_CRITICAL_RISK_TO.contains(&r.right)
                 }),
-            known_facts: (detail != Detail::KnownFactsOnly
-                && (!open_questions.is_empty()
-                    || destination.data_gap
-                    || destination.report.is_none()))
-            .then(|| known_facts_outcome(assessment)),
+            // An unknown destination and a country without data are open questions too.
+            known_facts: (detail != Detail::KnownFactsOnly && !open_questions.is_empty())
+                .then(|| known_facts_outcome(assessment)),
             context,
         },
     );

@@ -1192,6 +1192,14 @@ fn an_override_cannot_lower_what_the_rules_read_nor_the_score_by_more_than_one_s
     });
     let after = score(&a);
     assert_eq!(after.outcome, before.outcome, "{:?}", after.outcome_reasons);
+    let destination_line = &after.element(Element::Customer).contributions;
+    assert!(
+        destination_line
+            .iter()
+            .any(|c| c.source_id == "profile.destination"
+                && c.answer.contains("set by the assessor")),
+        "{destination_line:?}"
+    );
     let country = after.country.unwrap();
     assert!(country.override_limited);
     assert_eq!(country.level_used, hrdd_core::method::ContextLevel::High);
