@@ -365,3 +365,22 @@ fn every_perspective_reads_questions_in_its_own_words() {
         }
     }
 }
+
+#[test]
+fn the_wording_of_each_perspective_is_the_one_the_table_gives() {
+    use hrdd_core::method::{Perspective, PERSPECTIVE_PROMPTS};
+    for question in QUESTIONS {
+        assert_eq!(question.prompt_for(Perspective::OurDeal), question.prompt);
+    }
+    for (id, perspective, prompt) in PERSPECTIVE_PROMPTS {
+        let question = &QUESTIONS[question_index(id).unwrap()];
+        assert_eq!(question.prompt_for(*perspective), *prompt, "{id}");
+        assert_ne!(
+            *prompt, question.prompt,
+            "{id}: the same words as the catalogue"
+        );
+    }
+    // A question without a variant keeps the catalogue's words in every perspective.
+    let scale = &QUESTIONS[question_index("end_use.scale").unwrap()];
+    assert_eq!(scale.prompt_for(Perspective::OutsideReview), scale.prompt);
+}
