@@ -48,8 +48,8 @@ const fn customer_is(choices: &'static [&'static str]) -> Trigger {
     Trigger::CustomerIs(choices)
 }
 
-/// The product acts on people (a capability, ticked or unknown) or is controlled by export law.
-const ACTS_ON_PEOPLE_OR_CONTROLLED: Trigger = Trigger::AnyOf(&[
+/// Any capability that acts on people is ticked (or the capabilities are unknown).
+pub const ANY_CAPABILITY: Trigger = Trigger::AnyOf(&[
     Trigger::Ticked {
         question: "end_use.capabilities",
         item: "identify",
@@ -78,11 +78,16 @@ const ACTS_ON_PEOPLE_OR_CONTROLLED: Trigger = Trigger::AnyOf(&[
         question: "end_use.capabilities",
         item: "demolish",
     },
-    Trigger::AnswerIs {
-        question: "end_use.product_family",
-        choices: &["dual_use", "military_or_security", "cyber_surveillance"],
-    },
 ]);
+
+/// Product families that export-control law controls.
+const CONTROLLED_FAMILY: Trigger = Trigger::AnswerIs {
+    question: "end_use.product_family",
+    choices: &["dual_use", "military_or_security", "cyber_surveillance"],
+};
+
+/// The product acts on people (a capability, ticked or unknown) or is controlled by export law.
+const ACTS_ON_PEOPLE_OR_CONTROLLED: Trigger = Trigger::AnyOf(&[ANY_CAPABILITY, CONTROLLED_FAMILY]);
 
 /// Infrastructure or data about people that a state could turn to surveillance or censorship
 /// (Global Network Initiative Principles), or a product that acts on people.
@@ -305,43 +310,11 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
 /// Read conservatively: an unknown answer counts.
 pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(Trigger, &str)] = &[
     (
-        Trigger::AnyOf(&[
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "identify",
-            },
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "track",
-            },
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "intercept",
-            },
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "censor",
-            },
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "profile",
-            },
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "force",
-            },
-            Trigger::Ticked {
-                question: "end_use.capabilities",
-                item: "demolish",
-            },
-        ]),
+        ANY_CAPABILITY,
         "the product can act on people (a capability is ticked or unknown)",
     ),
     (
-        Trigger::AnswerIs {
-            question: "end_use.product_family",
-            choices: &["dual_use", "military_or_security", "cyber_surveillance"],
-        },
+        CONTROLLED_FAMILY,
         "the product is controlled by export law (dual-use, military or surveillance)",
     ),
     (

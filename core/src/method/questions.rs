@@ -1303,15 +1303,7 @@ pub const QUESTIONS: &[Question] = &[
         sector: None,
         decisive: false,
         retired: false,
-        asked_when: Some(Trigger::AnyOf(&[
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "unusual_payment" },
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "no_business_background" },
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "unfamiliar_with_product" },
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "odd_delivery" },
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "beyond_technical_level" },
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "similar_to_listed_party" },
-            Trigger::Ticked { question: "customer.transaction_red_flags", item: "diversion_route" },
-        ])),
+        asked_when: Some(super::red_flags::ANY_TRANSACTION_RED_FLAG),
     },
 ];
 

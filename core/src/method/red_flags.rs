@@ -110,6 +110,17 @@ const EMBARGOED_DESTINATION: Trigger = answer(
     "profile.destination_embargo",
     &["arms_embargo", "repression_or_monitoring_ban"],
 );
+/// Any of the BIS warning signs of `customer.transaction_red_flags` is ticked.
+pub const ANY_TRANSACTION_RED_FLAG: Trigger = Trigger::AnyOf(&[
+    ticked("customer.transaction_red_flags", "unusual_payment"),
+    ticked("customer.transaction_red_flags", "no_business_background"),
+    ticked("customer.transaction_red_flags", "unfamiliar_with_product"),
+    ticked("customer.transaction_red_flags", "odd_delivery"),
+    ticked("customer.transaction_red_flags", "beyond_technical_level"),
+    ticked("customer.transaction_red_flags", "similar_to_listed_party"),
+    ticked("customer.transaction_red_flags", "diversion_route"),
+]);
+
 /// A transaction red flag counts until it is resolved with a documented explanation (US BIS:
 /// inquire, and go ahead only once the red flag is resolved).
 const UNRESOLVED: Trigger = answer("customer.red_flags_resolved", &["no"]);
@@ -558,15 +569,7 @@ pub const RED_FLAGS: &[RedFlagDefinition] = &[
         level: FlagLevel::Conditions,
         trigger: Trigger::AllOf(&[
             answer("customer.red_flags_resolved", &["yes"]),
-            Trigger::AnyOf(&[
-                ticked("customer.transaction_red_flags", "unusual_payment"),
-                ticked("customer.transaction_red_flags", "no_business_background"),
-                ticked("customer.transaction_red_flags", "unfamiliar_with_product"),
-                ticked("customer.transaction_red_flags", "odd_delivery"),
-                ticked("customer.transaction_red_flags", "beyond_technical_level"),
-                ticked("customer.transaction_red_flags", "similar_to_listed_party"),
-                ticked("customer.transaction_red_flags", "diversion_route"),
-            ]),
+            ANY_TRANSACTION_RED_FLAG,
         ]),
     },
     RedFlagDefinition {
