@@ -373,6 +373,18 @@ impl Report {
     }
 }
 
+/// How far an outcome lets the deal go (see [`Report::permission`]); one definition for the
+/// report and for `scoring::decide`.
+pub fn permission(outcome: Outcome, decision_blocked: bool, full_assessment_needed: bool) -> u8 {
+    match outcome {
+        _ if full_assessment_needed => 0,
+        Outcome::Proceed => 3,
+        Outcome::ProceedWithConditions => 2,
+        Outcome::Escalate if !decision_blocked => 1,
+        _ => 0,
+    }
+}
+
 impl Report {
     pub fn element(&self, element: Element) -> &ElementScore {
         &self.elements[element as usize]
@@ -387,15 +399,11 @@ impl Report {
     /// (proceed). "Don't know" must never raise this (METHODOLOGY.md, "Evidence gaps"). A quick
     /// screen that asks for a full assessment lets nothing go until it is done.
     pub fn permission(&self) -> u8 {
-        if !self.full_assessment_needed.is_empty() {
-            return 0;
-        }
-        match self.outcome {
-            Outcome::Proceed => 3,
-            Outcome::ProceedWithConditions => 2,
-            Outcome::Escalate if !self.decision_blocked() => 1,
-            _ => 0,
-        }
+        permission(
+            self.outcome,
+            self.decision_blocked(),
+            !self.full_assessment_needed.is_empty(),
+        )
     }
 
     /// What to do next: the outcome's step, then what the connection calls for.

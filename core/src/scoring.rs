@@ -147,13 +147,8 @@ pub fn decide(assessment: &Assessment) -> DecisionSummary {
     let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
     let decision_blocked = !evaluation.blockers.is_empty();
     let full_assessment_needed = !evaluation.full_assessment_needed.is_empty();
-    let permission = match evaluation.outcome {
-        _ if full_assessment_needed => 0,
-        Outcome::Proceed => 3,
-        Outcome::ProceedWithConditions => 2,
-        Outcome::Escalate if !decision_blocked => 1,
-        _ => 0,
-    };
+    let permission =
+        crate::report::permission(evaluation.outcome, decision_blocked, full_assessment_needed);
     DecisionSummary {
         outcome: evaluation.outcome,
         decision_blocked,
@@ -459,13 +454,14 @@ struct DecisionInputs<'a> {
 
 /// The decision gate (METHODOLOGY.md, "Outcome").
 fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
-    let raised = |level: FlagLevel| {
+    let flags_at = |truth: Truth, level: FlagLevel| {
         inputs
             .flags
             .iter()
-            .filter(move |(f, t)| *t == Truth::Yes && f.level == level)
+            .filter(move |(f, t)| *t == truth && f.level == level)
             .map(|(f, _)| f.title)
     };
+    let raised = |level: FlagLevel| flags_at(Truth::Yes, level);
     let prohibited: Vec<&str> = raised(FlagLevel::Prohibited).collect();
     if !prohibited.is_empty() {
         decision.outcome = Outcome::DoNotProceed;
@@ -532,12 +528,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             format!("Check needed before going ahead: {}.", checks.join("; "))
         });
     }
-    let possible_escalations: Vec<&str> = inputs
-        .flags
-        .iter()
-        .filter(|(f, t)| *t == Truth::Unknown && f.level == FlagLevel::Escalate)
-        .map(|(f, _)| f.title)
-        .collect();
+    let possible_escalations: Vec<&str> = flags_at(Truth::Unknown, FlagLevel::Escalate).collect();
     if !possible_escalations.is_empty() {
         decision.at_least(Outcome::Escalate, || {
             format!(
@@ -546,12 +537,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             )
         });
     }
-    let possible_checks: Vec<&str> = inputs
-        .flags
-        .iter()
-        .filter(|(f, t)| *t == Truth::Unknown && f.level == FlagLevel::Conditions)
-        .map(|(f, _)| f.title)
-        .collect();
+    let possible_checks: Vec<&str> = flags_at(Truth::Unknown, FlagLevel::Conditions).collect();
     if !possible_checks.is_empty() {
         decision.at_least(Outcome::ProceedWithConditions, || {
             format!(
