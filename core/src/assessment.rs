@@ -7,6 +7,7 @@ use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Sector, METHOD_VERSION,
     QUESTIONS, RIGHTS,
 };
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -139,6 +140,10 @@ pub struct Assessment {
     pub rights: Vec<RightStatus>,
     pub country_override: Option<CountryOverride>,
     pub text: FreeText,
+    /// The user's note on an answer, by question index: why the answer departs from what the
+    /// calculator pre-answered from its embedded data (see `crate::pre_answers`). Free text:
+    /// confidential like `text`.
+    pub answer_notes: BTreeMap<usize, String>,
 }
 
 impl Default for Assessment {
@@ -158,6 +163,7 @@ impl Assessment {
             rights: vec![RightStatus::Unrated; RIGHTS.len()],
             country_override: None,
             text: FreeText::default(),
+            answer_notes: BTreeMap::new(),
         }
     }
 
@@ -189,6 +195,15 @@ impl Assessment {
     pub fn tick(&mut self, question_id: &str, item_keys: &[&str]) -> Result<(), AssessmentError> {
         let answer = answer_from_keys(question_id, item_keys)?;
         self.set_answer(question_id, answer)
+    }
+
+    /// The note on a question's answer, trimmed; None when there is none.
+    pub fn answer_note(&self, question_id: &str) -> Option<&str> {
+        let index = question_index(question_id)?;
+        self.answer_notes
+            .get(&index)
+            .map(|note| note.trim())
+            .filter(|note| !note.is_empty())
     }
 
     pub fn destination(&self) -> Option<CountryCode> {
@@ -236,6 +251,19 @@ impl Assessment {
             if o.reason.chars().count() > MAX_TEXT_CHARS {
                 return Err(AssessmentError::TextTooLong {
                     field: "override reason",
+                    max_chars: MAX_TEXT_CHARS,
+                });
+            }
+        }
+        for (index, note) in &self.answer_notes {
+            if *index >= QUESTIONS.len() {
+                return Err(AssessmentError::UnknownQuestion {
+                    question: format!("#{index}"),
+                });
+            }
+            if note.chars().count() > MAX_TEXT_CHARS {
+                return Err(AssessmentError::TextTooLong {
+                    field: "note on an answer",
                     max_chars: MAX_TEXT_CHARS,
                 });
             }

@@ -8,7 +8,8 @@ use crate::assessment::{
 };
 use crate::error::AssessmentError;
 use crate::method::{
-    ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS, RIGHTS,
+    question_index, ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS,
+    RIGHTS,
 };
 use crate::report::{ActionStatus, Outcome, Report, WhatWouldChange};
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,10 @@ use std::collections::BTreeMap;
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "hrdd-assessment";
 /// The newest format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// Files without notes on answers are still written as format 1, so that earlier versions of
+/// the calculator keep opening them; format 2 adds `answer_notes`.
+const FORMAT_VERSION_WITHOUT_NOTES: u32 = 1;
 /// The answer value that means "don't know".
 pub const DONT_KNOW: &str = "dont_know";
 
@@ -101,6 +105,10 @@ pub struct AssessmentDocument {
     pub country_override: Option<CountryOverrideDocument>,
     #[serde(default, skip_serializing_if = "is_default_text")]
     pub text: FreeTextDocument,
+    /// Question id -> the user's note on that answer (format 2): why it departs from what the
+    /// calculator pre-answered. Free text, withheld like `text` unless the user includes it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answer_notes: BTreeMap<String, String>,
     /// For worked examples and test fixtures only: the outcome the document should score.
     /// Ignored by scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,9 +198,26 @@ impl AssessmentDocument {
         } else {
             FreeTextDocument::default()
         };
+        let answer_notes: BTreeMap<String, String> = assessment
+            .answer_notes
+            .iter()
+            .filter_map(|(index, note)| {
+                let question = QUESTIONS.get(*index)?;
+                let note = if include_free_text {
+                    note.clone()
+                } else {
+                    "(reason withheld)".to_owned()
+                };
+                Some((question.id.to_owned(), note))
+            })
+            .collect();
         AssessmentDocument {
             format: FORMAT_NAME.into(),
-            format_version: FORMAT_VERSION,
+            format_version: if answer_notes.is_empty() {
+                FORMAT_VERSION_WITHOUT_NOTES
+            } else {
+                FORMAT_VERSION
+            },
             method_version: assessment.method_version,
             mode: assessment.mode.key().into(),
             perspective: assessment.perspective.key().into(),
@@ -210,6 +235,7 @@ impl AssessmentDocument {
                 }
             }),
             text,
+            answer_notes,
             expected_outcome: None,
             expected_because: None,
             method_outcome: None,
@@ -289,6 +315,13 @@ impl AssessmentDocument {
             beneficial_purpose: self.text.beneficial_purpose.clone(),
             notes: self.text.notes.clone(),
         };
+        for (id, note) in &self.answer_notes {
+            let index =
+                question_index(id).ok_or_else(|| AssessmentError::UnknownQuestion {
+                    question: id.clone(),
+                })?;
+            assessment.answer_notes.insert(index, note.clone());
+        }
         assessment.validate()?;
         Ok(assessment)
     }

@@ -12,7 +12,9 @@ pub mod format;
 pub mod link;
 pub mod method;
 pub mod method_v1;
+pub mod pre_answers;
 pub mod report;
+pub mod restrictive_measures;
 pub mod scoring;
 pub mod triggers;
 

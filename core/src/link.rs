@@ -39,6 +39,9 @@ pub const TAG_BYTES: usize = 16;
 pub const WITHHELD_REASON: &str = "(reason not included in this link)";
 
 const FLAG_DEFLATED: u8 = 1;
+/// The body is followed by an [`ExtensionV1`]. Links without it are byte for byte what earlier
+/// versions made, and earlier versions still open them.
+const FLAG_EXTENDED: u8 = 2;
 
 /// Everything that can be wrong with a link, in words for the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +101,14 @@ struct BodyV1 {
     /// Context level index and reason.
     country_override: Option<(u8, String)>,
     text: Option<TextV1>,
+}
+
+/// What later versions added to the body, appended after it when present (flag
+/// [`FLAG_EXTENDED`]). Field order and meaning are the format: only ever append.
+#[derive(Serialize, Deserialize, Default)]
+struct ExtensionV1 {
+    /// Notes on answers: (question index, note), the note withheld unless text is included.
+    answer_notes: Vec<(u16, String)>,
 }
 
 /// A link opened without a passphrase.
@@ -207,20 +218,39 @@ pub fn body_bytes(assessment: &Assessment, include_text: bool) -> Vec<u8> {
             notes: assessment.text.notes.clone(),
         }),
     };
+    let extension = ExtensionV1 {
+        answer_notes: assessment
+            .answer_notes
+            .iter()
+            .map(|(index, note)| {
+                let note = if include_text {
+                    note.clone()
+                } else {
+                    WITHHELD_REASON.to_owned()
+                };
+                (*index as u16, note)
+            })
+            .collect(),
+    };
+    let extended = !extension.answer_notes.is_empty();
     // Serialising plain data into a Vec cannot fail.
-    let raw = postcard::to_allocvec(&body).unwrap_or_default();
+    let mut raw = postcard::to_allocvec(&body).unwrap_or_default();
+    if extended {
+        raw.extend(postcard::to_allocvec(&extension).unwrap_or_default());
+    }
+    let extended_flag = if extended { FLAG_EXTENDED } else { 0 };
     #[cfg(feature = "deflate-links")]
     {
         let deflated = miniz_oxide::deflate::compress_to_vec(&raw, 9);
         if deflated.len() < raw.len() {
             let mut bytes = Vec::with_capacity(deflated.len() + 1);
-            bytes.push(FLAG_DEFLATED);
+            bytes.push(FLAG_DEFLATED | extended_flag);
             bytes.extend_from_slice(&deflated);
             return bytes;
         }
     }
     let mut bytes = Vec::with_capacity(raw.len() + 1);
-    bytes.push(0);
+    bytes.push(extended_flag);
     bytes.extend_from_slice(&raw);
     bytes
 }
@@ -305,7 +335,7 @@ pub fn decode(fragment: &str) -> Result<ParsedLink, LinkError> {
 /// Read a body: the bytes after base64 (plain links) or after decryption (protected links).
 pub fn decode_body(bytes: &[u8]) -> Result<SharedAssessment, LinkError> {
     let (&flags, data) = bytes.split_first().ok_or(LinkError::Truncated)?;
-    if flags & !FLAG_DEFLATED != 0 {
+    if flags & !(FLAG_DEFLATED | FLAG_EXTENDED) != 0 {
         return Err(LinkError::Corrupt);
     }
     let inflated;
@@ -335,9 +365,21 @@ pub fn decode_body(bytes: &[u8]) -> Result<SharedAssessment, LinkError> {
         postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
         _ => LinkError::Corrupt,
     })?;
-    if !rest.is_empty() {
+    let extension = if flags & FLAG_EXTENDED != 0 {
+        let (extension, rest): (ExtensionV1, &[u8]) =
+            postcard::take_from_bytes(rest).map_err(|e| match e {
+                postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
+                _ => LinkError::Corrupt,
+            })?;
+        if !rest.is_empty() {
+            return Err(LinkError::Corrupt);
+        }
+        extension
+    } else if !rest.is_empty() {
         return Err(LinkError::Corrupt);
-    }
+    } else {
+        ExtensionV1::default()
+    };
     if body.method_version > METHOD_VERSION {
         return Err(LinkError::NewerMethod {
             found: body.method_version,
@@ -349,7 +391,10 @@ pub fn decode_body(bytes: &[u8]) -> Result<SharedAssessment, LinkError> {
     }
     let includes_text = body.text.is_some();
     let method_version = body.method_version;
-    let assessment = assessment_from_body(body)?;
+    let mut assessment = assessment_from_body(body)?;
+    for (index, note) in extension.answer_notes {
+        assessment.answer_notes.insert(usize::from(index), note);
+    }
     assessment.validate().map_err(LinkError::Invalid)?;
     Ok(SharedAssessment {
         assessment,

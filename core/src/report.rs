@@ -1,5 +1,6 @@
 //! The report: everything derived from an assessment. Never stored; recomputed on every change.
 
+use crate::pre_answers::MeasuresReading;
 use crate::method::{Connection, ContextLevel, Element, FlagLevel, Leverage, Right, Sector};
 use std::borrow::Cow;
 
@@ -362,6 +363,9 @@ pub struct Report {
     /// For an assessment made under method 1: what method 1 concluded, shown beside the
     /// current result (the frozen `crate::method_v1`).
     pub method1_outcome: Option<Outcome>,
+    /// What the embedded table of restrictive measures says about the destination, and how the
+    /// embargo question's answer relates to it (None when the destination is unknown).
+    pub restrictive_measures: Option<MeasuresReading>,
 }
 
 impl Report {

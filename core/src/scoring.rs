@@ -25,6 +25,7 @@ use crate::report::{
     RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     WhatWouldChange,
 };
+use crate::pre_answers::apply_pre_answers;
 use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
 use std::borrow::Cow;
 
@@ -62,8 +63,9 @@ const STATE_CUSTOMER: Trigger = Trigger::CustomerIs(STATE_CUSTOMER_TYPES);
 pub fn score(assessment: &Assessment) -> Report {
     let method1_outcome =
         (assessment.method_version == 1).then(|| crate::method_v1::evaluate(assessment).outcome);
-    let (effective, applied) = read_method1_answers(assessment);
+    let (migrated, applied) = read_method1_answers(assessment);
     let migrations: Vec<&'static str> = applied.into_iter().map(|m| m.why).collect();
+    let (effective, restrictive_measures) = apply_pre_answers(migrated.as_ref());
     let assessment = effective.as_ref();
     let mut evaluation = evaluate(assessment, Detail::Explained);
     if let Some(earlier) = method1_outcome.filter(|o| *o != evaluation.outcome) {
@@ -128,6 +130,7 @@ pub fn score(assessment: &Assessment) -> Report {
         packs_added: evaluation.packs_added,
         migrations,
         method1_outcome,
+        restrictive_measures,
     }
 }
 
@@ -143,7 +146,8 @@ pub struct DecisionSummary {
 }
 
 pub fn decide(assessment: &Assessment) -> DecisionSummary {
-    let effective = migrated_answers(assessment);
+    let migrated = migrated_answers(assessment);
+    let (effective, _) = apply_pre_answers(migrated.as_ref());
     let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
     let decision_blocked = !evaluation.blockers.is_empty();
     let full_assessment_needed = !evaluation.full_assessment_needed.is_empty();

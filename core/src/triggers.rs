@@ -4,7 +4,8 @@
 //! (METHODOLOGY.md, "Evidence gaps").
 
 use crate::assessment::{Answer, Assessment};
-use crate::method::{question_index, ContextLevel, Trigger, QUESTIONS};
+use crate::method::{question_index, ContextLevel, Trigger, EMBARGO_QUESTION, QUESTIONS};
+use crate::pre_answers::table_says;
 
 /// Whether a condition holds. Ordered so that `max` is "at least as alarming".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,17 +89,26 @@ pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<Context
             Some(_) => Truth::No,
         },
         // An unknown answer (not answered, "don't know", or one that does not fit) is unknown.
-        Trigger::AnswerIs { question, choices } => match asked_answer(assessment, question) {
-            None => Truth::No,
-            Some((index, Answer::Choice(i))) => {
-                match QUESTIONS[index].choices().get(usize::from(i)) {
-                    Some(c) if choices.contains(&c.key) => Truth::Yes,
-                    Some(_) => Truth::No,
-                    None => Truth::Unknown,
+        Trigger::AnswerIs { question, choices } => {
+            let given = match asked_answer(assessment, question) {
+                None => Truth::No,
+                Some((index, Answer::Choice(i))) => {
+                    match QUESTIONS[index].choices().get(usize::from(i)) {
+                        Some(c) if choices.contains(&c.key) => Truth::Yes,
+                        Some(_) => Truth::No,
+                        None => Truth::Unknown,
+                    }
                 }
+                Some(_) => Truth::Unknown,
+            };
+            // The table of restrictive measures counts beside the user's answer to the embargo
+            // question, so that no answer can make it say less (`crate::pre_answers`).
+            if *question == EMBARGO_QUESTION && table_says(assessment, choices) {
+                Truth::Yes
+            } else {
+                given
             }
-            Some(_) => Truth::Unknown,
-        },
+        }
         Trigger::Ticked { question, item } => match asked_answer(assessment, question) {
             None => Truth::No,
             Some((index, Answer::Ticked(bits))) => {

@@ -279,6 +279,31 @@ fn snapshot(report: &Report) -> String {
             .join(", ")
     )
     .unwrap();
+    if let Some(m) = &report.restrictive_measures {
+        writeln!(
+            w,
+            "restrictive measures on {}: {:?}, table says: {}",
+            m.destination,
+            m.status,
+            if m.table_answers.is_empty() {
+                "(cannot settle)".to_owned()
+            } else {
+                m.table_answers.join(", ")
+            }
+        )
+        .unwrap();
+        for row in &m.rows {
+            writeln!(
+                w,
+                "  - {} {:?} {:?}: {:?}",
+                row.measure.regime.key(),
+                row.measure.scope,
+                row.measure.verification,
+                row.reading
+            )
+            .unwrap();
+        }
+    }
     writeln!(
         w,
         "what would change: {}",

@@ -10,6 +10,7 @@
 
 mod actions;
 mod gates;
+mod measures;
 mod migration;
 mod questions;
 mod red_flags;
@@ -20,6 +21,10 @@ pub use actions::{ActionDefinition, Relevance, ACTIONS};
 pub use gates::{
     FloorDefinition, LikelihoodSignal, DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE,
     LIKELIHOOD_SIGNALS, OUTCOME_FLOORS, SECURITY_CUSTOMER_TYPES, STATE_CUSTOMER_TYPES,
+};
+pub use measures::{
+    answer_for, EMBARGO_QUESTION, END_USER_UNKNOWN_TYPES, LEAST_VERIFICATION_TO_SETTLE,
+    MEASURE_ANSWERS, NO_MEASURE_ANSWER,
 };
 pub use migration::{
     applicable_migrations, migrated_answers, read_method1_answers, RetiredAnswerMapping,
