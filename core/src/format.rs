@@ -8,8 +8,7 @@ use crate::assessment::{
 };
 use crate::error::AssessmentError;
 use crate::method::{
-    question_index, ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS,
-    RIGHTS,
+    question_index, ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS, RIGHTS,
 };
 use crate::report::{ActionStatus, Outcome, Report, WhatWouldChange};
 use serde::{Deserialize, Serialize};
@@ -316,10 +315,9 @@ impl AssessmentDocument {
             notes: self.text.notes.clone(),
         };
         for (id, note) in &self.answer_notes {
-            let index =
-                question_index(id).ok_or_else(|| AssessmentError::UnknownQuestion {
-                    question: id.clone(),
-                })?;
+            let index = question_index(id).ok_or_else(|| AssessmentError::UnknownQuestion {
+                question: id.clone(),
+            })?;
             assessment.answer_notes.insert(index, note.clone());
         }
         assessment.validate()?;

@@ -135,15 +135,16 @@ pub fn table_says(assessment: &Assessment, choices: &[&str]) -> bool {
     if overridden(assessment, index) {
         return false;
     }
-    table_reading(assessment).is_some_and(|(_, answers)| {
-        answers.iter().any(|key| choices.contains(key))
-    })
+    table_reading(assessment)
+        .is_some_and(|(_, answers)| answers.iter().any(|key| choices.contains(key)))
 }
 
 /// The assessment as the scoring reads it, with the table's answer in place of an unanswered
 /// embargo question, and what the table says about the destination (None when the destination
 /// is unknown).
-pub fn apply_pre_answers(assessment: &Assessment) -> (Cow<'_, Assessment>, Option<MeasuresReading>) {
+pub fn apply_pre_answers(
+    assessment: &Assessment,
+) -> (Cow<'_, Assessment>, Option<MeasuresReading>) {
     let (Some((rows, table_answers)), Some(index)) =
         (table_reading(assessment), question_index(EMBARGO_QUESTION))
     else {
@@ -171,7 +172,9 @@ pub fn apply_pre_answers(assessment: &Assessment) -> (Cow<'_, Assessment>, Optio
         .then(|| table_answers.first().copied())
         .flatten();
     let reading = MeasuresReading {
-        destination: assessment.destination().map_or(String::new(), |d| d.as_str().to_owned()),
+        destination: assessment
+            .destination()
+            .map_or(String::new(), |d| d.as_str().to_owned()),
         rows,
         table_answers,
         status,

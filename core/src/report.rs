@@ -1,7 +1,7 @@
 //! The report: everything derived from an assessment. Never stored; recomputed on every change.
 
-use crate::pre_answers::MeasuresReading;
 use crate::method::{Connection, ContextLevel, Element, FlagLevel, Leverage, Right, Sector};
+use crate::pre_answers::MeasuresReading;
 use std::borrow::Cow;
 
 /// The decision gate, ordered from least to most restrictive. "Assessment incomplete" ranks

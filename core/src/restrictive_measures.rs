@@ -218,9 +218,7 @@ fn parse_table(text: &str) -> Vec<Measure> {
 
 fn is_month(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 7
-        && b[4] == b'-'
-        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+    b.len() == 7 && b[4] == b'-' && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
 }
 
 fn is_date(text: &str) -> bool {

@@ -19,13 +19,13 @@ use crate::method::{
     PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
     SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
 };
+use crate::pre_answers::apply_pre_answers;
 use crate::report::{
     ActionStatus, BlockReason, Blocker, Change, ChangeKind, ConnectionSummary, Contribution,
     CountryContext, ElementScore, LikelihoodBand, OpenQuestion, Outcome, RaisedFloor,
     RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     WhatWouldChange,
 };
-use crate::pre_answers::apply_pre_answers;
 use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
 use std::borrow::Cow;
 

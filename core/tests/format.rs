@@ -169,3 +169,40 @@ fn error_messages_are_sentences() {
     let error = AssessmentError::OverrideWithoutReason.to_string();
     assert!(error.ends_with('.') && error.chars().next().is_some_and(char::is_uppercase));
 }
+
+/// Files without notes on answers stay format 1, so that earlier versions open them; a note
+/// makes the file format 2, and it round-trips (withheld unless free text is included).
+#[test]
+fn notes_on_answers_make_a_format_2_file_and_round_trip() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../examples/42-cloud-encrypted-messenger-repressive-market.json"),
+    )
+    .unwrap();
+    let mut a = serde_json::from_str::<AssessmentDocument>(&text)
+        .unwrap()
+        .to_assessment()
+        .unwrap();
+    assert_eq!(
+        AssessmentDocument::from_assessment(&a, true).format_version,
+        1
+    );
+    let index = hrdd_core::method::question_index("profile.destination_embargo").unwrap();
+    a.answer_notes
+        .insert(index, "Checked Regulation 833/2014, Annex VII".into());
+    let with = AssessmentDocument::from_assessment(&a, true);
+    assert_eq!(with.format_version, 2);
+    let json = serde_json::to_string(&with).unwrap();
+    let back: AssessmentDocument = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.to_assessment().unwrap(), a);
+    let without = AssessmentDocument::from_assessment(&a, false);
+    assert_eq!(
+        without.answer_notes["profile.destination_embargo"],
+        "(reason withheld)"
+    );
+    let mut unknown = with.clone();
+    unknown
+        .answer_notes
+        .insert("no.such_question".into(), "x".into());
+    assert!(unknown.to_assessment().is_err());
+}

@@ -16,8 +16,14 @@ pub const MEASURE_ANSWERS: &[(Regime, &str)] = &[
     (Regime::UnArmsEmbargo, "arms_embargo"),
     (Regime::EuArmsEmbargo, "arms_embargo"),
     (Regime::OsceArmsEmbargo, "arms_embargo"),
-    (Regime::EuInternalRepressionBan, "repression_or_monitoring_ban"),
-    (Regime::EuTelecomMonitoringBan, "repression_or_monitoring_ban"),
+    (
+        Regime::EuInternalRepressionBan,
+        "repression_or_monitoring_ban",
+    ),
+    (
+        Regime::EuTelecomMonitoringBan,
+        "repression_or_monitoring_ban",
+    ),
     (Regime::EuTradeRestrictions, "trade_ban"),
 ];
 
