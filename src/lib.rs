@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod embed;
 pub mod print;
 pub mod questionnaire;
+pub mod restrictive_measures;
 pub mod results;
 pub mod rights;
 pub mod settings;

@@ -18,7 +18,8 @@ pub struct PrintProps {
     pub on_screen: bool,
 }
 
-fn today() -> String {
+/// Today's date on this device, YYYY-MM-DD.
+pub(crate) fn today() -> String {
     let date = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",

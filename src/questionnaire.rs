@@ -5,9 +5,12 @@
 //! the data but are never shown.
 
 use crate::country_picker::CountryPicker;
+use crate::restrictive_measures::RestrictiveMeasures;
 use crate::rights::RightsRating;
 use crate::state::AssessmentAction;
-use hrdd_core::method::{Mode, Perspective, Question, QuestionKind, Section, Sector, QUESTIONS};
+use hrdd_core::method::{
+    Mode, Perspective, Question, QuestionKind, Section, Sector, EMBARGO_QUESTION, QUESTIONS,
+};
 use hrdd_core::{Answer, Assessment, Report};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -72,7 +75,12 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                         } else {
                             // A question of another pack than the chosen one says why it is asked.
                             let added_by = question.sector.filter(|pack| *pack != assessment.sector);
-                            html! { <QuestionView index={index} answer={assessment.answers[index]} perspective={assessment.perspective} {added_by} on_answer={props.on_answer.clone()} /> }
+                            let question_view = html! { <QuestionView index={index} answer={assessment.answers[index]} perspective={assessment.perspective} {added_by} on_answer={props.on_answer.clone()} /> };
+                            if question.id == EMBARGO_QUESTION {
+                                html! { <>{question_view}<RestrictiveMeasures report={props.report.clone()} on_answer={Some(props.on_answer.clone())} /></> }
+                            } else {
+                                question_view
+                            }
                         }
                     }) }
                     if section == Section::Impacts && assessment.mode == Mode::FullAssessment {

@@ -5,6 +5,7 @@
 //! company's connection and leverage, what would change the outcome, actions as a checklist,
 //! open questions, notes on the method and, on demand, the full explanation.
 
+use crate::restrictive_measures::RestrictiveMeasures;
 use crate::settings::Settings;
 use hrdd_core::format::describe_change;
 use hrdd_core::method::{Connection, FlagLevel};
@@ -43,6 +44,7 @@ pub fn results(props: &ResultsProps) -> Html {
             <RedFlags report={report.clone()} />
             <PossibleRedFlags report={report.clone()} />
             <Floors report={report.clone()} />
+            <RestrictiveMeasures report={report.clone()} />
             <ElementChart report={report.clone()} />
             <div class="risks-and-benefits">
                 <SalientRights report={report.clone()} />

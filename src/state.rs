@@ -47,6 +47,11 @@ pub enum AssessmentAction {
         field: TextField,
         value: String,
     },
+    /// The note on the answer at `question` (an empty note removes it).
+    SetAnswerNote {
+        question: usize,
+        note: String,
+    },
 }
 
 /// The free-text fields of an assessment.
@@ -457,6 +462,13 @@ pub fn apply(assessment: &mut Assessment, action: AssessmentAction) {
                 TextField::CustomerName => text.customer_name = value,
                 TextField::BeneficialPurpose => text.beneficial_purpose = value,
                 TextField::Notes => text.notes = value,
+            }
+        }
+        AssessmentAction::SetAnswerNote { question, note } if fits(question) => {
+            if note.trim().is_empty() {
+                assessment.answer_notes.remove(&question);
+            } else {
+                assessment.answer_notes.insert(question, clip(note));
             }
         }
         // An action naming a question that does not exist changes nothing.

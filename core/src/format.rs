@@ -384,7 +384,34 @@ pub struct ReportDocument {
     /// Recorded and shown; never offsets a harm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub beneficial_purpose: Option<String>,
+    /// What the embedded table of restrictive measures says about the destination.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restrictive_measures: Option<MeasuresDocument>,
     pub explanation: BTreeMap<&'static str, Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasuresDocument {
+    pub table_as_of: &'static str,
+    /// "presumed", "agrees", "differs", "overridden" or "not_settled".
+    pub status: &'static str,
+    /// The embargo question's options the table stands for (empty: it cannot settle it).
+    pub table_answers: Vec<&'static str>,
+    pub measures: Vec<MeasureDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureDocument {
+    pub regime: &'static str,
+    pub legal_basis: String,
+    pub scope: String,
+    pub in_force_since: String,
+    /// "verified", "secondary" or "unverified".
+    pub verification: &'static str,
+    pub checked: String,
+    /// "applies", "state_exempt", "listed_parties_only", "not_verified", "region_only" or
+    /// "end_user_unknown".
+    pub for_this_deal: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -517,8 +544,49 @@ impl ReportDocument {
                 attribution: c.attribution,
             }),
             beneficial_purpose: report.beneficial_purpose.clone(),
+            restrictive_measures: report.restrictive_measures.as_ref().map(measures_document),
             explanation,
         }
+    }
+}
+
+fn measures_document(reading: &crate::pre_answers::MeasuresReading) -> MeasuresDocument {
+    use crate::pre_answers::{PreAnswerStatus, RowReading, Unsettled};
+    use crate::restrictive_measures::Verification;
+    MeasuresDocument {
+        table_as_of: reading.table_as_of,
+        status: match reading.status {
+            PreAnswerStatus::Presumed => "presumed",
+            PreAnswerStatus::Agrees => "agrees",
+            PreAnswerStatus::Differs => "differs",
+            PreAnswerStatus::Overridden => "overridden",
+            PreAnswerStatus::NotSettled => "not_settled",
+        },
+        table_answers: reading.table_answers.clone(),
+        measures: reading
+            .rows
+            .iter()
+            .map(|row| MeasureDocument {
+                regime: row.measure.regime.key(),
+                legal_basis: row.measure.legal_basis.clone(),
+                scope: row.measure.scope_in_words.clone(),
+                in_force_since: row.measure.in_force_since.clone(),
+                verification: match row.measure.verification {
+                    Verification::Verified => "verified",
+                    Verification::Secondary => "secondary",
+                    Verification::Unverified => "unverified",
+                },
+                checked: row.measure.checked.clone(),
+                for_this_deal: match row.reading {
+                    RowReading::Covers => "applies",
+                    RowReading::StateExempt => "state_exempt",
+                    RowReading::ListedPartiesOnly => "listed_parties_only",
+                    RowReading::Unsettled(Unsettled::NotVerified) => "not_verified",
+                    RowReading::Unsettled(Unsettled::Region) => "region_only",
+                    RowReading::Unsettled(Unsettled::EndUserUnknown) => "end_user_unknown",
+                },
+            })
+            .collect(),
     }
 }
 

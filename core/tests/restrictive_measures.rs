@@ -434,3 +434,25 @@ fn no_answer_without_a_reason_is_more_permissive_than_the_table() {
         }
     }
 }
+
+/// Screening pipelines read the table's reading from the JSON report, with legal bases.
+#[test]
+fn the_json_report_carries_the_measures_with_their_legal_basis() {
+    let report = score(&deal(
+        Mode::QuickScreen,
+        "VE",
+        "military_or_security",
+        "law_enforcement",
+    ));
+    let json =
+        serde_json::to_value(hrdd_core::format::ReportDocument::from_report(&report)).unwrap();
+    let measures = &json["restrictive_measures"];
+    assert_eq!(measures["status"], "presumed");
+    assert_eq!(measures["table_as_of"], TABLE_AS_OF);
+    assert_eq!(measures["measures"][0]["regime"], "eu_arms_embargo");
+    assert_eq!(measures["measures"][0]["for_this_deal"], "applies");
+    assert!(measures["measures"][0]["legal_basis"]
+        .as_str()
+        .unwrap()
+        .contains("2017/2074"));
+}

@@ -69,8 +69,10 @@ export async function launchBrowser() {
  * Open a fresh page that records every request and every console error or page error.
  * `requests` holds full URLs with their post data; `errors` holds messages.
  */
-export async function openPage(browser, url) {
+export async function openPage(browser, url, { beforeLoad } = {}) {
   const context = await browser.newContext({ acceptDownloads: true });
+  // A script to run in the page before its own (for example a device clock set to another date).
+  if (beforeLoad) await context.addInitScript(beforeLoad);
   const page = await context.newPage();
   const requests = [];
   const errors = [];

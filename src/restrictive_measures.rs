@@ -1,0 +1,163 @@
+//! What the calculator's table of UN and EU restrictive measures says about the destination:
+//! beside the embargo question (with "confirm" and the reason for departing from the table) and,
+//! read-only, in the results and the printed report. Every row shows its legal basis, whom it
+//! covers, since when, how it was verified and what it means for this deal; the table's date is
+//! shown, with a warning when it is old on this device's date.
+
+use crate::state::AssessmentAction;
+use hrdd_core::method::{question_index, EMBARGO_QUESTION, QUESTIONS};
+use hrdd_core::pre_answers::{
+    MeasureOnDestination, MeasuresReading, PreAnswerStatus, RowReading, Unsettled,
+};
+use hrdd_core::restrictive_measures::{table_is_stale, Verification, STALE_AFTER_MONTHS};
+use hrdd_core::Report;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MeasuresProps {
+    pub report: Rc<Report>,
+    /// Beside the question: the confirm button and the reason field. None: read-only.
+    #[prop_or_default]
+    pub on_answer: Option<Callback<AssessmentAction>>,
+}
+
+/// The label of an option of the embargo question.
+fn option_label(key: &str) -> &'static str {
+    question_index(EMBARGO_QUESTION)
+        .and_then(|i| QUESTIONS[i].choices().iter().find(|c| c.key == key))
+        .map_or("", |c| c.label)
+}
+
+fn reading_text(reading: RowReading) -> &'static str {
+    match reading {
+        RowReading::Covers => "Applies to this destination and end user: see what it forbids.",
+        RowReading::StateExempt => "Exempts the government's own forces, often only with a notification or an authorisation: check which applies to this deal.",
+        RowReading::ListedPartiesOnly => "Covers listed persons and entities only: your sanctions screening answers it.",
+        RowReading::Unsettled(Unsettled::NotVerified) => "Not verified: it may have lapsed or changed. Check the current act before relying on it either way.",
+        RowReading::Unsettled(Unsettled::Region) => "Covers part of the territory only: check whether the end user is there.",
+        RowReading::Unsettled(Unsettled::EndUserUnknown) => "Depends on whether the end user is the state, which is not known yet.",
+    }
+}
+
+fn row_view(row: &MeasureOnDestination, today: &str) -> Html {
+    let m = row.measure;
+    let unverified = m.verification == Verification::Unverified;
+    html! {
+        <li class={classes!("measure", unverified.then_some("unverified"))}>
+            <h4>{m.regime.label()}</h4>
+            <p class="measure-reading"><strong>{reading_text(row.reading)}</strong></p>
+            <dl>
+                <dt>{"Whom it covers"}</dt><dd>{&m.scope_in_words}</dd>
+                <dt>{"What it forbids"}</dt><dd>{m.regime.covers()}</dd>
+                <dt>{"Legal basis"}</dt><dd>{&m.legal_basis}</dd>
+                <dt>{"In force since"}</dt>
+                <dd>
+                    {&m.in_force_since}
+                    if !m.valid_until.is_empty() { {format!("; until {}", m.valid_until)} }
+                    if m.term_ended(today) {
+                        <span class="warning">{" Its term has ended on this device's date: check whether it was renewed."}</span>
+                    }
+                </dd>
+                <dt>{"Verified"}</dt><dd>{m.verification.label()}{format!(" (checked {})", m.checked)}</dd>
+            </dl>
+        </li>
+    }
+}
+
+fn status_text(reading: &MeasuresReading, editable: bool) -> String {
+    let first = reading.table_answers.first().copied().unwrap_or("");
+    match reading.status {
+        PreAnswerStatus::Presumed if editable => format!(
+            "Pre-answered from the table: \"{}\"{}. Confirm it, or choose another answer and give your reason.",
+            option_label(first),
+            if reading.table_answers.len() > 1 { " (every measure below counts)" } else { "" }
+        ),
+        PreAnswerStatus::Presumed => format!(
+            "The embargo question was not answered; the table's answer is used: \"{}\".",
+            option_label(first)
+        ),
+        PreAnswerStatus::Agrees => "Your answer matches the table.".into(),
+        PreAnswerStatus::Differs => "Your answer differs from the table. The measures the table lists still count until you give a reason for setting them aside (for example the current act you checked, or your export-control function's written view).".into(),
+        PreAnswerStatus::Overridden => "You set the table aside with the reason below. Your answer counts instead of the table's; both are shown in the report.".into(),
+        PreAnswerStatus::NotSettled => "The table cannot settle this question for this deal (see each row). Check the current acts and answer.".into(),
+    }
+}
+
+#[function_component(RestrictiveMeasures)]
+pub fn restrictive_measures(props: &MeasuresProps) -> Html {
+    let Some(reading) = &props.report.restrictive_measures else {
+        return match props.on_answer {
+            Some(_) => html! {
+                <p class="help measures-none" id="restrictive-measures">{"Choose the destination: the calculator then shows the UN and EU measures it knows of for it."}</p>
+            },
+            None => html! {},
+        };
+    };
+    let today = crate::print::today();
+    let country = hrdd_core::country::country_by_code(&reading.destination)
+        .map_or(reading.destination.as_str(), |c| c.name.as_str());
+    let editable = props.on_answer.is_some();
+    let index = question_index(EMBARGO_QUESTION).unwrap_or(0);
+    let confirm = props
+        .on_answer
+        .clone()
+        .filter(|_| reading.status == PreAnswerStatus::Presumed)
+        .and_then(|on_answer| {
+            let key = *reading.table_answers.first()?;
+            let choice = QUESTIONS[index].choices().iter().position(|c| c.key == key)? as u8;
+            let onclick = Callback::from(move |_: MouseEvent| {
+                on_answer.emit(AssessmentAction::Choose {
+                    question: index,
+                    choice,
+                })
+            });
+            Some(html! { <button type="button" id="confirm-embargo" {onclick}>{"Confirm the table's answer"}</button> })
+        });
+    let show_reason = matches!(
+        reading.status,
+        PreAnswerStatus::Differs | PreAnswerStatus::Overridden
+    );
+    let reason_field = props.on_answer.clone().filter(|_| show_reason).map(|on_answer| {
+        let oninput = Callback::from(move |e: InputEvent| {
+            let note = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            on_answer.emit(AssessmentAction::SetAnswerNote { question: index, note });
+        });
+        html! {
+            <div class="override">
+                <label for="embargo-reason">{"Your reason for departing from the table"}</label>
+                <textarea id="embargo-reason" rows="3" maxlength="2000" value={reading.reason.clone().unwrap_or_default()} {oninput} />
+                <p class="help">{"Kept with the assessment; shared only if you include names and notes."}</p>
+            </div>
+        }
+    });
+    let stale = table_is_stale(&today) == Some(true);
+    // The panel appears twice on the page (beside the question and in the results).
+    let (id, title_id) = if editable {
+        ("restrictive-measures", "measures-title")
+    } else {
+        ("restrictive-measures-result", "measures-result-title")
+    };
+    html! {
+        <section class="measures" {id} aria-labelledby={title_id}>
+            <h3 id={title_id}>{format!("UN and EU restrictive measures on {country}")}</h3>
+            if editable || reading.status != PreAnswerStatus::Agrees {
+                <p class={classes!("measures-status", matches!(reading.status, PreAnswerStatus::Differs | PreAnswerStatus::Overridden).then_some("warning"))}>{status_text(reading, editable)}</p>
+            }
+            if !editable && reading.status == PreAnswerStatus::Overridden {
+                <p class="warning"><strong>{"Reason given: "}</strong>{reading.reason.clone().unwrap_or_default()}</p>
+            }
+            { for confirm }
+            { for reason_field }
+            if reading.rows.is_empty() {
+                <p>{format!("The table lists no UN or EU arms embargo, ban on repression or monitoring equipment, or trade restriction on {country}.")}</p>
+            } else {
+                <ul class="measure-list">{ for reading.rows.iter().map(|row| row_view(row, &today)) }</ul>
+            }
+            <p class="help">{format!("Table as of {}. It does not cover national measures, persons and entities on sanctions lists, or every dual-use rule. Check the official lists (the UN Security Council consolidated list, the EU Sanctions Map and those your organisation requires) before deciding.", reading.table_as_of)}</p>
+            if stale {
+                <p class="warning" role="status">{format!("This table is more than {STALE_AFTER_MONTHS} months old on this device's date ({today}). Sanctions change often: check the official lists, and update the calculator.")}</p>
+            }
+        </section>
+    }
+}
