@@ -3,7 +3,8 @@
 
 use crate::state::AssessmentAction;
 use hrdd_core::country::countries;
-use hrdd_core::method::{ContextLevel, QUESTIONS};
+use hrdd_core::method::{ContextLevel, QUESTIONS, WORST_SHARE_PERCENT};
+use hrdd_core::report::SpecificReading;
 use hrdd_core::{Answer, Assessment, CountryCode, Report};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -173,6 +174,21 @@ fn context_card(props: &ContextCardProps) -> Html {
                     </tbody>
                 </table>
             }
+            if context.specific.iter().any(|s| s.rank.is_some()) {
+                <table class="indicators" id="specific-indicators">
+                    <caption>{format!("Indicators that bear on particular products (V-Dem v14, 2023): the share of the 179 countries V-Dem codes that do worse; the worst {WORST_SHARE_PERCENT}% raise the likelihood of harm for the products named")}</caption>
+                    <thead><tr><th scope="col">{"Indicator (source)"}</th><th scope="col">{"Countries doing worse"}</th><th scope="col">{"What it means for this deal"}</th></tr></thead>
+                    <tbody>
+                        { for context.specific.iter().filter(|s| s.rank.is_some()).map(|s| html! {
+                            <tr>
+                                <th scope="row">{s.indicator.label()}<span class="indicator-source">{format!(" (V-Dem {}, 2023)", s.indicator.vdem_code())}</span></th>
+                                <td>{format!("{}%", s.rank.unwrap_or_default())}</td>
+                                <td>{ specific_meaning(s) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
             <p class="attribution">{context.attribution}</p>
             <div class="option">
                 <input type="checkbox" id="override-toggle" checked={override_set.is_some()} onchange={on_toggle} />
@@ -199,5 +215,24 @@ fn context_card(props: &ContextCardProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// What a product-specific indicator means for this deal, in words.
+fn specific_meaning(reading: &SpecificReading) -> String {
+    let rights: Vec<&str> = reading.raises.iter().map(|r| r.label()).collect();
+    match (reading.among_worst, rights.is_empty()) {
+        (true, false) => format!(
+            "Among the worst: raises the likelihood of harm to {} for this product.",
+            rights.join(", ")
+        ),
+        (true, true) => format!(
+            "Among the worst; it bears on {}, not on this product as described.",
+            reading.bears_on
+        ),
+        (false, _) => format!(
+            "Not among the worst; it would bear on {}.",
+            reading.bears_on
+        ),
     }
 }

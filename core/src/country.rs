@@ -41,6 +41,64 @@ pub struct Country {
     pub physical_violence: Option<u16>,
     /// V-Dem Regimes of the World, 0 closed autocracy .. 3 liberal democracy.
     pub regime: Option<u8>,
+    /// Percentile ranks on the indicators of [`SpecificIndicator`], in its order.
+    pub specific_ranks: [Option<u8>; 4],
+}
+
+/// V-Dem indicators that bear on particular products rather than on the context as a whole
+/// (METHODOLOGY.md 4.4). The table keeps each country's percentile rank among the 179 V-Dem units:
+/// the share of units, in whole percent, with a worse value (0 = the worst).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpecificIndicator {
+    /// `v2cltort`: freedom from torture by state agents.
+    Torture,
+    /// `v2clkill`: freedom from political killings by state agents.
+    PoliticalKillings,
+    /// `v2csreprss`: how far the government represses civil society organisations (inverted:
+    /// higher is less repression).
+    CivilSocietyRepression,
+    /// `v2mecenefi`: how far the government attempts to censor information on the Internet
+    /// (higher is less censorship).
+    InternetCensorship,
+}
+
+impl SpecificIndicator {
+    pub const ALL: [SpecificIndicator; 4] = [
+        SpecificIndicator::Torture,
+        SpecificIndicator::PoliticalKillings,
+        SpecificIndicator::CivilSocietyRepression,
+        SpecificIndicator::InternetCensorship,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SpecificIndicator::Torture => "Freedom from torture",
+            SpecificIndicator::PoliticalKillings => "Freedom from political killings",
+            SpecificIndicator::CivilSocietyRepression => "Freedom of civil society from repression",
+            SpecificIndicator::InternetCensorship => {
+                "Freedom from Internet censorship by the government"
+            }
+        }
+    }
+
+    /// The V-Dem variable, for the source line.
+    pub fn vdem_code(self) -> &'static str {
+        match self {
+            SpecificIndicator::Torture => "v2cltort",
+            SpecificIndicator::PoliticalKillings => "v2clkill",
+            SpecificIndicator::CivilSocietyRepression => "v2csreprss",
+            SpecificIndicator::InternetCensorship => "v2mecenefi",
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            SpecificIndicator::Torture => "vdem_torture_rank",
+            SpecificIndicator::PoliticalKillings => "vdem_killings_rank",
+            SpecificIndicator::CivilSocietyRepression => "vdem_cso_repression_rank",
+            SpecificIndicator::InternetCensorship => "vdem_internet_censorship_rank",
+        }
+    }
 }
 
 /// One indicator's contribution to the context index, for the explanation.
@@ -83,6 +141,15 @@ fn inverted(value: u16) -> u16 {
 }
 
 impl Country {
+    /// The country's percentile rank on a specific indicator (0 = the worst of the V-Dem
+    /// units); None where V-Dem has no value.
+    pub fn specific_rank(&self, indicator: SpecificIndicator) -> Option<u8> {
+        let position = SpecificIndicator::ALL
+            .iter()
+            .position(|i| *i == indicator)?;
+        self.specific_ranks[position]
+    }
+
     /// The indicators the context index averages, each on a common 0 (best) .. 100 (worst)
     /// scale (METHODOLOGY.md, "Country context"). The index is their mean, so what is listed
     /// here is exactly what is scored.
@@ -243,6 +310,7 @@ fn parse_table(table: &str) -> Vec<Country> {
         "vdem_regime",
     ]
     .map(position);
+    let specific = SpecificIndicator::ALL.map(|i| position(i.column()));
     let mut rows: Vec<Country> = lines
         .map(|line| {
             let cells: Vec<&str> = line.split('\t').collect();
@@ -259,6 +327,12 @@ fn parse_table(table: &str) -> Vec<Country> {
                 judicial_constraints: fixed_point(cell(8), 3),
                 physical_violence: fixed_point(cell(9), 3),
                 regime: cell(10).parse().ok(),
+                specific_ranks: specific.map(|column| {
+                    column
+                        .and_then(|c| cells.get(c))
+                        .and_then(|value| value.parse::<u8>().ok())
+                        .filter(|rank| *rank <= 100)
+                }),
             }
         })
         .collect();
@@ -438,6 +512,7 @@ mod tests {
             judicial_constraints: Some(150),
             physical_violence: Some(350),
             regime: Some(0),
+            specific_ranks: [None; 4],
         };
         // Risks 40, 90, max(5, 65), 90, 85: mean 74; version 1 used 5 for stability: mean 62.
         assert_eq!(stable_autocracy.context_index(), Some(74));

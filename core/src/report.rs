@@ -313,6 +313,22 @@ pub struct CountryContext {
     /// The assessor's override would have lowered the level by more than one step: the score
     /// uses one step below the data, and red flags and floors keep reading the data.
     pub override_limited: bool,
+    /// The V-Dem indicators that bear on particular products, and what they mean for this deal.
+    pub specific: Vec<SpecificReading>,
+}
+
+/// One product-specific indicator of the destination (METHODOLOGY.md 4.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecificReading {
+    pub indicator: crate::country::SpecificIndicator,
+    /// Percentile rank among the V-Dem units (0 = the worst); None without data.
+    pub rank: Option<u8>,
+    /// In the worst share the method reads (or raised by the assessor's override).
+    pub among_worst: bool,
+    /// The products it bears on, in words.
+    pub bears_on: &'static str,
+    /// The rights whose likelihood it raises in this deal (empty: not this product).
+    pub raises: Vec<Right>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

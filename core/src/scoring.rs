@@ -12,10 +12,10 @@ use crate::method::{
     Element, FlagLevel, Leverage, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition,
     Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
     CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
-    DECLARED_SAFEGUARD_CREDIT_PERCENT, DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS,
-    KYC_GATE, LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
-    LIKELIHOOD_WEIGHT_END_USE, MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS,
-    MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
+    DECLARED_SAFEGUARD_CREDIT_PERCENT, DESTINATION_INDICATOR_USES,
+    DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS, KYC_GATE, LIKELIHOOD_SIGNALS,
+    LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER, LIKELIHOOD_WEIGHT_END_USE,
+    MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS, MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
     PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
     SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
 };
@@ -24,7 +24,7 @@ use crate::report::{
     ActionStatus, BlockReason, Blocker, Change, ChangeKind, ConnectionSummary, Contribution,
     CountryContext, ElementScore, LikelihoodBand, OpenQuestion, Outcome, RaisedFloor,
     RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
-    WhatWouldChange,
+    SpecificReading, WhatWouldChange,
 };
 use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
 use std::borrow::Cow;
@@ -220,6 +220,11 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         });
     }
     let context = destination.for_flags;
+    if detail == Detail::Explained {
+        if let Some(report) = destination.report.as_mut() {
+            report.specific = specific_readings(assessment, context);
+        }
+    }
     let mut elements: Vec<ElementScore> = Element::ALL
         .iter()
         .map(|&element| ElementScore {
@@ -700,7 +705,8 @@ fn collect_unknown_questions(trigger: &Trigger, assessment: &Assessment, found: 
         }
         Trigger::SectorIs(_)
         | Trigger::CountryContextAtLeast(_)
-        | Trigger::CountryContextMayReach(_) => {}
+        | Trigger::CountryContextMayReach(_)
+        | Trigger::DestinationAmongWorst(_) => {}
     }
 }
 
@@ -962,6 +968,7 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
         margin,
         level_for_flags: for_flags.widened,
         override_limited,
+        specific: Vec::new(),
     };
     DestinationContext {
         report: Some(report),
@@ -969,6 +976,47 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
         for_flags: Some(for_flags),
         data_gap,
     }
+}
+
+/// The product-specific indicators of the destination, each with the rights whose likelihood it
+/// raises in this deal (the likelihood signals that read it and hold).
+fn specific_readings(
+    assessment: &Assessment,
+    context: Option<ContextLevels>,
+) -> Vec<SpecificReading> {
+    let country = assessment
+        .destination()
+        .and_then(|code| country_by_code(code.as_str()));
+    DESTINATION_INDICATOR_USES
+        .iter()
+        .map(|(indicator, bears_on)| {
+            let reads_it = |trigger: &Trigger| match trigger {
+                Trigger::AllOf(all) => all.contains(&Trigger::DestinationAmongWorst(*indicator)),
+                other => *other == Trigger::DestinationAmongWorst(*indicator),
+            };
+            let mut raises: Vec<Right> = Vec::new();
+            for signal in LIKELIHOOD_SIGNALS.iter().filter(|s| reads_it(&s.trigger)) {
+                if truth(&signal.trigger, assessment, context) == Truth::Yes {
+                    for right in signal.rights {
+                        if !raises.contains(right) {
+                            raises.push(*right);
+                        }
+                    }
+                }
+            }
+            SpecificReading {
+                indicator: *indicator,
+                rank: country.and_then(|c| c.specific_rank(*indicator)),
+                among_worst: truth(
+                    &Trigger::DestinationAmongWorst(*indicator),
+                    assessment,
+                    context,
+                ) == Truth::Yes,
+                bears_on,
+                raises,
+            }
+        })
+        .collect()
 }
 
 fn country_margin(country: &crate::country::Country) -> u8 {

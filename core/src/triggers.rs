@@ -4,7 +4,10 @@
 //! (METHODOLOGY.md, "Evidence gaps").
 
 use crate::assessment::{Answer, Assessment};
-use crate::method::{question_index, ContextLevel, Trigger, EMBARGO_QUESTION, QUESTIONS};
+use crate::country::country_by_code;
+use crate::method::{
+    question_index, ContextLevel, Trigger, EMBARGO_QUESTION, QUESTIONS, WORST_SHARE_PERCENT,
+};
 use crate::pre_answers::table_says;
 
 /// Whether a condition holds. Ordered so that `max` is "at least as alarming".
@@ -82,6 +85,26 @@ pub fn truth(trigger: &Trigger, assessment: &Assessment, context: Option<Context
                 context,
             );
             buyer.or(end_user)
+        }
+        Trigger::DestinationAmongWorst(indicator) => {
+            // The assessor's override raises this reading; it never clears what the data show.
+            let raised = assessment
+                .country_override
+                .as_ref()
+                .is_some_and(|o| !o.reason.trim().is_empty() && o.level >= ContextLevel::High);
+            match assessment.destination() {
+                _ if raised => Truth::Yes,
+                // Unknown destination: unknown, unless the caller reads it as low risk (the
+                // known-facts evaluation passes a context for that).
+                None if context.is_some() => Truth::No,
+                None => Truth::Unknown,
+                Some(code) => {
+                    match country_by_code(code.as_str()).and_then(|c| c.specific_rank(*indicator)) {
+                        Some(rank) if rank < WORST_SHARE_PERCENT => Truth::Yes,
+                        _ => Truth::No,
+                    }
+                }
+            }
         }
         Trigger::CountryContextMayReach(level) => match context {
             None => Truth::Unknown,

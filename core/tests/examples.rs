@@ -279,6 +279,28 @@ fn snapshot(report: &Report) -> String {
             .join(", ")
     )
     .unwrap();
+    if let Some(country) = &report.country {
+        let raising: Vec<String> = country
+            .specific
+            .iter()
+            .filter(|s| !s.raises.is_empty())
+            .map(|s| {
+                format!(
+                    "{} (rank {:?}) raises {}",
+                    s.indicator.vdem_code(),
+                    s.rank,
+                    s.raises
+                        .iter()
+                        .map(|r| r.key())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+            .collect();
+        if !raising.is_empty() {
+            writeln!(w, "destination indicators: {}", raising.join("; ")).unwrap();
+        }
+    }
     if let Some(m) = &report.restrictive_measures {
         writeln!(
             w,

@@ -59,6 +59,7 @@ fn check_trigger(trigger: &Trigger, context: &str) {
         }
         Trigger::CountryContextAtLeast(_)
         | Trigger::CountryContextMayReach(_)
+        | Trigger::DestinationAmongWorst(_)
         | Trigger::SectorIs(_) => {}
         Trigger::AllOf(all) | Trigger::AnyOf(all) => {
             all.iter().for_each(|t| check_trigger(t, context))
@@ -175,7 +176,8 @@ fn questions_of(trigger: &Trigger, out: &mut Vec<&'static str>) {
         Trigger::CustomerIs(_) => out.extend(["profile.customer_type", "customer.end_user_type"]),
         Trigger::SectorIs(_)
         | Trigger::CountryContextAtLeast(_)
-        | Trigger::CountryContextMayReach(_) => {}
+        | Trigger::CountryContextMayReach(_)
+        | Trigger::DestinationAmongWorst(_) => {}
     }
 }
 

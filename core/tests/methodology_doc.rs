@@ -33,6 +33,12 @@ fn trigger_text(trigger: &Trigger) -> String {
         Trigger::CountryContextAtLeast(level) => {
             format!("country context at least {}", level.key())
         }
+        Trigger::DestinationAmongWorst(indicator) => format!(
+            "destination among the worst {}% on V-Dem `{}` ({})",
+            hrdd_core::method::WORST_SHARE_PERCENT,
+            indicator.vdem_code(),
+            indicator.label().to_lowercase()
+        ),
         Trigger::AllOf(all) => all
             .iter()
             .map(trigger_text)

@@ -36,6 +36,8 @@ describe('restrictive measures on the destination', () => {
     assert.match(text, /Council Decision \(CFSP\) 2017\/2074/);
     assert.match(text, /Applies to this destination and end user/);
     assert.match(await page.locator('.red-flags').innerText(), /Military, security or surveillance goods to a destination under an arms embargo/);
+    // The country card says what the destination's record means for this product.
+    assert.match(await page.locator('#specific-indicators').innerText(), /Freedom from torture[\s\S]*Among the worst: raises the likelihood of harm to/);
 
     // Medicines for a hospital there: not refused; the embargo is named with what it covers.
     await page.locator('[id="end_use.product_family-humanitarian"]').click();

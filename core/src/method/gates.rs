@@ -4,7 +4,8 @@
 //! the signals that stop a quick screen from saying "proceed" without a full assessment.
 //! METHODOLOGY.md explains each row with its source.
 
-use super::{ContextLevel, Right, Trigger};
+use super::{ContextLevel, Right, Sector, Trigger};
+use crate::country::SpecificIndicator;
 use crate::report::Outcome;
 
 /// Customer types that hold coercive powers over people.
@@ -216,6 +217,67 @@ const UNINTENDED_HARM_RIGHTS: &[Right] = &[
     Right::ChildrensRights,
 ];
 
+/// The share of countries, in per cent, that counts as "among the worst" on a V-Dem indicator
+/// that bears on a product (the bottom quarter of the 179 units V-Dem codes). A share rather than
+/// a level because the indicators' scale has no fixed meaning; see METHODOLOGY.md 4.4.
+pub const WORST_SHARE_PERCENT: u8 = 25;
+
+/// Products that act on bodies: military, police or security goods.
+const SECURITY_GOODS: Trigger = Trigger::AnyOf(&[
+    Trigger::AnswerIs {
+        question: "end_use.product_family",
+        choices: &["military_or_security"],
+    },
+    Trigger::SectorIs(Sector::SecurityEquipment),
+]);
+/// Products that watch people: surveillance technology, or any product that identifies, tracks
+/// or intercepts.
+const SURVEILLANCE_GOODS: Trigger = Trigger::AnyOf(&[
+    Trigger::AnswerIs {
+        question: "end_use.product_family",
+        choices: &["cyber_surveillance"],
+    },
+    Trigger::SectorIs(Sector::Surveillance),
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "identify",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "track",
+    },
+    Trigger::Ticked {
+        question: "end_use.capabilities",
+        item: "intercept",
+    },
+]);
+/// Products that carry or host what people say: networks and platforms.
+const NETWORKS_AND_PLATFORMS: Trigger = Trigger::AnyOf(&[
+    Trigger::SectorIs(Sector::Telecommunications),
+    Trigger::SectorIs(Sector::CloudAndPlatforms),
+]);
+
+/// Which products each specific V-Dem indicator bears on, in words for the country card. The
+/// likelihood signals below apply them.
+pub const DESTINATION_INDICATOR_USES: &[(SpecificIndicator, &str)] = &[
+    (
+        SpecificIndicator::Torture,
+        "military, police and security equipment",
+    ),
+    (
+        SpecificIndicator::PoliticalKillings,
+        "military, police and security equipment",
+    ),
+    (
+        SpecificIndicator::CivilSocietyRepression,
+        "surveillance technology and products that identify, track or intercept",
+    ),
+    (
+        SpecificIndicator::InternetCensorship,
+        "telecommunications networks, cloud services and platforms",
+    ),
+];
+
 /// Likelihood per right and per threat: the deal-wide likelihood (from elements A, B and D) is
 /// raised for the rights a signal bears on (OECD guidance: likelihood of each impact; US State
 /// Department guidance, 2020: the customer's record with similar products).
@@ -302,6 +364,49 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[],
         points: 10,
         because: "the deal adds to harm already under way",
+    },
+    // What the destination's record says about the harm this product could serve (V-Dem, the
+    // bottom quarter of countries on the indicator; an override of the context to high or very
+    // high counts too).
+    LikelihoodSignal {
+        trigger: Trigger::AllOf(&[
+            SECURITY_GOODS,
+            Trigger::DestinationAmongWorst(SpecificIndicator::Torture),
+        ]),
+        rights: &[Right::FreedomFromTorture],
+        points: 10,
+        because: "security equipment goes to a country among the worst quarter for torture by state agents",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AllOf(&[
+            SECURITY_GOODS,
+            Trigger::DestinationAmongWorst(SpecificIndicator::PoliticalKillings),
+        ]),
+        rights: &[Right::LifeLibertyAndSecurity],
+        points: 10,
+        because: "security equipment goes to a country among the worst quarter for political killings by state agents",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AllOf(&[
+            SURVEILLANCE_GOODS,
+            Trigger::DestinationAmongWorst(SpecificIndicator::CivilSocietyRepression),
+        ]),
+        rights: &[
+            Right::Privacy,
+            Right::ExpressionAndInformation,
+            Right::AssemblyAndAssociation,
+        ],
+        points: 10,
+        because: "surveillance capability goes to a country among the worst quarter for repression of civil society",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AllOf(&[
+            NETWORKS_AND_PLATFORMS,
+            Trigger::DestinationAmongWorst(SpecificIndicator::InternetCensorship),
+        ]),
+        rights: &[Right::ExpressionAndInformation, Right::Privacy],
+        points: 10,
+        because: "a network or platform serves a country among the worst quarter for Internet censorship by the government",
     },
 ];
 

@@ -5,6 +5,7 @@
 //! shows the flag as *possible*, which blocks "proceed" and "proceed with conditions".
 
 use super::{ContextLevel, Sector};
+use crate::country::SpecificIndicator;
 
 /// A condition on the answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +31,10 @@ pub enum Trigger {
     /// The destination's context may reach this level: its index plus its margin does. Read by
     /// the rules that escalate or prohibit, the cautious reading of uncertain data.
     CountryContextMayReach(ContextLevel),
+    /// The destination is among the worst [`super::WORST_SHARE_PERCENT`] per cent of the
+    /// countries V-Dem codes on this indicator, or the assessor's override (with a reason) puts
+    /// its context at high or very high.
+    DestinationAmongWorst(SpecificIndicator),
     /// Every condition holds.
     AllOf(&'static [Trigger]),
     /// At least one condition holds.
