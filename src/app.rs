@@ -17,7 +17,7 @@ use crate::state::{
 use crate::storage;
 use crate::toolbar::Toolbar;
 use hrdd_core::method::Mode;
-use hrdd_core::score;
+use hrdd_core::scoring::score_with;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -133,7 +133,10 @@ pub fn app() -> Html {
 
     let assessment = state.assessment().clone();
     // Scores are derived, never stored: recomputed whenever the answers change.
-    let report = use_memo(assessment.clone(), score);
+    let report = use_memo(
+        (assessment.clone(), settings.policy.clone()),
+        |(assessment, policy)| score_with(assessment, policy),
+    );
     // The outcome summary for an embedding page, when the deployer allowed it.
     {
         let settings = (*settings).clone();

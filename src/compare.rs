@@ -5,7 +5,8 @@ use crate::state::{AppAction, AppState};
 use hrdd_core::assessment::answer_label;
 use hrdd_core::method::QUESTIONS;
 use hrdd_core::report::ActionStatus;
-use hrdd_core::{score, Report};
+use hrdd_core::scoring::score_with;
+use hrdd_core::Report;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -26,6 +27,10 @@ pub struct CompareProps {
 
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareProps) -> Html {
+    // Scored under the organisation's policy, as the open assessment is.
+    let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
+        .map(|settings| settings.policy.clone())
+        .unwrap_or_default();
     let state = &props.state;
     let drafts = &state.drafts;
     // Default: the open draft against the next one.
@@ -69,7 +74,10 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let (Some(a), Some(b)) = (state.draft(left), state.draft(right)) else {
         return html! {};
     };
-    let (ra, rb) = (score(&a.assessment), score(&b.assessment));
+    let (ra, rb) = (
+        score_with(&a.assessment, &policy),
+        score_with(&b.assessment, &policy),
+    );
     let row = |label: String, x: String, y: String| {
         let differs = x != y;
         html! {

@@ -2,7 +2,7 @@
 
 use crate::state::{AppAction, AppState};
 use crate::storage;
-use hrdd_core::score;
+use hrdd_core::scoring::score_with;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -14,6 +14,10 @@ pub struct DraftsProps {
 
 #[function_component(DraftsView)]
 pub fn drafts_view(props: &DraftsProps) -> Html {
+    // Scored under the organisation's policy, as the open assessment is.
+    let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
+        .map(|settings| settings.policy.clone())
+        .unwrap_or_default();
     // Which destructive action waits for confirmation: a draft id, or 0 for "all local data".
     let confirming = use_state(|| None::<u32>);
     let renaming = use_state(|| None::<(u32, String)>);
@@ -56,7 +60,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 <tbody>
                 { for props.state.drafts.iter().map(|draft| {
                     let id = draft.id;
-                    let report = score(&draft.assessment);
+                    let report = score_with(&draft.assessment, &policy);
                     let is_current = id == props.state.current;
                     let open = { let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(AppAction::OpenDraft(id))) };
                     let delete = {

@@ -56,6 +56,9 @@ pub fn benchmark_score(iterations: u32) -> f64 {
                 Answer::Ticked(((1u32 << items.len()) - 1) & 0b0101_0101)
             }
             QuestionKind::Country => "KE".parse().map(Answer::Country).unwrap_or_default(),
+            QuestionKind::Date => hrdd_core::dates::Day::parse("2026-11-20")
+                .map(Answer::Date)
+                .unwrap_or_default(),
         };
     }
     for (index, right) in assessment.rights.iter_mut().enumerate() {

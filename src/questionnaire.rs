@@ -8,8 +8,10 @@ use crate::country_picker::CountryPicker;
 use crate::restrictive_measures::RestrictiveMeasures;
 use crate::rights::RightsRating;
 use crate::state::AssessmentAction;
+use hrdd_core::dates::Day;
 use hrdd_core::method::{
     Mode, Perspective, Question, QuestionKind, Section, Sector, EMBARGO_QUESTION, QUESTIONS,
+    SCREENING_LIST_ITEMS,
 };
 use hrdd_core::{Answer, Assessment, Report};
 use std::rc::Rc;
@@ -76,7 +78,9 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                             // A question of another pack than the chosen one says why it is asked.
                             let added_by = question.sector.filter(|pack| *pack != assessment.sector);
                             let question_view = html! { <QuestionView index={index} answer={assessment.answers[index]} perspective={assessment.perspective} {added_by} on_answer={props.on_answer.clone()} /> };
-                            if question.id == EMBARGO_QUESTION {
+                            if question.id == SCREENING_LISTS {
+                                html! { <>{question_view}<RequiredLists /></> }
+                            } else if question.id == EMBARGO_QUESTION {
                                 html! { <>{question_view}<RestrictiveMeasures report={props.report.clone()} on_answer={Some(props.on_answer.clone())} /></> }
                             } else {
                                 question_view
@@ -188,7 +192,67 @@ pub fn question_view(props: &QuestionProps) -> Html {
                 </fieldset>
             }
         }
+        QuestionKind::Date => {
+            let id = format!("{}-date", question.id);
+            let value = match props.answer {
+                Answer::Date(day) => day.to_string(),
+                _ => String::new(),
+            };
+            let on_answer = props.on_answer.clone();
+            // While the user types, the browser reports partial dates (year 0002 after the
+            // first digit of the year): those are ignored rather than stored as "not answered",
+            // which would re-render the field empty and erase what is being typed. An emptied
+            // field removes the answer.
+            let onchange = Callback::from(move |e: Event| {
+                let text = e
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value();
+                let day = match Day::parse(&text) {
+                    Some(day) => Some(day),
+                    None if text.is_empty() => None,
+                    None => return,
+                };
+                on_answer.emit(AssessmentAction::SetDate {
+                    question: index,
+                    day,
+                });
+            });
+            html! {
+                <fieldset class={class} aria-describedby={help_id} id={format!("q-{}", question.id)} tabindex="-1">
+                    <legend>{prompt}</legend>
+                    {help}
+                    <div class="option date-option">
+                        <label for={id.clone()}>{"Date"}</label>
+                        <input type="date" id={id} min="1990-01-01" max="2199-12-31" value={value} {onchange} />
+                    </div>
+                    {dont_know}
+                </fieldset>
+            }
+        }
         // Rendered by `CountryPicker`.
         QuestionKind::Country => html! {},
+    }
+}
+
+const SCREENING_LISTS: &str = "customer.screening_lists";
+
+/// The lists the organisation requires, beside the screening question (from `settings.json`).
+#[function_component(RequiredLists)]
+fn required_lists() -> Html {
+    let settings = use_context::<Rc<crate::settings::Settings>>();
+    let required: Vec<&'static str> = settings
+        .map(|s| s.policy.required_screening_lists.clone())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|key| SCREENING_LIST_ITEMS.iter().find(|c| c.key == *key))
+        .map(|c| c.label)
+        .collect();
+    if required.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="help required-lists" id="required-lists">
+            {format!("Your organisation requires screening against: {}.", required.join("; "))}
+        </p>
     }
 }

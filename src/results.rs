@@ -162,6 +162,26 @@ fn block_reason(blocker: &Blocker, report: &Report) -> String {
         BlockReason::UnknownsDriveCriticalRisk => {
             "Answer the open questions below: the critical risk rests on them.".into()
         }
+        BlockReason::ScreeningIncomplete => {
+            let missing: Vec<&str> = report
+                .screening
+                .as_ref()
+                .map(|s| {
+                    s.missing_required
+                        .iter()
+                        .map(|key| screening_list_label(key))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if missing.is_empty() {
+                "\"No\" counts only after screening against at least one list: tick the lists you searched.".into()
+            } else {
+                format!(
+                    "\"No\" counts only after screening against every list your organisation requires. Missing: {}.",
+                    missing.join("; ")
+                )
+            }
+        }
     }
 }
 
@@ -694,4 +714,12 @@ pub fn element_chart(props: &ReportProps) -> Html {
             <figcaption class="help">{"Element scores, 0 to 100: higher means more concern."}</figcaption>
         </figure>
     }
+}
+
+/// The label of a screening list by its key.
+fn screening_list_label(key: &str) -> &'static str {
+    hrdd_core::method::SCREENING_LIST_ITEMS
+        .iter()
+        .find(|c| c.key == key)
+        .map_or("", |c| c.label)
 }

@@ -4,7 +4,8 @@
 //! the file the calculator works as it is; a bad file gets a clear message and the defaults.
 //! Loading it is one same-origin GET that carries no user data.
 
-use hrdd_core::method::{Perspective, Sector};
+use hrdd_core::method::{Perspective, Sector, SCREENING_LIST_ITEMS};
+use hrdd_core::screening::Policy;
 use serde::Deserialize;
 use std::fmt;
 
@@ -80,6 +81,9 @@ struct SettingsFile {
     theme: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     embed: EmbedSettings,
+    /// Keys of the screening lists every party must be screened against.
+    #[serde(default)]
+    required_screening_lists: Vec<String>,
 }
 
 /// Validated settings.
@@ -94,6 +98,8 @@ pub struct Settings {
     /// (CSS custom property, value)
     pub theme: Vec<(String, String)>,
     pub post_message: Option<PostMessageSettings>,
+    /// What the organisation requires beyond the method (the screening lists).
+    pub policy: Policy,
 }
 
 impl Settings {
@@ -120,6 +126,7 @@ pub enum SettingsError {
     UnsafePolicyLink(String),
     BadTargetOrigin(String),
     UnknownSummaryField(String),
+    UnknownScreeningList(String),
 }
 
 impl fmt::Display for SettingsError {
@@ -158,6 +165,15 @@ impl fmt::Display for SettingsError {
                 f,
                 "\"{x}\" is not a summary field (use {})",
                 SUMMARY_FIELDS.join(", ")
+            ),
+            Self::UnknownScreeningList(x) => write!(
+                f,
+                "\"{x}\" is not a screening list (use {})",
+                SCREENING_LIST_ITEMS
+                    .iter()
+                    .map(|c| c.key)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -237,7 +253,18 @@ fn validate(file: SettingsFile) -> Result<Settings, SettingsError> {
             }
         }
     }
+    let policy = Policy::with_required_lists(&file.required_screening_lists).map_err(|_| {
+        let known: Vec<&str> = SCREENING_LIST_ITEMS.iter().map(|c| c.key).collect();
+        let unknown = file
+            .required_screening_lists
+            .iter()
+            .find(|key| !known.contains(&key.as_str()))
+            .cloned()
+            .unwrap_or_default();
+        SettingsError::UnknownScreeningList(unknown)
+    })?;
     Ok(Settings {
+        policy,
         organisation: file.organisation,
         escalation_contacts: file.escalation_contacts,
         policy_links: file.policy_links,
@@ -328,7 +355,8 @@ mod tests {
         "sector_packs": ["general", "surveillance"],
         "default_perspective": "our_deal",
         "theme": {"accent": "#0b5394", "font": "Georgia, serif"},
-        "embed": {"post_message": {"target_origin": "https://intranet.example", "fields": ["outcome", "red_flag_count"]}}
+        "embed": {"post_message": {"target_origin": "https://intranet.example", "fields": ["outcome", "red_flag_count"]}},
+        "required_screening_lists": ["un", "eu", "us_ofac"]
     }"##;
 
     #[test]
@@ -346,6 +374,10 @@ mod tests {
         assert_eq!(
             settings.post_message.unwrap().fields,
             vec!["outcome", "red_flag_count"]
+        );
+        assert_eq!(
+            settings.policy.required_screening_lists,
+            vec!["un", "eu", "us_ofac"]
         );
     }
 
@@ -396,6 +428,10 @@ mod tests {
             (
                 r#"{"format": "hrdd-settings", "format_version": 1, "surprise": true}"#,
                 "unknown field",
+            ),
+            (
+                r#"{"format": "hrdd-settings", "format_version": 1, "required_screening_lists": ["un", "ofac"]}"#,
+                "\"ofac\" is not a screening list (use un, eu,",
             ),
         ];
         for (text, expected) in cases {

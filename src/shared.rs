@@ -5,8 +5,9 @@
 use crate::print::PrintReport;
 use crate::results::Results;
 use crate::state::{AppAction, AppState, SharedState};
+use hrdd_core::link;
 use hrdd_core::method::METHOD_VERSION;
-use hrdd_core::{link, score};
+use hrdd_core::scoring::score_with;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -32,6 +33,10 @@ pub struct SharedProps {
 
 #[function_component(SharedView)]
 pub fn shared_view(props: &SharedProps) -> Html {
+    // Scored under the organisation's policy, as the open assessment is.
+    let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
+        .map(|settings| settings.policy.clone())
+        .unwrap_or_default();
     let passphrase = use_state(String::new);
     let dispatch = props.dispatch.clone();
     let close = {
@@ -92,7 +97,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
             }
         }
         Some(SharedState::Open(shared)) => {
-            let report = std::rc::Rc::new(score(&shared.assessment));
+            let report = std::rc::Rc::new(score_with(&shared.assessment, &policy));
             let copy = {
                 let dispatch = dispatch.clone();
                 Callback::from(move |_: MouseEvent| {

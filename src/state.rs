@@ -3,6 +3,7 @@
 //! is derived from it. Effects (local storage, files, printing) live in components, outside the
 //! reducer.
 
+use hrdd_core::dates::Day;
 use hrdd_core::link::{EncryptedLink, LinkError, ParsedLink, SharedAssessment};
 use hrdd_core::method::{ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS};
 use hrdd_core::{Answer, Assessment, CountryCode, CountryOverride, ImpactRating, RightStatus};
@@ -35,6 +36,11 @@ pub enum AssessmentAction {
     SetCountry {
         question: usize,
         country: Option<CountryCode>,
+    },
+    /// Answer a date question (None: not answered).
+    SetDate {
+        question: usize,
+        day: Option<Day>,
     },
     /// Override the country context (None: use the indicators again).
     SetCountryOverride(Option<ContextLevel>),
@@ -429,6 +435,11 @@ pub fn apply(assessment: &mut Assessment, action: AssessmentAction) {
                     Some(code) => Answer::Country(code),
                     None => Answer::Unanswered,
                 };
+            }
+        }
+        AssessmentAction::SetDate { question, day } if fits(question) => {
+            if matches!(QUESTIONS[question].kind, QuestionKind::Date) {
+                assessment.answers[question] = day.map_or(Answer::Unanswered, Answer::Date);
             }
         }
         AssessmentAction::SetCountryOverride(level) => {

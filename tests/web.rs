@@ -127,6 +127,15 @@ async fn answer_clean_quick_screen(root: &Element) {
     }
     choose_country(root, "NO");
     settle().await;
+    // The screening record, asked once the sanctions question is answered.
+    click(root, "[id='customer.screening_lists-un']");
+    click(root, "[id='customer.screening_lists-eu']");
+    let date: web_sys::HtmlInputElement =
+        find(root, "[id='customer.screening_date-date']").unchecked_into();
+    date.set_value("2026-11-20");
+    date.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
 }
 
 #[wasm_bindgen_test]

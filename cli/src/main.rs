@@ -4,12 +4,13 @@
 
 use hrdd_core::format::{AssessmentDocument, ReportDocument};
 use hrdd_core::report::Outcome;
-use hrdd_core::score;
+use hrdd_core::scoring::score_with;
+use hrdd_core::screening::Policy;
 use serde::Serialize;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: hrdd-score [--fail-at OUTCOME] FILE...
+Usage: hrdd-score [--fail-at OUTCOME] [--require-lists LIST,...] FILE...
 
 Scores each assessment file (JSON, see docs/FORMAT.md) and prints a JSON array with one result
 per file on standard output, and one summary line per file on standard error.
@@ -18,6 +19,11 @@ Options:
   --fail-at OUTCOME  exit with status 3 if any file's outcome is OUTCOME or more restrictive;
                      OUTCOME is one of proceed_with_conditions, assessment_incomplete,
                      escalate, do_not_proceed
+  --require-lists LIST,...
+                     the sanctions lists every party must be screened against (as an
+                     organisation's settings.json names them): un, eu, us_ofac, us_bis, uk,
+                     other_state, organisation. \"No party is listed\" counts only when a
+                     file's screening record ticks them all
   -h, --help         show this help
 
 Exit status: 0 all files scored; 1 a file could not be read or is not a valid assessment;
@@ -38,6 +44,7 @@ struct FileResult {
 fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut fail_at: Option<Outcome> = None;
+    let mut policy = Policy::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -52,6 +59,26 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--require-lists" => {
+                let keys: Vec<String> = args
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(|key| key.trim().to_owned())
+                    .filter(|key| !key.is_empty())
+                    .collect();
+                match Policy::with_required_lists(&keys) {
+                    Ok(read) if !read.required_screening_lists.is_empty() => policy = read,
+                    Ok(_) => {
+                        eprintln!("hrdd-score: --require-lists needs at least one list\n\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                    Err(e) => {
+                        eprintln!("hrdd-score: --require-lists: {e}\n\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             flag if flag.starts_with('-') && flag != "-" => {
                 eprintln!("hrdd-score: unknown option {flag}\n\n{USAGE}");
                 return ExitCode::from(2);
@@ -68,7 +95,7 @@ fn main() -> ExitCode {
     let mut any_error = false;
     let mut threshold_reached = false;
     for file in files {
-        match score_file(&file) {
+        match score_file(&file, &policy) {
             Ok((report, summary)) => {
                 eprintln!("{file}: {summary}");
                 threshold_reached |= fail_at.is_some_and(|limit| report.outcome >= limit);
@@ -110,7 +137,7 @@ fn main() -> ExitCode {
 /// Largest file accepted: a full assessment with free text is a few kilobytes.
 const MAX_FILE_BYTES: u64 = 1 << 20;
 
-fn score_file(path: &str) -> Result<(hrdd_core::Report, String), String> {
+fn score_file(path: &str, policy: &Policy) -> Result<(hrdd_core::Report, String), String> {
     let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
     if metadata.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -121,7 +148,7 @@ fn score_file(path: &str) -> Result<(hrdd_core::Report, String), String> {
     let document: AssessmentDocument =
         serde_json::from_str(&text).map_err(|e| format!("not a valid assessment document: {e}"))?;
     let assessment = document.to_assessment().map_err(|e| e.to_string())?;
-    let report = score(&assessment);
+    let report = score_with(&assessment, policy);
     let summary = report.summary_line();
     Ok((report, summary))
 }

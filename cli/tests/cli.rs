@@ -116,6 +116,37 @@ fn fail_at_sets_the_exit_status_for_pipelines() {
 }
 
 #[test]
+fn required_lists_hold_back_a_no_without_them() {
+    let clean = example("01-general-office-software.json");
+    let (code, json, _) = run(&["--fail-at", "assessment_incomplete", &clean]);
+    assert_eq!(
+        (code, json[0]["report"]["outcome"].as_str()),
+        (0, Some("proceed"))
+    );
+    let (code, json, stderr) = run(&[
+        "--require-lists",
+        "un,eu,us_ofac",
+        "--fail-at",
+        "assessment_incomplete",
+        &clean,
+    ]);
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(json[0]["report"]["outcome"], "assessment_incomplete");
+    assert_eq!(
+        json[0]["report"]["screening"]["missing_required"],
+        serde_json::json!(["us_ofac"])
+    );
+    assert_eq!(json[0]["report"]["screening"]["date"], "2026-11-20");
+    assert!(json[0]["report"]["blocked_by"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("customer.listed_parties")));
+    let (code, _, stderr) = run(&["--require-lists", "un,ofac", &clean]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\"ofac\""), "{stderr}");
+}
+
+#[test]
 fn wrong_usage_exits_2_with_help() {
     let (code, _, stderr) = run(&[]);
     assert_eq!(code, 2);

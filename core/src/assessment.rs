@@ -2,6 +2,7 @@
 //! application; scores, flags and actions are derived from it by `crate::scoring::score`.
 
 use crate::country::country_by_code;
+use crate::dates::Day;
 use crate::error::AssessmentError;
 use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Sector, METHOD_VERSION,
@@ -57,6 +58,8 @@ pub enum Answer {
     Ticked(u32),
     /// The destination country.
     Country(CountryCode),
+    /// A calendar day.
+    Date(Day),
 }
 
 impl Answer {
@@ -318,6 +321,20 @@ pub fn answer_from_keys(question_id: &str, keys: &[&str]) -> Result<Answer, Asse
                 expected: "one country code",
             }),
         },
+        QuestionKind::Date => {
+            match keys {
+                [text] => Day::parse(text).map(Answer::Date).ok_or_else(|| {
+                    AssessmentError::WrongAnswerKind {
+                        question: question_id.to_owned(),
+                        expected: "a date written YYYY-MM-DD, between 1990 and 2199",
+                    }
+                }),
+                _ => Err(AssessmentError::WrongAnswerKind {
+                    question: question_id.to_owned(),
+                    expected: "one date",
+                }),
+            }
+        }
     }
 }
 
@@ -339,6 +356,8 @@ fn check_answer_fits(index: usize, answer: Answer) -> Result<(), AssessmentError
         (QuestionKind::Checklist(_), _) => Err(wrong("a list of its items")),
         (QuestionKind::Country, Answer::Country(_)) => Ok(()),
         (QuestionKind::Country, _) => Err(wrong("a country code")),
+        (QuestionKind::Date, Answer::Date(_)) => Ok(()),
+        (QuestionKind::Date, _) => Err(wrong("a date")),
     }
 }
 
@@ -369,6 +388,7 @@ pub fn answer_label(question_index: usize, answer: Answer) -> String {
         (QuestionKind::Country, Answer::Country(code)) => {
             country_by_code(code.as_str()).map_or_else(|| code.to_string(), |c| c.name.clone())
         }
+        (QuestionKind::Date, Answer::Date(day)) => day.to_string(),
         _ => "Not answered".to_owned(),
     }
 }

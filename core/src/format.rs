@@ -169,6 +169,7 @@ impl AssessmentDocument {
                 (QuestionKind::Country, Answer::Country(code)) => {
                     AnswerValue::One(code.to_string())
                 }
+                (QuestionKind::Date, Answer::Date(day)) => AnswerValue::One(day.to_string()),
                 _ => continue,
             };
             answers.insert(question.id.to_owned(), value);
@@ -387,7 +388,22 @@ pub struct ReportDocument {
     /// What the embedded table of restrictive measures says about the destination.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restrictive_measures: Option<MeasuresDocument>,
+    /// The sanctions screening as recorded, and whether it supports "no party is listed".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screening: Option<ScreeningDocument>,
     pub explanation: BTreeMap<&'static str, Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreeningDocument {
+    pub lists: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Lists the organisation requires that the record lacks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_required: Vec<&'static str>,
+    /// "No party is listed" was read as unknown for want of the screening.
+    pub answer_set_aside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -545,6 +561,12 @@ impl ReportDocument {
             }),
             beneficial_purpose: report.beneficial_purpose.clone(),
             restrictive_measures: report.restrictive_measures.as_ref().map(measures_document),
+            screening: report.screening.as_ref().map(|s| ScreeningDocument {
+                lists: s.lists.clone(),
+                date: s.date.map(|d| d.to_string()),
+                missing_required: s.missing_required.clone(),
+                answer_set_aside: s.answer_set_aside,
+            }),
             explanation,
         }
     }

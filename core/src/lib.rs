@@ -7,6 +7,7 @@
 
 pub mod assessment;
 pub mod country;
+pub mod dates;
 pub mod error;
 pub mod format;
 pub mod link;
@@ -16,6 +17,7 @@ pub mod pre_answers;
 pub mod report;
 pub mod restrictive_measures;
 pub mod scoring;
+pub mod screening;
 pub mod triggers;
 
 pub use assessment::{

@@ -11,6 +11,7 @@
 use crate::assessment::{
     Answer, Assessment, CountryCode, CountryOverride, FreeText, ImpactRating, RightStatus,
 };
+use crate::dates::Day;
 use crate::error::AssessmentError;
 use crate::method::{
     ContextLevel, Mode, Perspective, QuestionKind, Sector, METHOD_VERSION, QUESTIONS, RIGHTS,
@@ -170,6 +171,7 @@ pub fn body_bytes(assessment: &Assessment, include_text: bool) -> Vec<u8> {
             (QuestionKind::Single(_), Answer::Choice(i)) => 2 + u32::from(i),
             (QuestionKind::Checklist(_), Answer::Ticked(bits)) => 2 + bits,
             (QuestionKind::Country, Answer::Country(code)) => 2 + country_number(code),
+            (QuestionKind::Date, Answer::Date(day)) => 2 + day.number(),
             _ => 0,
         })
         .collect();
@@ -433,6 +435,9 @@ fn assessment_from_body(body: BodyV1) -> Result<Assessment, LinkError> {
             }
             (c, QuestionKind::Country) => {
                 Answer::Country(country_from_number(c - 2).ok_or(LinkError::Corrupt)?)
+            }
+            (c, QuestionKind::Date) => {
+                Answer::Date(Day::from_number(c - 2).ok_or(LinkError::Corrupt)?)
             }
             _ => return Err(LinkError::Corrupt),
         };

@@ -198,6 +198,9 @@ pub enum BlockReason {
     /// The critical risk rests on unknown answers: it was softened to escalation until they
     /// are resolved.
     UnknownsDriveCriticalRisk,
+    /// "No party is listed" was answered without the screening behind it: no list ticked, or a
+    /// list the organisation requires is missing (`crate::screening`).
+    ScreeningIncomplete,
 }
 
 /// One unknown that blocks the decision.
@@ -382,6 +385,8 @@ pub struct Report {
     /// What the embedded table of restrictive measures says about the destination, and how the
     /// embargo question's answer relates to it (None when the destination is unknown).
     pub restrictive_measures: Option<MeasuresReading>,
+    /// The sanctions screening as recorded (None when not asked).
+    pub screening: Option<crate::screening::ScreeningReading>,
 }
 
 impl Report {

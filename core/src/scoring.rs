@@ -26,12 +26,14 @@ use crate::report::{
     RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     SpecificReading, WhatWouldChange,
 };
+use crate::screening::{apply_screening, Policy};
 use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
 use std::borrow::Cow;
 
 /// The question whose answer, with the sector pack, sets element A's product baseline.
 const PRODUCT_FAMILY: &str = "end_use.product_family";
 const CAPABILITIES: &str = "end_use.capabilities";
+const LISTED_PARTIES: &str = "customer.listed_parties";
 const SAFEGUARDS_IN_PLACE: &str = "mitigations.in_place";
 const SAFEGUARDS_PLANNED: &str = "mitigations.planned";
 const SAFEGUARD_EVIDENCE: &str = "mitigations.evidence";
@@ -61,13 +63,26 @@ const STATE_CUSTOMER: Trigger = Trigger::CustomerIs(STATE_CUSTOMER_TYPES);
 /// do not fit their question are treated as unanswered rather than trusted. Answers given under
 /// method 1 to questions method 2 retired are read through `method::METHOD1_MIGRATIONS`.
 pub fn score(assessment: &Assessment) -> Report {
+    score_with(assessment, &Policy::default())
+}
+
+/// [`score`] under an organisation's policy (the lists every party must be screened against).
+pub fn score_with(assessment: &Assessment, policy: &Policy) -> Report {
     let method1_outcome =
         (assessment.method_version == 1).then(|| crate::method_v1::evaluate(assessment).outcome);
     let (migrated, applied) = read_method1_answers(assessment);
     let migrations: Vec<&'static str> = applied.into_iter().map(|m| m.why).collect();
-    let (effective, restrictive_measures) = apply_pre_answers(migrated.as_ref());
+    let (pre_answered, restrictive_measures) = apply_pre_answers(migrated.as_ref());
+    let (effective, screening) = apply_screening(pre_answered.as_ref(), policy);
     let assessment = effective.as_ref();
     let mut evaluation = evaluate(assessment, Detail::Explained);
+    if screening.as_ref().is_some_and(|s| s.answer_set_aside) {
+        for blocker in &mut evaluation.blockers {
+            if blocker.id == LISTED_PARTIES {
+                blocker.reason = BlockReason::ScreeningIncomplete;
+            }
+        }
+    }
     if let Some(earlier) = method1_outcome.filter(|o| *o != evaluation.outcome) {
         evaluation.outcome_reasons.push(format!(
             "This assessment was made under method 1, which gave \"{}\". Method 2 gives \"{}\" for the reasons above{}.",
@@ -131,6 +146,7 @@ pub fn score(assessment: &Assessment) -> Report {
         migrations,
         method1_outcome,
         restrictive_measures,
+        screening,
     }
 }
 
@@ -146,8 +162,14 @@ pub struct DecisionSummary {
 }
 
 pub fn decide(assessment: &Assessment) -> DecisionSummary {
+    decide_with(assessment, &Policy::default())
+}
+
+/// [`decide`] under an organisation's policy; always agrees with [`score_with`].
+pub fn decide_with(assessment: &Assessment, policy: &Policy) -> DecisionSummary {
     let migrated = migrated_answers(assessment);
-    let (effective, _) = apply_pre_answers(migrated.as_ref());
+    let (pre_answered, _) = apply_pre_answers(migrated.as_ref());
+    let (effective, _) = apply_screening(pre_answered.as_ref(), policy);
     let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
     let decision_blocked = !evaluation.blockers.is_empty();
     let full_assessment_needed = !evaluation.full_assessment_needed.is_empty();
@@ -669,7 +691,7 @@ fn least_risky_answer(question: &Question) -> Option<Answer> {
         // For the safeguards this is no credit, as an unknown answer earns: still the least
         // risky reading of what is known.
         QuestionKind::Checklist(_) => Some(Answer::Ticked(0)),
-        QuestionKind::Country => None,
+        QuestionKind::Country | QuestionKind::Date => None,
     }
 }
 
@@ -1734,7 +1756,7 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                 .min_by_key(|(_, c)| c.points)
                 .map(|(i, c)| (Answer::Choice(i as u8), c.label)),
             QuestionKind::Checklist(_) => Some((Answer::Ticked(0), "none of these")),
-            QuestionKind::Country => None,
+            QuestionKind::Country | QuestionKind::Date => None,
         };
         if let Some((answer, label)) = resolved {
             candidates.push(Candidate {

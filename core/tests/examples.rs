@@ -493,6 +493,10 @@ fn on_every_example_dont_know_is_never_more_permissive_than_any_option() {
                     .iter()
                     .map(|c| Answer::Country(c.parse().unwrap()))
                     .collect(),
+                hrdd_core::method::QuestionKind::Date => ["1990-01-01", "2026-11-20"]
+                    .iter()
+                    .map(|d| Answer::Date(hrdd_core::dates::Day::parse(d).unwrap()))
+                    .collect(),
             };
             for option in options {
                 let mut known = a.clone();

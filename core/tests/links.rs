@@ -68,6 +68,9 @@ fn link_lengths_stay_small() {
             hrdd_core::method::QuestionKind::Single(c) => Answer::Choice(c.len() as u8 - 1),
             hrdd_core::method::QuestionKind::Checklist(c) => Answer::Ticked((1 << c.len()) - 1),
             hrdd_core::method::QuestionKind::Country => Answer::Country("ZW".parse().unwrap()),
+            hrdd_core::method::QuestionKind::Date => {
+                Answer::Date(hrdd_core::dates::Day::parse("2199-12-31").unwrap())
+            }
         };
     }
     for r in &mut maximal.rights {
@@ -295,6 +298,17 @@ fn write_golden_links_when_asked() {
     .unwrap();
 }
 
+/// The worked example as it was when the method-2 golden links were made from it (the examples
+/// have gained answers since, such as the screening record; a released link keeps its own).
+fn method2_release_example(name: &str) -> Assessment {
+    let path = repository()
+        .join("tests/fixtures/method2-examples")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let document: AssessmentDocument = serde_json::from_str(&text).unwrap();
+    document.to_assessment().unwrap()
+}
+
 /// The worked example, as released with method 1, that a golden link was made from (the links
 /// are named after the example files, whose names start with their number).
 fn method1_example(link_name: &str) -> Assessment {
@@ -432,7 +446,11 @@ fn method2_golden_links_open_with_the_same_result() {
         let name = entry["name"].as_str().unwrap().to_owned();
         let shared = open(entry["link"].as_str().unwrap());
         assert_eq!(shared.method_version, 2, "{name}");
-        assert_eq!(shared.assessment, example(&name), "{name}: answers changed");
+        assert_eq!(
+            shared.assessment,
+            method2_release_example(&name),
+            "{name}: answers changed"
+        );
         if update {
             entry["expected"] = method2_report(&shared.assessment);
         }

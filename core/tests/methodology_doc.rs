@@ -110,6 +110,7 @@ fn generated() -> String {
             QuestionKind::Country => {
                 format!("country context index × {COUNTRY_CONTEXT_MAX_POINTS} / 100 (continuous)")
             }
+            QuestionKind::Date => "a date (not scored)".to_owned(),
         };
         let kind = if matches!(q.kind, QuestionKind::Checklist(_)) {
             " (tick any)"

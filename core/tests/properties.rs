@@ -34,6 +34,13 @@ fn answer_strategy(kind: QuestionKind) -> BoxedStrategy<Answer> {
                 .prop_map(|c| Answer::Country(c.parse().expect("known country"))),
         ]
         .boxed(),
+        QuestionKind::Date => prop_oneof![
+            1 => gap,
+            12 => (7305u32..84_005).prop_map(|n| Answer::Date(
+                hrdd_core::dates::Day::from_number(n).expect("in range")
+            )),
+        ]
+        .boxed(),
     }
 }
 
@@ -213,6 +220,7 @@ proptest! {
             QuestionKind::Single(c) => Answer::Choice((replacement % c.len() as u32) as u8),
             QuestionKind::Checklist(items) => Answer::Ticked(replacement & ((1 << items.len()) - 1)),
             QuestionKind::Country => Answer::Country(COUNTRIES[replacement as usize % COUNTRIES.len()].parse().unwrap()),
+            QuestionKind::Date => Answer::Date(hrdd_core::dates::Day::from_number(7305 + replacement % 70_000).unwrap()),
         };
         let mut changed = a.clone();
         changed.answers[index] = answer;

@@ -47,6 +47,21 @@ describe('organisation settings', () => {
     await context.close();
   });
 
+  test('the lists an organisation requires decide whether "no party is listed" counts', async () => {
+    const server = await serve(await copyOfDist({ 'settings.json': settings({ required_screening_lists: ['un', 'eu', 'us_ofac'] }) }));
+    const { page, context, errors } = await openPage(browser, server.url);
+    await page.locator('.organisation').waitFor();
+    await answerQuickScreen(page, 'NO');
+    assert.match(await page.locator('#required-lists').innerText(), /requires screening against: UN Security Council consolidated list; EU consolidated list[^;]*; US Treasury \(OFAC\)/);
+    assert.equal(await page.locator('#outcome').innerText(), 'Assessment incomplete');
+    assert.match(await page.locator('#blockers').innerText(), /every list your organisation requires\. Missing: US Treasury \(OFAC\)/);
+    await page.locator('[id="customer.screening_lists-us_ofac"]').click();
+    assert.equal(await page.locator('#outcome').innerText(), 'Proceed');
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a bad settings file gets a clear message and the defaults', async () => {
     const server = await serve(await copyOfDist({ 'settings.json': settings({ theme: { accent: 'url(https://evil.example/x)' } }) }));
     const { page, context } = await openPage(browser, server.url);

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, accessibilityViolations, answerQuickScreen, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
-import { chooseByKeyboard, countryByKeyboard, focusTop, tabTo, tickByKeyboard } from './keyboard.mjs';
+import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, CLEAN_SCREENING_DATE, SCREENING_DATE_INPUT, accessibilityViolations, answerQuickScreen, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
+import { chooseByKeyboard, countryByKeyboard, dateByKeyboard, focusTop, tabTo, tickByKeyboard } from './keyboard.mjs';
 
 const suite = withServerAndBrowser();
 
@@ -20,6 +20,7 @@ describe('quick screen by keyboard only', () => {
     await focusTop(page);
     for (const [question, option] of CLEAN_QUICK_SCREEN) await chooseByKeyboard(page, question, option);
     for (const id of CLEAN_QUICK_SCREEN_TICKS) await tickByKeyboard(page, id);
+    await dateByKeyboard(page, SCREENING_DATE_INPUT, CLEAN_SCREENING_DATE);
     await focusTop(page);
     await countryByKeyboard(page, 'Norw', 'NO');
     assert.equal(await outcome(page), 'Proceed');

@@ -70,7 +70,8 @@ export async function launchBrowser() {
  * `requests` holds full URLs with their post data; `errors` holds messages.
  */
 export async function openPage(browser, url, { beforeLoad } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true });
+  // en-US: the keyboard helpers type dates in its month/day/year order.
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
   // A script to run in the page before its own (for example a device clock set to another date).
   if (beforeLoad) await context.addInitScript(beforeLoad);
   const page = await context.newPage();
@@ -141,9 +142,15 @@ export const CLEAN_QUICK_SCREEN = [
  * no warning sign in the transaction, no group at heightened risk, no right recorded as
  * strengthened, contract clauses in place and nothing more planned.
  */
+/** The day of the clean deal's sanctions screening, and the field it goes in. */
+export const CLEAN_SCREENING_DATE = '2026-11-20';
+export const SCREENING_DATE_INPUT = 'customer.screening_date-date';
+
 export const CLEAN_QUICK_SCREEN_TICKS = [
   'end_use.capabilities-none',
   'customer.transaction_red_flags-none',
+  'customer.screening_lists-un',
+  'customer.screening_lists-eu',
   'impacts.groups-none',
   'impacts.positive_rights-none',
   'mitigations.in_place-contract_clauses',
@@ -156,6 +163,7 @@ export async function answerQuickScreen(page, country = 'NO') {
     await page.locator(`[id="${question}-${option}"]`).click();
   }
   for (const id of CLEAN_QUICK_SCREEN_TICKS) await page.locator(`[id="${id}"]`).click();
+  await page.fill(`[id="${SCREENING_DATE_INPUT}"]`, CLEAN_SCREENING_DATE);
   await page.fill('#country-search', country);
   await page.selectOption('[id="profile.destination"]', country);
 }

@@ -42,6 +42,16 @@ export async function countryByKeyboard(page, search, code) {
   throw new Error(`keyboard: could not pick ${code}`);
 }
 
+/** Type a date (YYYY-MM-DD) into a date field, as a keyboard user does in an en-US browser. */
+export async function dateByKeyboard(page, id, isoDate) {
+  await tabTo(page, id, `document.activeElement?.id === ${JSON.stringify(id)}`);
+  const [year, month, day] = isoDate.split('-');
+  await page.keyboard.type(`${month}${day}${year}`);
+  await page.keyboard.press('Tab');
+  const value = await page.evaluate(`document.getElementById(${JSON.stringify(id)}).value`);
+  if (value !== isoDate) throw new Error(`keyboard: the date field holds ${JSON.stringify(value)}, not ${isoDate}`);
+}
+
 /** Back to the top of the page, so the next Tab walk starts from the beginning. */
 export async function focusTop(page) {
   await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });

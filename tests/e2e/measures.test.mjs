@@ -4,7 +4,7 @@
 // reason, which is kept with the assessment.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, accessibilityViolations, openPage, withServerAndBrowser } from './harness.mjs';
+import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, CLEAN_SCREENING_DATE, SCREENING_DATE_INPUT, accessibilityViolations, openPage, withServerAndBrowser } from './harness.mjs';
 
 const suite = withServerAndBrowser();
 const outcome = (page) => page.locator('#outcome').innerText();
@@ -18,6 +18,7 @@ describe('restrictive measures on the destination', () => {
       if (question !== 'profile.destination_embargo') await page.locator(`[id="${question}-${option}"]`).click();
     }
     for (const id of CLEAN_QUICK_SCREEN_TICKS) await page.locator(`[id="${id}"]`).click();
+    await page.fill(`[id="${SCREENING_DATE_INPUT}"]`, CLEAN_SCREENING_DATE);
     assert.match(await page.locator('#restrictive-measures').innerText(), /Choose the destination/);
     await page.fill('#country-search', 'Norw');
     await page.selectOption('[id="profile.destination"]', 'NO');

@@ -33,7 +33,14 @@ pub const KYC_GATE: &[&str] = &[
     "customer.end_user_type",
     "customer.listed_parties",
     "profile.destination_embargo",
+    "customer.screening_lists",
+    "customer.screening_date",
 ];
+
+/// Answers of `customer.listed_parties` that clear the deal, and so count only with a screening
+/// record behind them: at least one list, and every list the organisation requires
+/// (`crate::screening`).
+pub const SCREENING_CLEARING_ANSWERS: &[&str] = &["none_screened", "consumer_sales_screened"];
 
 /// A floor that the customer or the destination sets under the outcome by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -21,7 +21,7 @@ pub use actions::{ActionDefinition, Relevance, ACTIONS};
 pub use gates::{
     FloorDefinition, LikelihoodSignal, DESTINATION_INDICATOR_USES,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE, LIKELIHOOD_SIGNALS, OUTCOME_FLOORS,
-    SECURITY_CUSTOMER_TYPES, STATE_CUSTOMER_TYPES, WORST_SHARE_PERCENT,
+    SCREENING_CLEARING_ANSWERS, SECURITY_CUSTOMER_TYPES, STATE_CUSTOMER_TYPES, WORST_SHARE_PERCENT,
 };
 pub use measures::{
     answer_for, EMBARGO_QUESTION, END_USER_UNKNOWN_TYPES, LEAST_VERIFICATION_TO_SETTLE,
@@ -33,7 +33,7 @@ pub use migration::{
 };
 pub use questions::{
     question_index, safeguard_kind, SafeguardKind, CAPABILITY_ITEMS, MITIGATION_ITEMS, QUESTIONS,
-    SAFEGUARD_KINDS_LEN,
+    SAFEGUARD_KINDS_LEN, SCREENING_LIST_ITEMS,
 };
 pub use red_flags::{FlagLevel, RedFlagDefinition, Trigger, RED_FLAGS};
 pub use rights::{
@@ -334,6 +334,8 @@ pub enum QuestionKind {
     Checklist(&'static [Choice]),
     /// The destination country; its points come from the country context.
     Country,
+    /// A calendar day (for example when a screening was done). Never scored by itself.
+    Date,
 }
 
 impl QuestionKind {
@@ -348,6 +350,7 @@ impl QuestionKind {
                 .unwrap_or(0),
             QuestionKind::Checklist(items) => items.iter().map(|c| u16::from(c.points)).sum(),
             QuestionKind::Country => COUNTRY_CONTEXT_MAX_POINTS,
+            QuestionKind::Date => 0,
         }
     }
 }
@@ -406,7 +409,7 @@ impl Question {
     pub fn choices(&self) -> &'static [Choice] {
         match self.kind {
             QuestionKind::Single(c) | QuestionKind::Checklist(c) => c,
-            QuestionKind::Country => &[],
+            QuestionKind::Country | QuestionKind::Date => &[],
         }
     }
 }

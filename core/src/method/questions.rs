@@ -1305,6 +1305,79 @@ pub const QUESTIONS: &[Question] = &[
         retired: false,
         asked_when: Some(super::red_flags::ANY_TRANSACTION_RED_FLAG),
     },
+    // ---------------------------------------------------------------- Added with the screening record
+    Question {
+        id: "customer.screening_lists",
+        section: Section::Customer,
+        scored: None,
+        prompt: "Which lists were the parties screened against?",
+        help: "The calculator holds no list of sanctioned persons and companies: it records your check. Tick every list you searched (a screening tool usually covers several). Your organisation may require some of them; a \"no\" to the sanctions question counts only once the required lists are ticked.",
+        source: "UN Security Council consolidated list; EU consolidated list; US BIS know-your-customer guidance (keep records)",
+        kind: QuestionKind::Checklist(SCREENING_LIST_ITEMS),
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+        asked_when: Some(Trigger::AnswerIs {
+            question: "customer.listed_parties",
+            choices: &[
+                "none_screened",
+                "related_parties",
+                "listed",
+                "owned_by_listed",
+                "consumer_sales_screened",
+            ],
+        }),
+    },
+    Question {
+        id: "customer.screening_date",
+        section: Section::Customer,
+        scored: None,
+        prompt: "On which day was the screening done?",
+        help: "Lists change every week: screen again before signing and before each delivery. The date shows how current the result is.",
+        source: "US BIS know-your-customer guidance; EU guidance on due diligence for restrictive measures",
+        kind: QuestionKind::Date,
+        scope: Scope::Quick,
+        sector: None,
+        decisive: true,
+        retired: false,
+        asked_when: Some(Trigger::AnswerIs {
+            question: "customer.listed_parties",
+            choices: &["none_screened", "related_parties", "listed", "owned_by_listed"],
+        }),
+    },
+];
+
+/// The sanctions and export-restriction lists a screening can cover (the items of
+/// `customer.screening_lists`; an organisation names the ones it requires by these keys).
+pub const SCREENING_LIST_ITEMS: &[Choice] = &[
+    choice("un", "UN Security Council consolidated list", 0),
+    choice(
+        "eu",
+        "EU consolidated list of persons and entities under financial sanctions",
+        0,
+    ),
+    choice(
+        "us_ofac",
+        "US Treasury (OFAC) Specially Designated Nationals and other OFAC lists",
+        0,
+    ),
+    choice(
+        "us_bis",
+        "US Commerce (BIS) Entity List, Military End-User List and Unverified List",
+        0,
+    ),
+    choice("uk", "UK sanctions list", 0),
+    choice(
+        "other_state",
+        "Another state's list (for example Switzerland, Canada or Japan)",
+        0,
+    ),
+    choice(
+        "organisation",
+        "Your organisation's own restricted-party list or screening tool",
+        0,
+    ),
 ];
 
 /// Position of a question in [`QUESTIONS`], by its id. A linear scan: with about fifty short
