@@ -200,3 +200,46 @@ fn an_unknown_destination_counts_as_possibly_among_the_worst() {
         "{explanation}"
     );
 }
+
+/// No open dataset of death-penalty status could be embedded, so the calculator asks, where the
+/// product could serve executions, and counts the answer in the likelihood for life and for
+/// freedom from torture.
+#[test]
+fn the_death_penalty_is_asked_where_the_product_could_serve_executions() {
+    let asked = |a: &Assessment| {
+        let index = hrdd_core::method::question_index("profile.death_penalty").unwrap();
+        hrdd_core::method::QUESTIONS[index].is_asked(a)
+    };
+    assert!(asked(&deal(Sector::PharmaAndChemicals, "civilian", "US")));
+    assert!(asked(&deal(Sector::General, "military_or_security", "US")));
+    assert!(!asked(&deal(Sector::General, "civilian", "US")));
+    assert!(!asked(&with(
+        clean(Mode::QuickScreen, Sector::PharmaAndChemicals),
+        &[]
+    )));
+
+    let mut restraints = deal(Sector::SecurityEquipment, "military_or_security", "US");
+    restraints.tick("end_use.capabilities", &["force"]).unwrap();
+    let likelihood = |a: &Assessment, right: Right| {
+        score(a)
+            .salient_rights
+            .iter()
+            .find(|r| r.right == right)
+            .map(|r| r.inherent_likelihood)
+            .unwrap()
+    };
+    let abolished = with(
+        restraints.clone(),
+        &[("profile.death_penalty", "abolished")],
+    );
+    let executes = with(
+        restraints,
+        &[("profile.death_penalty", "carries_out_executions")],
+    );
+    for right in [Right::LifeLibertyAndSecurity, Right::FreedomFromTorture] {
+        assert!(
+            likelihood(&executes, right) > likelihood(&abolished, right),
+            "{right:?}"
+        );
+    }
+}

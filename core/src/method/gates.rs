@@ -230,7 +230,7 @@ const UNINTENDED_HARM_RIGHTS: &[Right] = &[
 pub const WORST_SHARE_PERCENT: u8 = 25;
 
 /// Products that act on bodies: military, police or security goods.
-const SECURITY_GOODS: Trigger = Trigger::AnyOf(&[
+pub(super) const SECURITY_GOODS: Trigger = Trigger::AnyOf(&[
     Trigger::AnswerIs {
         question: "end_use.product_family",
         choices: &["military_or_security"],
@@ -262,6 +262,13 @@ const SURVEILLANCE_GOODS: Trigger = Trigger::AnyOf(&[
 const NETWORKS_AND_PLATFORMS: Trigger = Trigger::AnyOf(&[
     Trigger::SectorIs(Sector::Telecommunications),
     Trigger::SectorIs(Sector::CloudAndPlatforms),
+]);
+
+/// Products that could serve executions: security goods, or medicines and chemicals (the pack
+/// whose lethal-injection question applies).
+pub(super) const GOODS_THAT_COULD_SERVE_EXECUTIONS: Trigger = Trigger::AnyOf(&[
+    SECURITY_GOODS,
+    Trigger::SectorIs(Sector::PharmaAndChemicals),
 ]);
 
 /// Which products each specific V-Dem indicator bears on, in words for the country card. The
@@ -371,6 +378,18 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[],
         points: 10,
         because: "the deal adds to harm already under way",
+    },
+    LikelihoodSignal {
+        trigger: Trigger::AllOf(&[
+            GOODS_THAT_COULD_SERVE_EXECUTIONS,
+            Trigger::AnswerIs {
+                question: "profile.death_penalty",
+                choices: &["carries_out_executions"],
+            },
+        ]),
+        rights: &[Right::LifeLibertyAndSecurity, Right::FreedomFromTorture],
+        points: 10,
+        because: "the destination carries out executions, and the product could serve them",
     },
     // What the destination's record says about the harm this product could serve (V-Dem, the
     // bottom quarter of countries on the indicator; an override of the context to high or very

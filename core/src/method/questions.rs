@@ -1346,7 +1346,27 @@ pub const QUESTIONS: &[Question] = &[
             choices: &["none_screened", "related_parties", "listed", "owned_by_listed"],
         }),
     },
+    DEATH_PENALTY_QUESTION,
 ];
+
+/// Asked where the product could serve executions; no open dataset answers it (see the help).
+pub(super) const DEATH_PENALTY_QUESTION: Question = Question {
+    id: "profile.death_penalty",
+    section: Section::Profile,
+    scored: None,
+    prompt: "Does the destination carry out executions?",
+    help: "The calculator asks because no openly licensed, current list of countries by death-penalty status could be embedded. Amnesty International's yearly report on death sentences and executions says which countries executed people last year and which have abolished the death penalty in law or in practice. It matters for security equipment and for medicines and chemicals that could be used in executions.",
+    source: "EU Regulation 2019/125 (goods that could be used for capital punishment or torture), Article 1 and Annex III; UN Guiding Principle 7",
+    kind: QuestionKind::Single(&[
+        choice("abolished", "No: abolished in law, or no execution for ten years or more", 0),
+        choice("carries_out_executions", "Yes: executions have been carried out in the last ten years", 0),
+    ]),
+    scope: Scope::Full,
+    sector: None,
+    decisive: false,
+    retired: false,
+    asked_when: Some(super::gates::GOODS_THAT_COULD_SERVE_EXECUTIONS),
+};
 
 /// The sanctions and export-restriction lists a screening can cover (the items of
 /// `customer.screening_lists`; an organisation names the ones it requires by these keys).
