@@ -5,6 +5,7 @@
 //! `crate::method` (`MEASURE_ANSWERS`) and `crate::pre_answers`; how each row was verified is in
 //! `core/data/README.md`.
 
+use crate::dates::Day;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../data/restrictive_measures.tsv");
@@ -171,8 +172,8 @@ impl Measure {
     /// renewed or may have lapsed, so it must be checked.
     pub fn term_ended(&self, today: &str) -> bool {
         let end = self.valid_until.trim();
-        match end.get(..10).filter(|d| is_date(d)) {
-            Some(day) => day < today.get(..10).unwrap_or(today),
+        match end.get(..10).and_then(Day::parse) {
+            Some(day) => Day::parse(today).is_some_and(|today| day < today),
             // A term given by month ends with that month.
             None => end
                 .get(..7)
@@ -216,28 +217,10 @@ fn parse_table(text: &str) -> Vec<Measure> {
         .collect()
 }
 
+/// A `YYYY-MM` month.
 fn is_month(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() == 7 && b[4] == b'-' && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
-}
-
-fn is_date(text: &str) -> bool {
-    text.len() == 10 && is_month(&text[..7]) && text.as_bytes()[7] == b'-' && {
-        let day = &text.as_bytes()[8..];
-        day.iter().all(u8::is_ascii_digit)
-    }
-}
-
-/// Year, month and day of a YYYY-MM-DD date.
-fn ymd(date: &str) -> Option<(u32, u32, u32)> {
-    if !is_date(date) {
-        return None;
-    }
-    Some((
-        date[..4].parse().ok()?,
-        date[5..7].parse().ok()?,
-        date[8..10].parse().ok()?,
-    ))
 }
 
 /// Whether the table is more than [`STALE_AFTER_MONTHS`] old on `today` (YYYY-MM-DD, the
@@ -247,10 +230,11 @@ pub fn table_is_stale(today: &str) -> Option<bool> {
 }
 
 fn is_older_than_months(as_of: &str, today: &str, months: u32) -> Option<bool> {
-    let (ay, am, ad) = ymd(as_of)?;
-    let (ty, tm, td) = ymd(today)?;
-    let limit = (ay * 12 + am - 1 + months, ad);
-    Some((ty * 12 + tm - 1, td) > limit)
+    let (as_of, today) = (Day::parse(as_of)?, Day::parse(today)?);
+    let elapsed = as_of.months_until(today);
+    // Exactly `months` later, to the day, is not yet older.
+    let anniversary = elapsed == months && today.civil().2 == as_of.civil().2;
+    Some(elapsed > months || (elapsed == months && !anniversary))
 }
 
 #[cfg(test)]
