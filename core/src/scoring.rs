@@ -269,7 +269,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         if !question.is_asked(assessment) {
             if assessment.mode == Mode::QuickScreen
                 && question.scope == Scope::Full
-                && question.pack_applies(assessment)
+                && question.asked_in_full_assessment(assessment)
             {
                 not_asked += 1;
             }

@@ -398,6 +398,16 @@ impl Question {
                 .is_none_or(|t| truth(&t, assessment, None).possible())
     }
 
+    /// Whether a full assessment of the same answers would ask it (what a quick screen counts as
+    /// "not asked").
+    pub fn asked_in_full_assessment(&self, assessment: &Assessment) -> bool {
+        !self.retired
+            && self.pack_applies(assessment)
+            && self
+                .asked_when
+                .is_none_or(|t| truth(&t, assessment, None).possible())
+    }
+
     /// Whether the question's pack (if any) applies, whatever the mode.
     pub fn pack_applies(&self, assessment: &Assessment) -> bool {
         match self.sector {
