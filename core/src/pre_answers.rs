@@ -139,6 +139,31 @@ pub fn table_says(assessment: &Assessment, choices: &[&str]) -> bool {
         .is_some_and(|(_, answers)| answers.iter().any(|key| choices.contains(key)))
 }
 
+/// The answer of the embargo question that the element score counts: the user's, or the table's
+/// answer that weighs most when the table says more (unless a reason set the table aside), so
+/// that an answer never makes the score say less than the table, as for the red flags.
+pub fn scored_embargo_answer(assessment: &Assessment, answer: Answer) -> Answer {
+    let Some(index) = question_index(EMBARGO_QUESTION) else {
+        return answer;
+    };
+    if answer.is_gap() || overridden(assessment, index) {
+        return answer;
+    }
+    let choices = QUESTIONS[index].choices();
+    let points = |a: Answer| match a {
+        Answer::Choice(i) => choices.get(usize::from(i)).map_or(0, |c| c.points),
+        _ => 0,
+    };
+    table_reading(assessment)
+        .map(|(_, keys)| keys)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|key| Answer::Choice(option_index(index, key)))
+        .chain(std::iter::once(answer))
+        .max_by_key(|a| points(*a))
+        .unwrap_or(answer)
+}
+
 /// The assessment as the scoring reads it, with the table's answer in place of an unanswered
 /// embargo question, and what the table says about the destination (None when the destination
 /// is unknown).

@@ -13,13 +13,14 @@ use crate::method::{
     Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
     CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
     DECLARED_SAFEGUARD_CREDIT_PERCENT, DESTINATION_INDICATOR_USES,
-    DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUP_SEVERITY_POINTS, KYC_GATE, LIKELIHOOD_SIGNALS,
-    LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER, LIKELIHOOD_WEIGHT_END_USE,
-    MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS, MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
+    DISALLOWED_WITHOUT_FULL_ASSESSMENT, EMBARGO_QUESTION, GROUP_SEVERITY_POINTS, KYC_GATE,
+    LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
+    LIKELIHOOD_WEIGHT_END_USE, MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS,
+    MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
     PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
     SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
 };
-use crate::pre_answers::apply_pre_answers;
+use crate::pre_answers::{apply_pre_answers, scored_embargo_answer};
 use crate::report::{
     ActionStatus, BlockReason, Blocker, Change, ChangeKind, ConnectionSummary, Contribution,
     CountryContext, ElementScore, LikelihoodBand, OpenQuestion, Outcome, RaisedFloor,
@@ -291,6 +292,11 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
             // family is part of the product baseline above.
             continue;
         }
+        let answer = if question.id == EMBARGO_QUESTION {
+            scored_embargo_answer(assessment, answer)
+        } else {
+            answer
+        };
         let lines = contributions_of(question, answer, &destination);
         elements[element as usize].contributions.extend(lines);
     }

@@ -328,6 +328,11 @@ fn rows_read_by_scope_verification_and_end_user() {
     }
 }
 
+/// Civilian goods for a private company in Russia, the embargo question left to the table.
+fn deal_in_russia_left_to_the_table() -> Assessment {
+    deal(Mode::FullAssessment, "RU", "civilian", "private_company")
+}
+
 #[test]
 fn an_answer_that_differs_from_the_table_counts_beside_it_until_a_reason_sets_the_table_aside() {
     let deal = with(
@@ -341,6 +346,19 @@ fn an_answer_that_differs_from_the_table_counts_beside_it_until_a_reason_sets_th
         flags(&report).contains(&TRADE_FLAG),
         "the table no longer counts"
     );
+    // The element score counts the table's answer too: "no" does not lower it.
+    let embargo_points = |report: &Report| {
+        report
+            .elements
+            .iter()
+            .flat_map(|e| &e.contributions)
+            .find(|c| c.source_id == EMBARGO_QUESTION)
+            .map(|c| c.points)
+            .unwrap()
+    };
+    assert_eq!(embargo_points(&report), 20);
+    let presumed = score(&deal_in_russia_left_to_the_table());
+    assert_eq!(embargo_points(&presumed), 20);
 
     let mut overridden = deal.clone();
     let index = question_index(EMBARGO_QUESTION).unwrap();
@@ -351,6 +369,11 @@ fn an_answer_that_differs_from_the_table_counts_beside_it_until_a_reason_sets_th
     let report = score(&overridden);
     let measures = report.restrictive_measures.as_ref().unwrap();
     assert_eq!(measures.status, PreAnswerStatus::Overridden);
+    assert_eq!(
+        embargo_points(&report),
+        0,
+        "a reason sets the table aside in the score too"
+    );
     assert!(measures.reason.as_deref().unwrap().contains("833/2014"));
     assert!(!flags(&report).contains(&TRADE_FLAG));
 
