@@ -10,9 +10,8 @@
 
 use crate::assessment::{Answer, Assessment};
 use crate::method::{
-    answer_for, question_index, EMBARGO_QUESTION, END_USER_UNKNOWN_TYPES,
-    LEAST_VERIFICATION_TO_SETTLE, MEASURE_ANSWERS, NO_MEASURE_ANSWER, QUESTIONS,
-    STATE_CUSTOMER_TYPES,
+    question_index, EMBARGO_QUESTION, END_USER_UNKNOWN_TYPES, LEAST_VERIFICATION_TO_SETTLE,
+    MEASURE_ANSWERS, NO_MEASURE_ANSWER, QUESTIONS, STATE_CUSTOMER_TYPES,
 };
 use crate::restrictive_measures::{measures_on, Measure, MeasureScope, TABLE_AS_OF};
 use crate::triggers::asked_answer;
@@ -262,9 +261,4 @@ fn end_user_type(assessment: &Assessment) -> Option<&'static str> {
         key("profile.customer_type")?
     };
     (!END_USER_UNKNOWN_TYPES.contains(&kind)).then_some(kind)
-}
-
-/// The answer a row stands for, for the page's "what the table says".
-pub fn row_answer(row: &MeasureOnDestination) -> &'static str {
-    answer_for(row.measure.regime)
 }

@@ -39,11 +39,3 @@ pub const LEAST_VERIFICATION_TO_SETTLE: Verification = Verification::Secondary;
 /// Buyer types that do not say who ends up with the product: a reseller's end user must be
 /// known before an exemption for the state (or its absence) can be read.
 pub const END_USER_UNKNOWN_TYPES: &[&str] = &["reseller"];
-
-/// The answer a kind of measure stands for.
-pub fn answer_for(regime: Regime) -> &'static str {
-    MEASURE_ANSWERS
-        .iter()
-        .find(|(r, _)| *r == regime)
-        .map_or(NO_MEASURE_ANSWER, |(_, key)| key)
-}
