@@ -639,7 +639,12 @@ pub fn describe_change(change: &WhatWouldChange) -> String {
             at_least,
             questions,
         } => format!(
-            "Establish these {at_least} facts with evidence before deciding: {}.",
+            "{} with evidence before deciding: {}.",
+            if *at_least == 1 {
+                "Establish this fact".to_owned()
+            } else {
+                format!("Establish these {at_least} facts")
+            },
             questions
                 .iter()
                 .map(|q| q.prompt.as_str())
