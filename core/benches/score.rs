@@ -14,28 +14,11 @@ fn example(name: &str) -> Assessment {
     document.to_assessment().unwrap()
 }
 
-/// An escalation driven by likelihood, which safeguards can lower: "what would change the
-/// outcome" runs its full search here, the slowest path of `score`.
+/// A worked example whose outcome safeguards can lower: "what would change the outcome" runs
+/// its full search here, the slowest path of `score`. (Method 2's floors keep most other deals
+/// from reaching the search.)
 fn searched() -> Assessment {
-    let mut a = example("01-general-office-software.json");
-    for (question, choice) in [
-        ("profile.customer_type", "law_enforcement"),
-        ("profile.channel", "through_partner"),
-        ("profile.ongoing_relationship", "none"),
-        ("end_use.purpose_disclosed", "vaguely"),
-        ("end_use.fits_business", "partly"),
-        ("end_use.customisation", "extends_capability"),
-        ("customer.record_of_harm", "allegations"),
-    ] {
-        a.choose(question, choice).unwrap();
-    }
-    a.tick("end_use.capabilities", &["profile"]).unwrap();
-    a.tick("mitigations.in_place", &[]).unwrap();
-    a.set_answer(
-        "profile.destination",
-        hrdd_core::Answer::Country("AE".parse().unwrap()),
-    )
-    .unwrap();
+    let a = example("04-ai-recruitment-analytics.json");
     assert!(matches!(
         score(&a).what_would_change,
         hrdd_core::report::WhatWouldChange::Changes { .. }

@@ -9,9 +9,9 @@ use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
 use crate::method::{
     groups_bear_on, leverage_from_points, migrated_answers, pack_relevance, presumed_impacts,
     read_method1_answers, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel,
-    Element, FlagLevel, Leverage, Mode, PresumedImpact, Question, QuestionKind, RedFlagDefinition,
-    Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
-    CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
+    Element, FlagLevel, Leverage, LikelihoodSignal, Mode, PresumedImpact, Question, QuestionKind,
+    RedFlagDefinition, Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS,
+    ASSESSOR_LIKELIHOOD_WEIGHT, CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
     DECLARED_SAFEGUARD_CREDIT_PERCENT, DESTINATION_INDICATOR_USES,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, EMBARGO_QUESTION, GROUP_SEVERITY_POINTS, KYC_GATE,
     LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
@@ -1208,6 +1208,12 @@ fn rate_rights(
         None => 0,
     };
 
+    // Which likelihood signals hold (or might) does not depend on the right: read them once.
+    let signals_that_hold: Vec<&LikelihoodSignal> = LIKELIHOOD_SIGNALS
+        .iter()
+        .filter(|s| truth(&s.trigger, assessment, inputs.context).possible())
+        .collect();
+
     let mut rights = Vec::new();
     for (position, right) in RIGHTS.iter().enumerate() {
         let status = if assessment.mode == Mode::FullAssessment {
@@ -1263,18 +1269,13 @@ fn rate_rights(
         };
         let severity = capped(u16::from(base) + group_bonus);
 
-        let signals: Vec<&'static str> = LIKELIHOOD_SIGNALS
-            .iter()
-            .filter(|s| s.rights.is_empty() || s.rights.contains(right))
-            .filter(|s| truth(&s.trigger, assessment, inputs.context).possible())
-            .map(|s| s.because)
-            .collect();
-        let signal_points: u32 = LIKELIHOOD_SIGNALS
-            .iter()
-            .filter(|s| s.rights.is_empty() || s.rights.contains(right))
-            .filter(|s| truth(&s.trigger, assessment, inputs.context).possible())
-            .map(|s| u32::from(s.points))
-            .sum();
+        let bearing = || {
+            signals_that_hold
+                .iter()
+                .filter(|s| s.rights.is_empty() || s.rights.contains(right))
+        };
+        let signals: Vec<&'static str> = bearing().map(|s| s.because).collect();
+        let signal_points: u32 = bearing().map(|s| u32::from(s.points)).sum();
         let from_answers = (inputs.base_likelihood + signal_points).min(100);
         // The assessor's judgement of this right weighs three times the deal-wide evidence: it
         // can move the likelihood, but not erase what the answers show.

@@ -3,6 +3,7 @@
 //! METHODOLOGY.md explains each number. Append only: position is part of the link format.
 
 use super::{Choice, Element, Question, QuestionKind, Scope, Section, Sector, Trigger};
+use std::sync::OnceLock;
 
 const fn choice(key: &'static str, label: &'static str, points: u8) -> Choice {
     Choice { key, label, points }
@@ -1400,10 +1401,50 @@ pub const SCREENING_LIST_ITEMS: &[Choice] = &[
     ),
 ];
 
-/// Position of a question in [`QUESTIONS`], by its id. A linear scan: with about fifty short
-/// ids that differ early, it measured faster than a sorted index (docs/PERFORMANCE.md).
+/// Position of a question in [`QUESTIONS`], by its id: one hash and, almost always, one
+/// comparison, in an open-addressing table built once. The rules look questions up by id many
+/// thousands of times per score; with sixty-seven ids, many sharing a long prefix ("customer.",
+/// "end_use."), a linear scan took most of the scoring time, and a binary search still half
+/// (docs/PERFORMANCE.md).
 pub fn question_index(id: &str) -> Option<usize> {
-    QUESTIONS.iter().position(|q| q.id == id)
+    const SLOTS: usize = 256;
+    // At most half full, and every index fits the table's u8 slots.
+    const _: () = assert!(QUESTIONS.len() < SLOTS / 2);
+    static TABLE: OnceLock<[u8; SLOTS]> = OnceLock::new();
+    // The ids share long prefixes ("customer.", "end_use.") and differ at the end: hash the
+    // length and the last eight bytes (Fibonacci hashing), then confirm with one comparison.
+    fn slot(id: &str) -> usize {
+        let bytes = id.as_bytes();
+        let tail = bytes[bytes.len().saturating_sub(8)..]
+            .iter()
+            .fold(bytes.len() as u64, |h, b| (h << 8) | u64::from(*b));
+        (tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize & (SLOTS - 1)
+    }
+    // Slot value: question index + 1; 0 is empty.
+    let table = TABLE.get_or_init(|| {
+        let mut table = [0u8; SLOTS];
+        for (index, question) in QUESTIONS.iter().enumerate() {
+            let mut at = slot(question.id);
+            while table[at] != 0 {
+                at = (at + 1) & (SLOTS - 1);
+            }
+            table[at] = (index + 1) as u8;
+        }
+        table
+    });
+    let mut at = slot(id);
+    loop {
+        match table[at] {
+            0 => return None,
+            filled => {
+                let index = usize::from(filled) - 1;
+                if QUESTIONS[index].id == id {
+                    return Some(index);
+                }
+            }
+        }
+        at = (at + 1) & (SLOTS - 1);
+    }
 }
 
 /// Number of safeguard kinds, for the integrity test that keeps the two tables aligned.
