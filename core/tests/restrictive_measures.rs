@@ -479,3 +479,59 @@ fn the_json_report_carries_the_measures_with_their_legal_basis() {
         .unwrap()
         .contains("2017/2074"));
 }
+
+/// Every row of the table, for every product family: where a row applies to a private end user,
+/// military and surveillance goods are refused under an arms embargo or a ban on repression or
+/// monitoring equipment, and civilian or humanitarian goods never are; where no row applies, the
+/// table raises nothing by itself.
+#[test]
+fn each_row_has_its_effect_for_every_product_family() {
+    let families = [
+        "civilian",
+        "humanitarian",
+        "dual_use",
+        "military_or_security",
+        "cyber_surveillance",
+    ];
+    let mut destinations: Vec<String> = measures().iter().map(|m| m.country.clone()).collect();
+    destinations.dedup();
+    for country in &destinations {
+        for family in families {
+            let report = score(&deal(
+                Mode::FullAssessment,
+                country,
+                family,
+                "private_company",
+            ));
+            let reading = report.restrictive_measures.as_ref().unwrap();
+            let applies =
+                |answers: &[&str]| reading.table_answers.iter().any(|a| answers.contains(a));
+            let ids = flags(&report);
+            let name = format!("{family} to {country}");
+            let embargoed = applies(&["arms_embargo", "repression_or_monitoring_ban"]);
+            let security = matches!(family, "military_or_security" | "cyber_surveillance");
+            assert_eq!(
+                ids.contains(&SECURITY_GOODS_FLAG),
+                embargoed && security,
+                "{name}: {ids:?}"
+            );
+            assert_eq!(
+                ids.contains(&CIVILIAN_FLAG),
+                embargoed && matches!(family, "civilian" | "humanitarian"),
+                "{name}: {ids:?}"
+            );
+            assert_eq!(
+                ids.contains(&"dual_use_to_embargoed_destination"),
+                embargoed && family == "dual_use",
+                "{name}"
+            );
+            assert_eq!(ids.contains(&TRADE_FLAG), applies(&["trade_ban"]), "{name}");
+            if matches!(family, "civilian" | "humanitarian") {
+                assert!(
+                    !report.red_flags.iter().any(|f| f.prohibited),
+                    "{name}: civilian goods refused by the table"
+                );
+            }
+        }
+    }
+}
