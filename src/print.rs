@@ -2,7 +2,7 @@
 //! every answer (and the answers an assessment made under method 1 gave to questions method 2
 //! retired), and how every score was reached. The results panel prints beside it.
 
-use hrdd_core::assessment::answer_label;
+use hrdd_core::assessment::answer_label_for;
 use hrdd_core::method::{Section, METHOD_VERSION, QUESTIONS, RIGHTS};
 use hrdd_core::{Answer, Assessment, Report, RightStatus};
 use std::rc::Rc;
@@ -72,7 +72,7 @@ pub fn print_report(props: &PrintProps) -> Html {
                 <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th></tr></thead>
                 <tbody>
                     { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.is_asked(a)).map(|(i, q)| html! {
-                        <tr><td>{q.prompt_for(a.perspective)}</td><td>{answer_label(i, a.answers[i])}</td></tr>
+                        <tr><td>{q.prompt_for(a.perspective)}</td><td>{answer_label_for(i, a.answers[i], a.perspective)}</td></tr>
                     }) }
                     if let Some(o) = &a.country_override {
                         <tr><td>{"Country context override"}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>
@@ -93,7 +93,7 @@ pub fn print_report(props: &PrintProps) -> Html {
                     <thead><tr><th scope="col">{"Question (method 1)"}</th><th scope="col">{"Answer"}</th></tr></thead>
                     <tbody>
                         { for retired.iter().map(|&i| html! {
-                            <tr><td>{QUESTIONS[i].prompt}</td><td>{answer_label(i, a.answers[i])}</td></tr>
+                            <tr><td>{QUESTIONS[i].prompt}</td><td>{answer_label_for(i, a.answers[i], a.perspective)}</td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -154,7 +154,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                             <input type="radio" id={id.clone()} name={question.id}
                                 checked={props.answer == Answer::Choice(i as u8)}
                                 onchange={send(AssessmentAction::Choose { question: index, choice: i as u8 })} />
-                            <label for={id}>{choice.label}</label>
+                            <label for={id}>{question.option_label_for(choice.key, props.perspective)}</label>
                         </div>
                     }
                 }) }

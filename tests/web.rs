@@ -394,3 +394,19 @@ async fn webcrypto_opens_the_golden_protected_link() {
         plain
     );
 }
+
+/// An outside reviewer reads the options in their own words: the company, not "we".
+#[wasm_bindgen_test]
+async fn an_outside_reviewer_reads_options_about_the_company() {
+    let root = mount_app().await;
+    assert_eq!(
+        text(&root, "label[for='profile.channel-direct']"),
+        "We sell or provide it directly"
+    );
+    click(&root, "#perspective-outside_review");
+    settle().await;
+    assert_eq!(
+        text(&root, "label[for='profile.channel-direct']"),
+        "The company sells or provides it directly"
+    );
+}

@@ -361,6 +361,20 @@ fn check_answer_fits(index: usize, answer: Answer) -> Result<(), AssessmentError
     }
 }
 
+/// The answer in words, in the words of a perspective (an outside reviewer's options do not say
+/// "we"), as the printed report shows it.
+pub fn answer_label_for(question_index: usize, answer: Answer, perspective: Perspective) -> String {
+    match (QUESTIONS.get(question_index), answer) {
+        (Some(question), Answer::Choice(i)) => match question.choices().get(usize::from(i)) {
+            Some(choice) => question
+                .option_label_for(choice.key, perspective)
+                .to_owned(),
+            None => answer_label(question_index, answer),
+        },
+        _ => answer_label(question_index, answer),
+    }
+}
+
 /// The answer in words, as the report and the comparison show it.
 pub fn answer_label(question_index: usize, answer: Answer) -> String {
     let Some(question) = QUESTIONS.get(question_index) else {

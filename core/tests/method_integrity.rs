@@ -369,6 +369,38 @@ fn every_perspective_reads_questions_in_its_own_words() {
 }
 
 #[test]
+fn no_option_speaks_as_the_company_to_an_outside_reviewer() {
+    use hrdd_core::method::{Perspective, PERSPECTIVE_OPTION_LABELS};
+    for (id, key, _, label) in PERSPECTIVE_OPTION_LABELS {
+        let question = &QUESTIONS[question_index(id).expect("known question")];
+        assert!(
+            question.choices().iter().any(|c| c.key == *key),
+            "{id}: no option {key}"
+        );
+        assert!(!label.is_empty());
+    }
+    for question in QUESTIONS.iter().filter(|q| !q.retired) {
+        for choice in question.choices() {
+            // Case kept: "US" (the United States) is not "us".
+            let label = question.option_label_for(choice.key, Perspective::OutsideReview);
+            let words: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).collect();
+            assert!(
+                !words
+                    .iter()
+                    .any(|w| matches!(*w, "we" | "We" | "our" | "Our" | "ourselves" | "us")),
+                "{} / {} speaks as the company to an outside reviewer: {label}",
+                question.id,
+                choice.key
+            );
+            assert_eq!(
+                question.option_label_for(choice.key, Perspective::OurDeal),
+                choice.label
+            );
+        }
+    }
+}
+
+#[test]
 fn the_wording_of_each_perspective_is_the_one_the_table_gives() {
     use hrdd_core::method::{Perspective, PERSPECTIVE_PROMPTS};
     for question in QUESTIONS {

@@ -41,7 +41,7 @@ pub use rights::{
     COERCIVE_PATHWAY_CAPABILITIES, GROUPS, RIGHTS, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
     SECURITY_HOLDER_UPLIFT, STATE_HOLDER_UPLIFT,
 };
-pub use wording::PERSPECTIVE_PROMPTS;
+pub use wording::{PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS};
 
 use crate::assessment::Assessment;
 use crate::triggers::{truth, Truth};

@@ -35,7 +35,35 @@ pub const PERSPECTIVE_PROMPTS: &[(&str, Perspective, &str)] = &[
     ("mitigations.in_place", Perspective::OutsideReview, "Which safeguards does the company have in place for this deal? Tick all that apply."),
 ];
 
+/// (question id, option key, perspective, label) for every option whose catalogue label speaks
+/// as the company ("we", "our") and so does not fit an outside reviewer. A test checks that no
+/// option shown to an outside reviewer says "we" or "our".
+pub const PERSPECTIVE_OPTION_LABELS: &[(&str, &str, Perspective, &str)] = &[
+    ("profile.channel", "direct", Perspective::OutsideReview, "The company sells or provides it directly"),
+    ("profile.ongoing_relationship", "continuing", Perspective::OutsideReview, "A continuing service the company can suspend: licences, updates, hosting or maintenance"),
+    ("customer.final_destination", "not_applicable", Perspective::OutsideReview, "Nothing is delivered: the company runs the service or product itself"),
+    ("connection.type", "contribute", Perspective::OutsideReview, "Contribute: the company's design, service, training or marketing would facilitate or encourage it"),
+    ("connection.type", "cause", Perspective::OutsideReview, "Cause: the company's own activity would harm people"),
+    ("mitigations.evidence", "verified", Perspective::OutsideReview, "Verified: tested, audited or seen to work"),
+    ("mitigations.evidence", "declared", Perspective::OutsideReview, "Declared by the customer or the company, not verified"),
+];
+
 impl Question {
+    /// The label of one of its options in the words of this perspective.
+    pub fn option_label_for(&self, key: &str, perspective: Perspective) -> &'static str {
+        PERSPECTIVE_OPTION_LABELS
+            .iter()
+            .find(|(id, option, p, _)| *id == self.id && *option == key && *p == perspective)
+            .map(|(_, _, _, label)| *label)
+            .or_else(|| {
+                self.choices()
+                    .iter()
+                    .find(|c| c.key == key)
+                    .map(|c| c.label)
+            })
+            .unwrap_or("")
+    }
+
     /// The prompt in the words of this perspective.
     pub fn prompt_for(&self, perspective: Perspective) -> &'static str {
         PERSPECTIVE_PROMPTS
