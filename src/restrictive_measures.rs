@@ -106,11 +106,17 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
         .and_then(|on_answer| {
             let key = *reading.table_answers.first()?;
             let choice = QUESTIONS[index].choices().iter().position(|c| c.key == key)? as u8;
+            let radio = format!("{EMBARGO_QUESTION}-{key}");
             let onclick = Callback::from(move |_: MouseEvent| {
                 on_answer.emit(AssessmentAction::Choose {
                     question: index,
                     choice,
-                })
+                });
+                // The button goes away once the answer is confirmed: keep keyboard focus on the
+                // answer just given.
+                let radio = radio.clone();
+                gloo::timers::callback::Timeout::new(0, move || crate::focus_element(&radio))
+                    .forget();
             });
             Some(html! { <button type="button" id="confirm-embargo" {onclick}>{"Confirm the table's answer"}</button> })
         });

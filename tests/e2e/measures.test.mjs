@@ -50,6 +50,7 @@ describe('restrictive measures on the destination', () => {
     await page.locator('#confirm-embargo').focus();
     await page.keyboard.press('Enter');
     assert.ok(await page.locator('[id="profile.destination_embargo-arms_embargo"]').isChecked());
+    await page.waitForFunction(() => document.activeElement?.id === 'profile.destination_embargo-arms_embargo');
     assert.match(await panel(page).innerText(), /Your answer matches the table/);
 
     // Answering "no measure" does not make the table say less...
