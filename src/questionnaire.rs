@@ -81,7 +81,8 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                             if question.id == SCREENING_LISTS {
                                 html! { <>{question_view}<RequiredLists /></> }
                             } else if question.id == EMBARGO_QUESTION {
-                                html! { <>{question_view}<RestrictiveMeasures report={props.report.clone()} on_answer={Some(props.on_answer.clone())} /></> }
+                                let note: AttrValue = assessment.answer_notes.get(&index).cloned().unwrap_or_default().into();
+                                html! { <>{question_view}<RestrictiveMeasures report={props.report.clone()} on_answer={Some(props.on_answer.clone())} {note} /></> }
                             } else {
                                 question_view
                             }

@@ -20,6 +20,10 @@ pub struct MeasuresProps {
     /// Beside the question: the confirm button and the reason field. None: read-only.
     #[prop_or_default]
     pub on_answer: Option<Callback<AssessmentAction>>,
+    /// The reason as typed (the report's copy is trimmed; the field must keep what is typed,
+    /// spaces included).
+    #[prop_or_default]
+    pub note: AttrValue,
 }
 
 /// The label of an option of the embargo question.
@@ -132,7 +136,7 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
         html! {
             <div class="override">
                 <label for="embargo-reason">{"Your reason for departing from the table"}</label>
-                <textarea id="embargo-reason" rows="3" maxlength="2000" value={reading.reason.clone().unwrap_or_default()} {oninput} />
+                <textarea id="embargo-reason" rows="3" maxlength="2000" value={props.note.clone()} {oninput} />
                 <p class="help">{"Kept with the assessment; shared only if you include names and notes."}</p>
             </div>
         }

@@ -60,7 +60,9 @@ describe('restrictive measures on the destination', () => {
     assert.match(await panel(page).innerText(), /Your answer differs from the table/);
     assert.equal(await outcome(page), 'Do not proceed');
     // ...until a reason sets it aside: then both are shown, the reason prominently.
-    await page.fill('#embargo-reason', 'Counsel confirmed on 2026-11-30 that these goods are outside the annex');
+    // Typed key by key, as a user types it: spaces between words must survive each re-render.
+    await page.locator('#embargo-reason').pressSequentially('Counsel confirmed on 2026-11-30 that these goods are outside the annex');
+    assert.equal(await page.locator('#embargo-reason').inputValue(), 'Counsel confirmed on 2026-11-30 that these goods are outside the annex');
     assert.match(await panel(page).innerText(), /You set the table aside/);
     assert.doesNotMatch(await page.locator('.results').innerText(), /goods to a destination under an arms embargo/);
     assert.match(await page.locator('#restrictive-measures-result').innerText(), /Reason given: Counsel confirmed/);
