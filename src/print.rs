@@ -3,7 +3,7 @@
 //! retired), and how every score was reached. The results panel prints beside it.
 
 use hrdd_core::assessment::answer_label_for;
-use hrdd_core::method::{Section, METHOD_VERSION, QUESTIONS, RIGHTS};
+use hrdd_core::method::{Section, EMBARGO_QUESTION, METHOD_VERSION, QUESTIONS, RIGHTS};
 use hrdd_core::{Answer, Assessment, Report, RightStatus};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -72,7 +72,12 @@ pub fn print_report(props: &PrintProps) -> Html {
                 <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th></tr></thead>
                 <tbody>
                     { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.is_asked(a)).map(|(i, q)| html! {
-                        <tr><td>{q.prompt_for(a.perspective)}</td><td>{answer_label_for(i, a.answers[i], a.perspective)}</td></tr>
+                        <tr><td>{q.prompt_for(a.perspective)}</td><td>
+                            {answer_label_for(i, a.answers[i], a.perspective)}
+                            if let Some(note) = a.answer_notes.get(&i).filter(|n| !n.trim().is_empty()) {
+                                <br /><em>{if q.id == EMBARGO_QUESTION { "Reason for departing from the table: " } else { "Evidence: " }}</em>{note.clone()}
+                            }
+                        </td></tr>
                     }) }
                     if let Some(o) = &a.country_override {
                         <tr><td>{"Country context override"}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>

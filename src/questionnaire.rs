@@ -10,8 +10,8 @@ use crate::rights::RightsRating;
 use crate::state::AssessmentAction;
 use hrdd_core::dates::Day;
 use hrdd_core::method::{
-    Mode, Perspective, Question, QuestionKind, Section, Sector, EMBARGO_QUESTION, QUESTIONS,
-    SCREENING_LIST_ITEMS,
+    can_raise_prohibited_flag, Mode, Perspective, Question, QuestionKind, Section, Sector,
+    EMBARGO_QUESTION, QUESTIONS, SCREENING_LIST_ITEMS,
 };
 use hrdd_core::{Answer, Assessment, Report};
 use std::rc::Rc;
@@ -77,7 +77,14 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                         } else {
                             // A question of another pack than the chosen one says why it is asked.
                             let added_by = question.sector.filter(|pack| *pack != assessment.sector);
-                            let question_view = html! { <QuestionView index={index} answer={assessment.answers[index]} perspective={assessment.perspective} {added_by} on_answer={props.on_answer.clone()} /> };
+                            // The embargo question's note is the reason for departing from the table,
+                            // edited beside the table, not evidence.
+                            let note: AttrValue = if question.id == EMBARGO_QUESTION {
+                                AttrValue::default()
+                            } else {
+                                assessment.answer_notes.get(&index).cloned().unwrap_or_default().into()
+                            };
+                            let question_view = html! { <QuestionView index={index} answer={assessment.answers[index]} perspective={assessment.perspective} {added_by} on_answer={props.on_answer.clone()} {note} /> };
                             if question.id == SCREENING_LISTS {
                                 html! { <>{question_view}<RequiredLists /></> }
                             } else if question.id == EMBARGO_QUESTION {
@@ -108,6 +115,10 @@ pub struct QuestionProps {
     #[prop_or_default]
     pub added_by: Option<Sector>,
     pub on_answer: Callback<AssessmentAction>,
+    /// The evidence recorded for the answer, as typed (questions that can raise a prohibited
+    /// red flag offer the field).
+    #[prop_or_default]
+    pub note: AttrValue,
 }
 
 #[function_component(QuestionView)]
@@ -143,6 +154,29 @@ pub fn question_view(props: &QuestionProps) -> Html {
         "question",
         (props.answer == Answer::Unanswered).then_some("unanswered")
     );
+    // An answer that could raise (or clears) a prohibited red flag can carry its evidence, for
+    // the record: what was checked, where and when.
+    let evidence = (can_raise_prohibited_flag(question.id)
+        && question.id != EMBARGO_QUESTION
+        && !props.answer.is_gap())
+    .then(|| {
+        let id = format!("{}-evidence", question.id);
+        let on_answer = props.on_answer.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let note = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            on_answer.emit(AssessmentAction::SetAnswerNote { question: index, note });
+        });
+        html! {
+            <details class="evidence" open={!props.note.is_empty()}>
+                <summary>{"Evidence for this answer (optional)"}</summary>
+                <div class="override">
+                    <label for={id.clone()}>{"What you checked, where and when"}</label>
+                    <textarea id={id} rows="2" maxlength="2000" value={props.note.clone()} {oninput} />
+                    <p class="help">{"Kept with the assessment and printed with the answers; shared only if you include names and notes."}</p>
+                </div>
+            </details>
+        }
+    });
     match question.kind {
         QuestionKind::Single(choices) => html! {
             <fieldset class={class} aria-describedby={help_id} id={format!("q-{}", question.id)} tabindex="-1">
@@ -160,6 +194,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                     }
                 }) }
                 {dont_know}
+                { for evidence }
             </fieldset>
         },
         QuestionKind::Checklist(items) => {
@@ -190,6 +225,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                         <label for={none_id}>{"None of these"}</label>
                     </div>
                     {dont_know}
+                    { for evidence }
                 </fieldset>
             }
         }

@@ -143,9 +143,10 @@ pub struct Assessment {
     pub rights: Vec<RightStatus>,
     pub country_override: Option<CountryOverride>,
     pub text: FreeText,
-    /// The user's note on an answer, by question index: why the answer departs from what the
-    /// calculator pre-answered from its embedded data (see `crate::pre_answers`). Free text:
-    /// confidential like `text`.
+    /// The user's note on an answer, by question index: on the embargo question, the reason for
+    /// departing from the table of restrictive measures (`crate::pre_answers`), which sets the
+    /// table aside; on a question that can raise a prohibited red flag, the evidence behind the
+    /// answer (recorded and printed, never scored). Free text: confidential like `text`.
     pub answer_notes: BTreeMap<usize, String>,
 }
 

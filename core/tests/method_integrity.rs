@@ -418,3 +418,21 @@ fn the_wording_of_each_perspective_is_the_one_the_table_gives() {
     let scale = &QUESTIONS[question_index("end_use.scale").unwrap()];
     assert_eq!(scale.prompt_for(Perspective::OutsideReview), scale.prompt);
 }
+
+/// The questions whose answers can raise a prohibited red flag, which offer an evidence field.
+#[test]
+fn the_questions_that_can_prohibit_are_found_through_the_flags() {
+    use hrdd_core::method::can_raise_prohibited_flag;
+    for id in [
+        "customer.listed_parties",
+        "end_use.torture_goods",
+        "end_use.inherently_harmful",
+        "profile.destination_embargo",
+        "profile.customer_type",
+    ] {
+        assert!(can_raise_prohibited_flag(id), "{id}");
+    }
+    for id in ["profile.channel", "impacts.remedy", "customer.screening_date"] {
+        assert!(!can_raise_prohibited_flag(id), "{id}");
+    }
+}

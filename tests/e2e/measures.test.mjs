@@ -4,7 +4,7 @@
 // reason, which is kept with the assessment.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, CLEAN_SCREENING_DATE, SCREENING_DATE_INPUT, accessibilityViolations, openPage, withServerAndBrowser } from './harness.mjs';
+import { CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, CLEAN_SCREENING_DATE, SCREENING_DATE_INPUT, accessibilityViolations, answerQuickScreen, openPage, withServerAndBrowser } from './harness.mjs';
 
 const suite = withServerAndBrowser();
 const outcome = (page) => page.locator('#outcome').innerText();
@@ -71,6 +71,26 @@ describe('restrictive measures on the destination', () => {
     // The reason is kept with the draft.
     await page.reload();
     assert.equal(await page.locator('#embargo-reason').inputValue(), 'Counsel confirmed on 2026-11-30 that these goods are outside the annex');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('evidence behind an answer that could raise a prohibited red flag is kept and printed', async () => {
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
+    await answerQuickScreen(page, 'NO');
+    // Only questions that can raise a prohibited red flag offer the field, once answered.
+    assert.equal(await page.locator('[id="profile.channel-evidence"]').count(), 0);
+    await page.locator('[id="q-customer.listed_parties"] details.evidence summary').click();
+    const evidence = 'Screened all parties in our screening tool on 2026-11-20, no match';
+    await page.locator('[id="customer.listed_parties-evidence"]').pressSequentially(evidence);
+    assert.equal(await page.locator('[id="customer.listed_parties-evidence"]').inputValue(), evidence);
+    assert.equal(await outcome(page), 'Proceed', 'evidence is recorded, never scored');
+    await page.reload();
+    assert.equal(await page.locator('[id="customer.listed_parties-evidence"]').inputValue(), evidence);
+    assert.ok(await page.locator('[id="q-customer.listed_parties"] details.evidence').evaluate((d) => d.open), 'open when it holds evidence');
+    await page.emulateMedia({ media: 'print' });
+    assert.match(await page.locator('.print-report').innerText(), /sanctions list that applies to you\?\s+No: every party screened, with a dated record\s+Evidence: Screened all parties/);
+    assert.deepEqual(await accessibilityViolations(page), []);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -78,6 +78,34 @@ impl RedFlagDefinition {
     }
 }
 
+impl Trigger {
+    /// Whether the trigger reads this question's answer (directly, or through the customer and
+    /// end-user types).
+    pub fn reads(&self, question_id: &str) -> bool {
+        match self {
+            Trigger::AnswerIs { question, .. } | Trigger::Ticked { question, .. } => {
+                *question == question_id
+            }
+            Trigger::CustomerIs(_) => {
+                matches!(question_id, "profile.customer_type" | "customer.end_user_type")
+            }
+            Trigger::AllOf(all) | Trigger::AnyOf(all) => all.iter().any(|t| t.reads(question_id)),
+            Trigger::SectorIs(_)
+            | Trigger::CountryContextAtLeast(_)
+            | Trigger::CountryContextMayReach(_)
+            | Trigger::DestinationAmongWorst(_) => false,
+        }
+    }
+}
+
+/// Whether an answer to this question can raise a prohibited red flag: the answers a
+/// compliance record should back with evidence (what was checked, where, when).
+pub fn can_raise_prohibited_flag(question_id: &str) -> bool {
+    RED_FLAGS
+        .iter()
+        .any(|flag| flag.prohibited() && flag.trigger.reads(question_id))
+}
+
 const fn answer(question: &'static str, choices: &'static [&'static str]) -> Trigger {
     Trigger::AnswerIs { question, choices }
 }
