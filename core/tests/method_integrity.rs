@@ -432,7 +432,11 @@ fn the_questions_that_can_prohibit_are_found_through_the_flags() {
     ] {
         assert!(can_raise_prohibited_flag(id), "{id}");
     }
-    for id in ["profile.channel", "impacts.remedy", "customer.screening_date"] {
+    for id in [
+        "profile.channel",
+        "impacts.remedy",
+        "customer.screening_date",
+    ] {
         assert!(!can_raise_prohibited_flag(id), "{id}");
     }
 }

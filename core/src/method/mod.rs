@@ -35,9 +35,7 @@ pub use questions::{
     question_index, safeguard_kind, SafeguardKind, CAPABILITY_ITEMS, MITIGATION_ITEMS, QUESTIONS,
     SAFEGUARD_KINDS_LEN, SCREENING_LIST_ITEMS,
 };
-pub use red_flags::{
-    can_raise_prohibited_flag, FlagLevel, RedFlagDefinition, Trigger, RED_FLAGS,
-};
+pub use red_flags::{can_raise_prohibited_flag, FlagLevel, RedFlagDefinition, Trigger, RED_FLAGS};
 pub use rights::{
     groups_bear_on, presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right,
     COERCIVE_PATHWAY_CAPABILITIES, GROUPS, RIGHTS, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,

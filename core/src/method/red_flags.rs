@@ -87,7 +87,10 @@ impl Trigger {
                 *question == question_id
             }
             Trigger::CustomerIs(_) => {
-                matches!(question_id, "profile.customer_type" | "customer.end_user_type")
+                matches!(
+                    question_id,
+                    "profile.customer_type" | "customer.end_user_type"
+                )
             }
             Trigger::AllOf(all) | Trigger::AnyOf(all) => all.iter().any(|t| t.reads(question_id)),
             Trigger::SectorIs(_)
