@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of the method and the scoring (not part of the test command: it takes about
 # an hour on two cores). Installs cargo-mutants if missing, then mutates the functions of
-# core/src/scoring.rs, core/src/triggers.rs and core/src/method/ and runs the core's tests
+# core/src/scoring.rs, core/src/triggers.rs, core/src/pre_answers.rs, core/src/screening.rs and
+# core/src/method/ and runs the core's tests
 # against each mutant (the link, format and frozen method-1 suites cannot see these functions
 # and are left out for time). Functions that only return display text (labels, titles, the
 # connection's response) are excluded: their texts move to catalogues (issue 12), and a
@@ -24,6 +25,8 @@ exec cargo mutants \
     --package hrdd-core \
     --file core/src/scoring.rs \
     --file core/src/triggers.rs \
+    --file core/src/pre_answers.rs \
+    --file core/src/screening.rs \
     --file 'core/src/method/*.rs' \
     --exclude core/src/method_v1 \
     --exclude-re '::(label|title|meaning|letter|instrument|response) ' \
@@ -31,4 +34,5 @@ exec cargo mutants \
     --jobs "${MUTANTS_JOBS:-2}" \
     "$@" \
     -- --lib --test examples --test scoring --test properties --test method_integrity \
-    --test methodology_doc --no-fail-fast
+    --test methodology_doc --test restrictive_measures --test screening \
+    --test destination_indicators --no-fail-fast
