@@ -260,8 +260,12 @@ pub fn question_view(props: &QuestionProps) -> Html {
                     {help}
                     <div class="option date-option">
                         <label for={id.clone()}>{"Date"}</label>
-                        <input type="date" id={id} min="1990-01-01" max="2199-12-31" value={value} {onchange} />
+                        <input type="date" id={id} min="1990-01-01" max="2199-12-31" value={value} {onchange}
+                            aria-describedby={format!("{}-date-note", question.id)} />
                     </div>
+                    // A date the calculator cannot keep (outside 1990-2199) is refused by the
+                    // field itself (min and max) and said here, so that nothing is lost unseen.
+                    <p class="help" id={format!("{}-date-note", question.id)}>{"A day between 1990 and 2199; a date outside that range is not kept, and the field is marked."}</p>
                     {dont_know}
                 </fieldset>
             }

@@ -63,7 +63,13 @@ fn row_view(row: &MeasureOnDestination, today: &str) -> Html {
                         <span class="warning">{" Its term has ended on this device's date: check whether it was renewed."}</span>
                     }
                 </dd>
-                <dt>{"Verified"}</dt><dd>{m.verification.label()}{format!(" (checked {})", m.checked)}</dd>
+                <dt>{"Verified"}</dt>
+                <dd>
+                    {m.verification.label()}
+                    {format!(" (checked {}", m.checked)}
+                    if !m.source_date.is_empty() { {format!(" against a source of {}", m.source_date)} }
+                    {")"}
+                </dd>
             </dl>
         </li>
     }

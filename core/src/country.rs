@@ -263,11 +263,15 @@ pub fn countries() -> &'static [Country] {
 
 /// The country with this ISO 3166-1 alpha-2 code (case-insensitive).
 pub fn country_by_code(alpha2: &str) -> Option<&'static Country> {
-    let wanted = alpha2.to_ascii_uppercase();
     let all = countries();
-    all.binary_search_by(|c| c.alpha2.as_str().cmp(wanted.as_str()))
-        .ok()
-        .map(|i| &all[i])
+    // The rules look countries up on every score by codes that are already upper case: no copy.
+    let found = if alpha2.bytes().any(|b| b.is_ascii_lowercase()) {
+        let wanted = alpha2.to_ascii_uppercase();
+        all.binary_search_by(|c| c.alpha2.as_str().cmp(wanted.as_str()))
+    } else {
+        all.binary_search_by(|c| c.alpha2.as_str().cmp(alpha2))
+    };
+    found.ok().map(|i| &all[i])
 }
 
 /// A decimal such as "41.0" or "0.843" as an integer with `decimals` fractional digits

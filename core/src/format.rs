@@ -425,6 +425,8 @@ pub struct MeasureDocument {
     /// "verified", "secondary" or "unverified".
     pub verification: &'static str,
     pub checked: String,
+    /// Date of the source the row was checked against.
+    pub source_date: String,
     /// "applies", "state_exempt", "listed_parties_only", "not_verified", "region_only" or
     /// "end_user_unknown".
     pub for_this_deal: &'static str,
@@ -599,6 +601,7 @@ fn measures_document(reading: &crate::pre_answers::MeasuresReading) -> MeasuresD
                     Verification::Unverified => "unverified",
                 },
                 checked: row.measure.checked.clone(),
+                source_date: row.measure.source_date.clone(),
                 for_this_deal: match row.reading {
                     RowReading::Covers => "applies",
                     RowReading::StateExempt => "state_exempt",

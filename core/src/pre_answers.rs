@@ -97,25 +97,35 @@ fn table_reading(
             reading: read_row(assessment, measure),
         })
         .collect();
+    Some((rows, table_answers(assessment)?))
+}
+
+/// The answers the table stands for, in [`MEASURE_ANSWERS`] order, without keeping the rows:
+/// the rules ask this on every score, so it allocates only its short result.
+fn table_answers(assessment: &Assessment) -> Option<Vec<&'static str>> {
+    let destination = assessment.destination()?;
     let mut answers: Vec<&'static str> = Vec::new();
-    for (regime, key) in MEASURE_ANSWERS {
-        let covers = rows
-            .iter()
-            .any(|r| r.reading == RowReading::Covers && r.measure.regime == *regime);
-        if covers && !answers.contains(key) {
-            answers.push(key);
+    let mut cannot_settle = false;
+    for measure in measures_on(destination.as_str()) {
+        match read_row(assessment, measure) {
+            RowReading::Covers => {
+                let key = MEASURE_ANSWERS
+                    .iter()
+                    .find(|(regime, _)| *regime == measure.regime)
+                    .map_or(NO_MEASURE_ANSWER, |(_, key)| key);
+                if !answers.contains(&key) {
+                    answers.push(key);
+                }
+            }
+            RowReading::Unsettled(_) | RowReading::StateExempt => cannot_settle = true,
+            RowReading::ListedPartiesOnly => {}
         }
     }
-    let cannot_settle = rows.iter().any(|r| {
-        matches!(
-            r.reading,
-            RowReading::Unsettled(_) | RowReading::StateExempt
-        )
-    });
+    answers.sort_by_key(|key| MEASURE_ANSWERS.iter().position(|(_, k)| k == key));
     if answers.is_empty() && !cannot_settle {
         answers.push(NO_MEASURE_ANSWER);
     }
-    Some((rows, answers))
+    Some(answers)
 }
 
 /// Whether the user answered the question and gave a reason, which sets the table aside.
@@ -134,8 +144,7 @@ pub fn table_says(assessment: &Assessment, choices: &[&str]) -> bool {
     if overridden(assessment, index) {
         return false;
     }
-    table_reading(assessment)
-        .is_some_and(|(_, answers)| answers.iter().any(|key| choices.contains(key)))
+    table_answers(assessment).is_some_and(|answers| answers.iter().any(|key| choices.contains(key)))
 }
 
 /// The answer of the embargo question that the element score counts: the user's, or the table's
@@ -153,8 +162,7 @@ pub fn scored_embargo_answer(assessment: &Assessment, answer: Answer) -> Answer 
         Answer::Choice(i) => choices.get(usize::from(i)).map_or(0, |c| c.points),
         _ => 0,
     };
-    table_reading(assessment)
-        .map(|(_, keys)| keys)
+    table_answers(assessment)
         .unwrap_or_default()
         .into_iter()
         .map(|key| Answer::Choice(option_index(index, key)))

@@ -191,7 +191,12 @@ pub fn measures() -> &'static [Measure] {
 
 /// The rows on one destination (ISO alpha-2).
 pub fn measures_on(country: &str) -> impl Iterator<Item = &'static Measure> + '_ {
-    measures().iter().filter(move |m| m.country == country)
+    // The table is sorted by destination (the build script sorts it; a test checks it).
+    let all = measures();
+    let start = all.partition_point(|m| m.country.as_str() < country);
+    all[start..]
+        .iter()
+        .take_while(move |m| m.country == country)
 }
 
 fn parse_table(text: &str) -> Vec<Measure> {

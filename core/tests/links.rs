@@ -13,10 +13,15 @@ fn repository() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn example(name: &str) -> Assessment {
-    let text = std::fs::read_to_string(repository().join("examples").join(name)).unwrap();
+/// An assessment file (JSON format), read and checked.
+fn assessment_at(path: &std::path::Path) -> Assessment {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     let document: AssessmentDocument = serde_json::from_str(&text).unwrap();
     document.to_assessment().unwrap()
+}
+
+fn example(name: &str) -> Assessment {
+    assessment_at(&repository().join("examples").join(name))
 }
 
 fn open(fragment: &str) -> hrdd_core::link::SharedAssessment {
@@ -301,12 +306,11 @@ fn write_golden_links_when_asked() {
 /// The worked example as it was when the method-2 golden links were made from it (the examples
 /// have gained answers since, such as the screening record; a released link keeps its own).
 fn method2_release_example(name: &str) -> Assessment {
-    let path = repository()
-        .join("tests/fixtures/method2-examples")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    let document: AssessmentDocument = serde_json::from_str(&text).unwrap();
-    document.to_assessment().unwrap()
+    assessment_at(
+        &repository()
+            .join("tests/fixtures/method2-examples")
+            .join(name),
+    )
 }
 
 /// The worked example, as released with method 1, that a golden link was made from (the links
@@ -322,9 +326,7 @@ fn method1_example(link_name: &str) -> Assessment {
                 .is_some_and(|n| n.ends_with(".json") && n[..2] == link_name[..2])
         })
         .unwrap_or_else(|| panic!("{link_name}: no method-1 example"));
-    let document: AssessmentDocument =
-        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    document.to_assessment().unwrap()
+    assessment_at(&file)
 }
 
 /// What method 1 concluded, in the shape of the golden expectations.

@@ -72,6 +72,11 @@ fn every_row_has_a_legal_basis_a_checked_date_and_a_known_destination() {
             "{name}: twice"
         );
     }
+    assert!(
+        rows.windows(2)
+            .all(|pair| pair[0].country <= pair[1].country),
+        "the table must be sorted by destination"
+    );
     // Every kind of measure stands for an option the embargo question offers.
     let question = &QUESTIONS[question_index(EMBARGO_QUESTION).unwrap()];
     for regime in Regime::ALL {
@@ -290,30 +295,51 @@ fn rows_read_by_scope_verification_and_end_user() {
             .map(|r| r.reading)
             .unwrap()
     };
-    assert_eq!(
-        reading("IQ", "private_company", Regime::UnArmsEmbargo),
-        RowReading::Covers
-    );
-    assert_eq!(
-        reading("IQ", "military", Regime::UnArmsEmbargo),
-        RowReading::StateExempt
-    );
-    assert_eq!(
-        reading("IQ", "reseller", Regime::UnArmsEmbargo),
-        RowReading::Unsettled(Unsettled::EndUserUnknown)
-    );
-    assert_eq!(
-        reading("CD", "private_company", Regime::UnArmsEmbargo),
-        RowReading::Unsettled(Unsettled::NotVerified)
-    );
-    assert_eq!(
-        reading("AF", "private_company", Regime::UnArmsEmbargo),
-        RowReading::ListedPartiesOnly
-    );
-    assert_eq!(
-        reading("AM", "private_company", Regime::OsceArmsEmbargo),
-        RowReading::Unsettled(Unsettled::Region)
-    );
+    let cases = [
+        (
+            "IQ",
+            "private_company",
+            Regime::UnArmsEmbargo,
+            RowReading::Covers,
+        ),
+        (
+            "IQ",
+            "military",
+            Regime::UnArmsEmbargo,
+            RowReading::StateExempt,
+        ),
+        (
+            "IQ",
+            "reseller",
+            Regime::UnArmsEmbargo,
+            RowReading::Unsettled(Unsettled::EndUserUnknown),
+        ),
+        (
+            "CD",
+            "private_company",
+            Regime::UnArmsEmbargo,
+            RowReading::Unsettled(Unsettled::NotVerified),
+        ),
+        (
+            "AF",
+            "private_company",
+            Regime::UnArmsEmbargo,
+            RowReading::ListedPartiesOnly,
+        ),
+        (
+            "AM",
+            "private_company",
+            Regime::OsceArmsEmbargo,
+            RowReading::Unsettled(Unsettled::Region),
+        ),
+    ];
+    for (country, customer, regime, expected) in cases {
+        assert_eq!(
+            reading(country, customer, regime),
+            expected,
+            "{country} {customer} {regime:?}"
+        );
+    }
     // The table's own reading of the rows agrees with its data.
     for row in measures() {
         if row.verification == Verification::Unverified {
