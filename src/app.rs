@@ -2,6 +2,10 @@
 //! assessment, the drafts and the comparison, and the on-screen notices.
 
 use crate::compare::CompareView;
+use crate::draft_records::{
+    classify_remote, id_of_draft_key, Ledger, RemoteChange, Synced, DRAFT_PREFIX, SET_ASIDE_PREFIX,
+    VERSION_PREFIX,
+};
 use crate::drafts::DraftsView;
 use crate::embed::{embed_mode, post_summary, EmbedDialog};
 use crate::print::PrintReport;
@@ -18,24 +22,32 @@ use crate::storage;
 use crate::toolbar::Toolbar;
 use hrdd_core::method::Mode;
 use hrdd_core::scoring::score_with;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The initial state: the drafts stored in this browser, if any.
-fn restored_state() -> AppState {
-    let mut state = AppState::default();
-    match storage::load_drafts() {
-        Ok(Some((drafts, current))) => {
-            crate::state::reduce(&mut state, AppAction::Restore { drafts, current });
-        }
-        Ok(None) => {}
-        Err(message) => {
-            state.storage = StorageStatus::Unreadable;
-            state.notice = Some(Notice {
-                kind: NoticeKind::Error,
-                text: message,
-            });
-        }
+/// The initial state of this tab: the drafts stored in this browser, and what reading them
+/// found (data set aside, a migration, storage turned off).
+fn restored_state(opened: &storage::Opened, tab: &str) -> AppState {
+    let mut state = AppState::for_tab(tab);
+    let drafts: Vec<_> = opened
+        .drafts
+        .iter()
+        .map(|(_, draft)| draft.clone())
+        .collect();
+    crate::state::reduce(
+        &mut state,
+        AppAction::Restore {
+            drafts,
+            current: opened.open.clone(),
+        },
+    );
+    state.kept_versions = opened.kept_versions.clone();
+    state.set_aside = opened.set_aside.clone();
+    if let Some(message) = &opened.unavailable {
+        crate::state::reduce(&mut state, AppAction::StorageUnavailable(message.clone()));
+    } else if !opened.problems.is_empty() {
+        state.notice = Some(Notice::storage(opened.problems.join(" ")));
     }
     if let Some(fragment) = current_link_fragment() {
         crate::state::reduce(
@@ -46,6 +58,81 @@ fn restored_state() -> AppState {
     state
 }
 
+/// The ledger of what this tab knows is stored, from the records read at start-up.
+fn restored_ledger(opened: &storage::Opened) -> Ledger {
+    Ledger {
+        entries: opened
+            .drafts
+            .iter()
+            .map(|(record, draft)| (draft.id.clone(), Synced::from_record(record, draft)))
+            .collect(),
+        next_edit: 0,
+    }
+}
+
+/// A change to local storage made by another tab: update this tab's drafts, and keep this
+/// tab's version when another tab's edit was made beside it.
+fn on_storage_event(
+    event: &web_sys::StorageEvent,
+    ledger: &RefCell<Ledger>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) {
+    let Some(key) = event.key() else {
+        // The whole storage was cleared (not by this application, which removes its own keys).
+        ledger.borrow_mut().entries.clear();
+        dispatch.dispatch(AppAction::DeletedElsewhere);
+        return;
+    };
+    if let Some(id) = id_of_draft_key(&key) {
+        let mut ledger = ledger.borrow_mut();
+        let Some(text) = event.new_value() else {
+            ledger.entries.remove(&id);
+            dispatch.dispatch(AppAction::RemoteRemoved(id));
+            return;
+        };
+        let Ok((record, draft)) = storage::read_record(&key, &text) else {
+            dispatch.dispatch(AppAction::Notify(Notice::error(
+                "Another tab saved a draft this tab cannot read (perhaps a newer version of the calculator is open there). Reload this tab to see it; nothing was changed here.",
+            )));
+            return;
+        };
+        let change = classify_remote(ledger.entries.get(&id), &record, &draft);
+        let mut kept_here = false;
+        if change == RemoteChange::Conflict {
+            // The writing tab keeps this version before it writes; this is for a writer that
+            // could not know of it (it never had the draft), and costs nothing otherwise.
+            if let Some(ours) = ledger.entries.get(&id) {
+                match storage::keep_overwritten(&id, ours) {
+                    Ok(kept) => kept_here = kept,
+                    Err(message) => dispatch.dispatch(AppAction::Notify(Notice::storage(message))),
+                }
+            }
+        }
+        ledger
+            .entries
+            .insert(id, Synced::from_record(&record, &draft));
+        drop(ledger);
+        if change != RemoteChange::AlreadyHere {
+            dispatch.dispatch(AppAction::RemoteChanged { draft, change });
+        }
+        // A draft's own change leaves the other lists as they were, unless a version was
+        // kept just now (this tab hears no event for its own writes).
+        if !kept_here {
+            return;
+        }
+    }
+    if key.starts_with(DRAFT_PREFIX)
+        || key.starts_with(VERSION_PREFIX)
+        || key.starts_with(SET_ASIDE_PREFIX)
+    {
+        let (kept_versions, set_aside) = storage::stored_extras();
+        dispatch.dispatch(AppAction::StoredExtras {
+            kept_versions,
+            set_aside,
+        });
+    }
+}
+
 /// The address's fragment, if it claims to be a share link.
 fn current_link_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -54,7 +141,11 @@ fn current_link_fragment() -> Option<String> {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(restored_state);
+    // Storage is read once, when the tab starts; the reducer and the ledger both start from it.
+    let opened = use_memo((), |()| storage::open_drafts());
+    let tab = use_memo((), |()| storage::new_tab_token());
+    let state = use_reducer(|| restored_state(&opened, &tab));
+    let ledger = use_mut_ref(|| restored_ledger(&opened));
     let dispatch = state.dispatcher();
     let settings = use_state(|| Rc::new(Settings::defaults()));
     // The print-only report is added just after the first render, so that it never delays the
@@ -88,32 +179,58 @@ pub fn app() -> Html {
                         settings.set(Rc::new(loaded));
                     }
                     Ok(None) => {}
-                    Err(error) => dispatch.dispatch(AppAction::Notify(Notice {
-                        kind: NoticeKind::Error,
-                        text: format!("The organisation settings file (settings.json) could not be used: {error}. The calculator works with its defaults."),
-                    })),
+                    Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(format!("The organisation settings file (settings.json) could not be used: {error}. The calculator works with its defaults.")))),
                 }
             });
         });
     }
 
-    // Autosave: every change to the drafts is written to this browser's local storage.
+    // Autosave: each draft this tab changed is written under its own key, and nothing else,
+    // so that two tabs never erase each other's drafts.
     {
-        let dispatch = dispatch.clone();
-        let status = state.storage;
+        let (dispatch, ledger) = (dispatch.clone(), ledger.clone());
+        let tab = state.tab.clone();
         use_effect_with(
-            (state.drafts.clone(), state.current, status),
+            (state.drafts.clone(), state.current.clone(), state.storage),
             move |(drafts, current, status)| {
                 if *status == StorageStatus::Ok {
-                    if let Err(message) = storage::save_drafts(drafts, *current) {
-                        dispatch.dispatch(AppAction::Notify(Notice {
-                            kind: NoticeKind::Error,
-                            text: message,
-                        }));
+                    let saved =
+                        storage::save_changed(&mut ledger.borrow_mut(), drafts, current, &tab);
+                    if let Some(message) = saved.error {
+                        dispatch.dispatch(AppAction::Notify(Notice::storage(message)));
+                    } else if !saved.kept_from_other_tab.is_empty() {
+                        dispatch.dispatch(AppAction::Notify(Notice::info(format!(
+                            "{} was also changed in another tab. Your change here is the latest and is kept; the other tab's version is kept under Drafts, Earlier versions.",
+                            saved.kept_from_other_tab.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+                        ))));
+                    }
+                    if saved.extras_changed {
+                        let (kept_versions, set_aside) = storage::stored_extras();
+                        dispatch.dispatch(AppAction::StoredExtras {
+                            kept_versions,
+                            set_aside,
+                        });
                     }
                 }
             },
         );
+    }
+
+    // Changes made in other tabs: the `storage` event fires in every other tab of this site.
+    {
+        let (dispatch, ledger) = (dispatch.clone(), ledger.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "storage", move |event| {
+                    if let Some(event) =
+                        wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
+                    {
+                        on_storage_event(event, &ledger, &dispatch);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
     }
 
     // A link pasted into the address bar while the app is open.
@@ -172,9 +289,16 @@ pub fn app() -> Html {
             NoticeKind::Error => ("notice notice-error", "alert"),
             NoticeKind::Info => ("notice notice-info", "status"),
         };
+        let export_all = notice.offer_export.then(|| {
+            let (dispatch, drafts) = (dispatch.clone(), state.drafts.clone());
+            let on_export =
+                Callback::from(move |_: MouseEvent| crate::drafts::export_all(&drafts, &dispatch));
+            html! { <button type="button" class="notice-export" onclick={on_export}>{"Export all assessments"}</button> }
+        });
         html! {
             <div class={class} role={role} id="notice">
                 <p>{notice.text.clone()}</p>
+                { for export_all }
                 <button type="button" onclick={dismiss}>{"Dismiss"}</button>
             </div>
         }

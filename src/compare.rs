@@ -1,7 +1,7 @@
 //! Two assessments side by side (before and after conditions, or customer A against B):
 //! outcomes, scores, red flags and the answers that differ.
 
-use crate::state::{AppAction, AppState};
+use crate::state::{AppAction, AppState, DraftId};
 use hrdd_core::assessment::answer_label;
 use hrdd_core::method::QUESTIONS;
 use hrdd_core::report::ActionStatus;
@@ -37,27 +37,25 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let left = state
         .compare
         .0
-        .filter(|id| state.draft(*id).is_some())
-        .unwrap_or(state.current);
+        .clone()
+        .filter(|id| state.draft(id).is_some())
+        .unwrap_or_else(|| state.current.clone());
     let right = state
         .compare
         .1
-        .filter(|id| state.draft(*id).is_some())
-        .or_else(|| drafts.iter().map(|d| d.id).find(|id| *id != left))
-        .unwrap_or(left);
-    let picker = |id: &'static str, label: &'static str, selected: u32, is_left: bool| {
+        .clone()
+        .filter(|id| state.draft(id).is_some())
+        .or_else(|| drafts.iter().map(|d| d.id.clone()).find(|id| *id != left))
+        .unwrap_or_else(|| left.clone());
+    let picker = |id: &'static str, label: &'static str, selected: &DraftId, is_left: bool| {
         let dispatch = props.dispatch.clone();
-        let other = if is_left { right } else { left };
+        let other = if is_left { right.clone() } else { left.clone() };
         let onchange = Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse::<u32>()
-                .ok();
+            let value = DraftId::parse(&e.target_unchecked_into::<HtmlSelectElement>().value());
             let (l, r) = if is_left {
-                (value, Some(other))
+                (value, Some(other.clone()))
             } else {
-                (Some(other), value)
+                (Some(other.clone()), value)
             };
             dispatch.dispatch(AppAction::SetCompare { left: l, right: r });
         });
@@ -65,13 +63,13 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <div class="compare-pick">
                 <label for={id}>{label}</label>
                 <select id={id} {onchange}>
-                    { for drafts.iter().map(|d| html! { <option value={d.id.to_string()} selected={d.id == selected}>{d.name.clone()}</option> }) }
+                    { for drafts.iter().map(|d| html! { <option value={d.id.to_string()} selected={d.id == *selected}>{d.name.clone()}</option> }) }
                 </select>
             </div>
         }
     };
 
-    let (Some(a), Some(b)) = (state.draft(left), state.draft(right)) else {
+    let (Some(a), Some(b)) = (state.draft(&left), state.draft(&right)) else {
         return html! {};
     };
     let (ra, rb) = (
@@ -109,8 +107,8 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 <p>{"Compare needs two drafts. Start a new assessment or import one, then come back."}</p>
             }
             <div class="compare-picks">
-                {picker("compare-left", "First assessment", left, true)}
-                {picker("compare-right", "Second assessment", right, false)}
+                {picker("compare-left", "First assessment", &left, true)}
+                {picker("compare-right", "Second assessment", &right, false)}
             </div>
             <table class="compare-table" id="compare-table">
                 <caption>{"Rows that differ are highlighted."}</caption>

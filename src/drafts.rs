@@ -1,10 +1,98 @@
-//! The drafts kept in this browser: list, open, rename, delete, and delete all local data.
+//! The drafts kept in this browser: list, open, rename, delete; export all of them as one file
+//! and import such a file (merged, never overwriting without asking); the earlier versions kept
+//! when two tabs changed the same draft; stored data set aside because it could not be read;
+//! and deleting all local data.
 
-use crate::state::{AppAction, AppState};
-use crate::storage;
+use crate::draft_records::{plan_import, Collection, DifferingChoice, ImportPlan, KeptVersion};
+use crate::state::{AppAction, AppState, Draft, DraftId, Notice};
+use crate::storage::{self, ImportedFile, MAX_IMPORT_BYTES};
 use hrdd_core::scoring::score_with;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// Largest "export all" file accepted: many hundreds of assessments.
+const MAX_COLLECTION_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// A date and time in this device's time zone, as `YYYY-MM-DD HH:MM`.
+pub fn local_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Download every draft and earlier version as one file, and say so on screen.
+pub fn export_all(drafts: &[Draft], dispatch: &UseReducerDispatcher<AppState>) {
+    let today = local_time(js_sys::Date::now());
+    let file_name = format!("hrdd-assessments-{}.json", &today[..10]);
+    let result = storage::export_all_json(drafts).and_then(|json| {
+        storage::download(&file_name, &json)
+            .map_err(|_| "The browser refused to save the file.".to_owned())
+    });
+    dispatch.dispatch(AppAction::Notify(match result {
+        Ok(()) => Notice::info(format!(
+            "Exported {} assessment(s), with names and notes, as {file_name}. Keep the file somewhere safe: it holds confidential deal details.",
+            drafts.len()
+        )),
+        Err(message) => Notice::error(message),
+    }));
+}
+
+/// An import waiting for the user's answer: assessments in the file differ from drafts here.
+#[derive(Clone, PartialEq)]
+struct PendingImport {
+    file_name: String,
+    plan: ImportPlan,
+    versions: Vec<KeptVersion>,
+}
+
+/// Carry out an import once the user has chosen (or when nothing differs).
+fn finish_import(
+    pending: PendingImport,
+    choice: DifferingChoice,
+    drafts: &[Draft],
+    dispatch: &UseReducerDispatcher<AppState>,
+) {
+    if choice == DifferingChoice::Replace {
+        let replaced: Vec<&Draft> = drafts
+            .iter()
+            .filter(|d| pending.plan.differing.iter().any(|i| i.id == d.id))
+            .collect();
+        if let Err(message) = storage::keep_replaced(&replaced) {
+            dispatch.dispatch(AppAction::Notify(Notice::storage(format!(
+                "{message} Nothing was imported."
+            ))));
+            return;
+        }
+    }
+    if let Err(message) = storage::import_kept_versions(&pending.versions) {
+        dispatch.dispatch(AppAction::Notify(Notice::storage(message)));
+    }
+    dispatch.dispatch(AppAction::ImportCollection {
+        new: pending.plan.new,
+        differing: pending.plan.differing,
+        choice,
+    });
+    let (kept_versions, set_aside) = storage::stored_extras();
+    dispatch.dispatch(AppAction::StoredExtras {
+        kept_versions,
+        set_aside,
+    });
+}
+
+/// Which destructive action waits for confirmation.
+#[derive(Clone, PartialEq)]
+enum Confirming {
+    Draft(DraftId),
+    AllLocalData,
+    Key(String),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct DraftsProps {
@@ -18,40 +106,252 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
     let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
         .map(|settings| settings.policy.clone())
         .unwrap_or_default();
-    // Which destructive action waits for confirmation: a draft id, or 0 for "all local data".
-    let confirming = use_state(|| None::<u32>);
-    let renaming = use_state(|| None::<(u32, String)>);
+    let confirming = use_state(|| None::<Confirming>);
+    let renaming = use_state(|| None::<(DraftId, String)>);
+    let pending = use_state(|| None::<PendingImport>);
     let dispatch = &props.dispatch;
+    let is_confirming = |what: &Confirming| confirming.as_ref() == Some(what);
+    // A destructive button: the first press asks, the second acts.
+    let confirm_then = |what: Confirming, act: Callback<()>| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            if confirming.as_ref() == Some(&what) {
+                confirming.set(None);
+                act.emit(());
+            } else {
+                confirming.set(Some(what.clone()));
+            }
+        })
+    };
 
     let on_new = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::NewDraft))
     };
+    let on_export_all = {
+        let (dispatch, drafts) = (dispatch.clone(), props.state.drafts.clone());
+        Callback::from(move |_: MouseEvent| export_all(&drafts, &dispatch))
+    };
+    let on_import = {
+        let (dispatch, drafts, pending) = (
+            dispatch.clone(),
+            props.state.drafts.clone(),
+            pending.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file_name = file.name();
+            if file.size() > MAX_COLLECTION_BYTES {
+                dispatch.dispatch(AppAction::Notify(Notice::error(format!("\"{file_name}\" is too large to be a file of this calculator (the limit is 20 MB). Nothing was changed."))));
+                return;
+            }
+            let (dispatch, drafts, pending) = (dispatch.clone(), drafts.clone(), pending.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(text) = JsFuture::from(file.text()).await else {
+                    dispatch.dispatch(AppAction::Notify(Notice::error(format!(
+                        "\"{file_name}\" could not be read. Nothing was changed."
+                    ))));
+                    return;
+                };
+                let text = text.as_string().unwrap_or_default();
+                match storage::import_file(&text) {
+                    Ok(ImportedFile::One(assessment)) => {
+                        if text.len() as f64 > MAX_IMPORT_BYTES {
+                            dispatch.dispatch(AppAction::Notify(Notice::error(format!("\"{file_name}\" is too large to be an assessment (the limit is 1 MB). Nothing was changed."))));
+                            return;
+                        }
+                        let name = if assessment.text.title.trim().is_empty() {
+                            file_name
+                                .trim_end_matches(".json")
+                                .trim_end_matches(".hrdd")
+                                .to_owned()
+                        } else {
+                            assessment.text.title.trim().to_owned()
+                        };
+                        dispatch.dispatch(AppAction::Import { name, assessment });
+                        dispatch.dispatch(AppAction::Notify(Notice::info(format!(
+                            "Imported \"{file_name}\" as a new draft."
+                        ))));
+                    }
+                    Ok(ImportedFile::Collection(collection)) => {
+                        let Collection {
+                            earlier_versions, ..
+                        } = collection.clone();
+                        let incoming = collection.drafts().unwrap_or_default();
+                        let import = PendingImport {
+                            file_name,
+                            plan: plan_import(&drafts, incoming),
+                            versions: earlier_versions,
+                        };
+                        if import.plan.differing.is_empty() {
+                            finish_import(import, DifferingChoice::KeepBoth, &drafts, &dispatch);
+                        } else {
+                            pending.set(Some(import));
+                        }
+                    }
+                    Err(message) => dispatch.dispatch(AppAction::Notify(Notice::error(format!(
+                        "{message} Nothing was changed."
+                    )))),
+                }
+            });
+        })
+    };
+    let decide = |choice: Option<DifferingChoice>| {
+        let (dispatch, drafts, pending) = (
+            dispatch.clone(),
+            props.state.drafts.clone(),
+            pending.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(import), Some(choice)) = ((*pending).clone(), choice) {
+                finish_import(import, choice, &drafts, &dispatch);
+            }
+            pending.set(None);
+            crate::focus_element("drafts-title");
+        })
+    };
     let delete_all = {
         let dispatch = dispatch.clone();
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| {
-            if *confirming == Some(0) {
-                confirming.set(None);
-                let _ = storage::delete_all();
+        confirm_then(
+            Confirming::AllLocalData,
+            Callback::from(move |()| {
+                if let Err(message) = storage::delete_all() {
+                    dispatch.dispatch(AppAction::Notify(Notice::error(message)));
+                }
                 dispatch.dispatch(AppAction::DeleteAllLocalData);
-            } else {
-                confirming.set(Some(0));
-            }
-        })
+            }),
+        )
     };
     let cancel = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(None))
     };
+    let refresh_extras = {
+        let dispatch = dispatch.clone();
+        move || {
+            let (kept_versions, set_aside) = storage::stored_extras();
+            dispatch.dispatch(AppAction::StoredExtras {
+                kept_versions,
+                set_aside,
+            });
+        }
+    };
+
+    let pending_dialog = (*pending).as_ref().map(|import| {
+        html! {
+            <div class="import-choice" role="group" aria-labelledby="import-choice-title">
+                <h3 id="import-choice-title">{format!("Importing \"{}\"", import.file_name)}</h3>
+                <p>{format!(
+                    "{} new assessment(s) will be added and {} are already here unchanged. These differ from the drafts here with the same identity:",
+                    import.plan.new.len(), import.plan.identical
+                )}</p>
+                <ul>{ for import.plan.differing.iter().map(|d| html! { <li>{d.name.clone()}</li> }) }</ul>
+                <button type="button" id="import-keep-both" onclick={decide(Some(DifferingChoice::KeepBoth))}>{"Keep both (add the file's as copies)"}</button>
+                <button type="button" id="import-replace" onclick={decide(Some(DifferingChoice::Replace))}>{"Replace the drafts here (they are kept as earlier versions)"}</button>
+                <button type="button" onclick={decide(None)}>{"Cancel the import"}</button>
+            </div>
+        }
+    });
+
+    let kept_versions = props.state.kept_versions.iter().map(|kept| {
+        let key = kept.key.clone();
+        let restore = {
+            let (dispatch, key, name) = (dispatch.clone(), key.clone(), kept.name.clone());
+            let when = local_time(kept.saved_ms);
+            Callback::from(move |_: MouseEvent| match storage::read_kept(&key) {
+                Ok(draft) => {
+                    dispatch.dispatch(AppAction::Import {
+                        name: format!("{name} (version of {when})").chars().take(120).collect(),
+                        assessment: draft.assessment,
+                    });
+                    dispatch.dispatch(AppAction::Notify(Notice::info(format!("The earlier version of \"{name}\" is open as a new draft; the draft it came from is unchanged."))));
+                }
+                Err(message) => dispatch.dispatch(AppAction::Notify(Notice::error(message))),
+            })
+        };
+        let delete = {
+            let (dispatch, key, refresh) = (dispatch.clone(), key.clone(), refresh_extras.clone());
+            confirm_then(
+                Confirming::Key(key.clone()),
+                Callback::from(move |()| {
+                    if let Err(message) = storage::remove_key(&key) {
+                        dispatch.dispatch(AppAction::Notify(Notice::error(message)));
+                    }
+                    refresh();
+                }),
+            )
+        };
+        let asking = is_confirming(&Confirming::Key(key));
+        html! {
+            <li>
+                <strong>{kept.name.clone()}</strong>{format!(", saved {}: {}. ", local_time(kept.saved_ms), kept.reason.label())}
+                <button type="button" onclick={restore} aria-label={format!("Open as a new draft: the earlier version of {}", kept.name)}>{"Open as a new draft"}</button>
+                <button type="button" class="danger" onclick={delete} aria-label={format!("{} the earlier version of {}", if asking { "Confirm delete" } else { "Delete" }, kept.name)}>
+                    { if asking { "Confirm delete" } else { "Delete" } }
+                </button>
+            </li>
+        }
+    });
+
+    let set_aside = props.state.set_aside.iter().map(|item| {
+        let key = item.key.clone();
+        let download = {
+            let (dispatch, key) = (dispatch.clone(), key.clone());
+            Callback::from(move |_: MouseEvent| {
+                let result = storage::read_raw(&key)
+                    .ok_or_else(|| "It is no longer stored.".to_owned())
+                    .and_then(|text| {
+                        storage::download("hrdd-set-aside-data.txt", &text)
+                            .map_err(|_| "The browser refused to save the file.".to_owned())
+                    });
+                if let Err(message) = result {
+                    dispatch.dispatch(AppAction::Notify(Notice::error(message)));
+                }
+            })
+        };
+        let delete = {
+            let (dispatch, key, refresh) = (dispatch.clone(), key.clone(), refresh_extras.clone());
+            confirm_then(
+                Confirming::Key(key.clone()),
+                Callback::from(move |()| {
+                    if let Err(message) = storage::remove_key(&key) {
+                        dispatch.dispatch(AppAction::Notify(Notice::error(message)));
+                    }
+                    refresh();
+                }),
+            )
+        };
+        let asking = is_confirming(&Confirming::Key(key.clone()));
+        html! {
+            <li>
+                <code>{key.clone()}</code>{format!(" ({} characters): {}. ", item.chars, item.problem)}
+                <button type="button" onclick={download} aria-label={format!("Download the data set aside under {key}")}>{"Download"}</button>
+                <button type="button" class="danger" onclick={delete} aria-label={format!("{} the data set aside under {key}", if asking { "Confirm delete" } else { "Delete" })}>
+                    { if asking { "Confirm delete" } else { "Delete" } }
+                </button>
+            </li>
+        }
+    });
 
     html! {
         <section class="drafts" aria-labelledby="drafts-title">
-            <h2 id="drafts-title">{"Drafts in this browser"}</h2>
+            <h2 id="drafts-title" tabindex="-1">{"Drafts in this browser"}</h2>
             <p class="storage-note">
-                {"Drafts are stored only in this browser (its local storage), on this device. They are never sent anywhere. Anyone using this browser profile can open them: delete them when you are done, or export a file to keep."}
+                {"Drafts are stored only in this browser (its local storage), on this device. They are never sent anywhere. Anyone using this browser profile can open them: delete them when you are done, or export a file to keep. Several tabs can be open at once: each sees the others' changes."}
             </p>
-            <button type="button" onclick={on_new}>{"New assessment"}</button>
+            <div class="drafts-actions">
+                <button type="button" onclick={on_new}>{"New assessment"}</button>
+                <button type="button" id="export-all" onclick={on_export_all}>{"Export all"}</button>
+                <span class="import">
+                    <label for="import-all">{"Import a file (one assessment or all)"}</label>
+                    <input type="file" id="import-all" accept=".json,application/json" onchange={on_import} />
+                </span>
+            </div>
+            { for pending_dialog }
             <table class="drafts-table">
                 <caption>{format!("{} draft(s)", props.state.drafts.len())}</caption>
                 <thead><tr>
@@ -59,33 +359,26 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 </tr></thead>
                 <tbody>
                 { for props.state.drafts.iter().map(|draft| {
-                    let id = draft.id;
+                    let id = draft.id.clone();
                     let report = score_with(&draft.assessment, &policy);
                     let is_current = id == props.state.current;
-                    let open = { let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(AppAction::OpenDraft(id))) };
+                    let open = { let (d, id) = (dispatch.clone(), id.clone()); Callback::from(move |_: MouseEvent| d.dispatch(AppAction::OpenDraft(id.clone()))) };
                     let delete = {
-                        let d = dispatch.clone();
-                        let confirming = confirming.clone();
-                        Callback::from(move |_: MouseEvent| {
-                            if *confirming == Some(id) {
-                                confirming.set(None);
-                                d.dispatch(AppAction::DeleteDraft(id));
-                            } else {
-                                confirming.set(Some(id));
-                            }
-                        })
+                        let (d, id) = (dispatch.clone(), id.clone());
+                        confirm_then(Confirming::Draft(id.clone()), Callback::from(move |()| d.dispatch(AppAction::DeleteDraft(id.clone()))))
                     };
+                    let asking = is_confirming(&Confirming::Draft(id.clone()));
                     let name_cell = match &*renaming {
                         Some((rid, text)) if *rid == id => {
                             let input_id = format!("rename-{id}");
-                            let on_input = { let renaming = renaming.clone(); Callback::from(move |e: InputEvent| renaming.set(Some((id, e.target_unchecked_into::<HtmlInputElement>().value())))) };
+                            let on_input = { let (renaming, id) = (renaming.clone(), id.clone()); Callback::from(move |e: InputEvent| renaming.set(Some((id.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))) };
                             let save = {
                                 let d = dispatch.clone();
                                 let renaming = renaming.clone();
-                                let text = text.clone();
+                                let (id, text) = (id.clone(), text.clone());
                                 Callback::from(move |e: SubmitEvent| {
                                     e.prevent_default();
-                                    d.dispatch(AppAction::RenameDraft { id, name: text.clone() });
+                                    d.dispatch(AppAction::RenameDraft { id: id.clone(), name: text.clone() });
                                     renaming.set(None);
                                 })
                             };
@@ -99,17 +392,17 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                         }
                         _ => html! { <>{draft.name.clone()}if is_current { <span class="tag">{" (open)"}</span> }</> },
                     };
-                    let rename = { let renaming = renaming.clone(); let name = draft.name.clone(); Callback::from(move |_: MouseEvent| renaming.set(Some((id, name.clone())))) };
+                    let rename = { let (renaming, id, name) = (renaming.clone(), id.clone(), draft.name.clone()); Callback::from(move |_: MouseEvent| renaming.set(Some((id.clone(), name.clone())))) };
                     html! {
-                        <tr>
+                        <tr key={id.to_string()}>
                             <td>{name_cell}</td>
                             <td>{format!("{}, {}", draft.assessment.mode.label(), draft.assessment.sector.label())}</td>
                             <td><span class={classes!("outcome-chip", format!("outcome-{}", report.outcome.key()))}>{report.outcome.label()}</span></td>
                             <td class="row-actions">
                                 <button type="button" onclick={open} aria-label={format!("Open {}", draft.name)}>{"Open"}</button>
                                 <button type="button" onclick={rename} aria-label={format!("Rename {}", draft.name)}>{"Rename"}</button>
-                                <button type="button" onclick={delete} class="danger" aria-label={format!("{} {}", if *confirming == Some(id) { "Confirm deleting" } else { "Delete" }, draft.name)}>
-                                    { if *confirming == Some(id) { "Confirm delete" } else { "Delete" } }
+                                <button type="button" onclick={delete} class="danger" aria-label={format!("{} {}", if asking { "Confirm delete" } else { "Delete" }, draft.name)}>
+                                    { if asking { "Confirm delete" } else { "Delete" } }
                                 </button>
                             </td>
                         </tr>
@@ -117,10 +410,20 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if !props.state.kept_versions.is_empty() {
+                <h3 id="earlier-versions">{"Earlier versions"}</h3>
+                <p>{"Kept when the same draft was changed in two tabs at once, deleted just after a change elsewhere, or replaced by an import. Open one as a new draft to compare it with the current one."}</p>
+                <ul class="kept-versions">{ for kept_versions }</ul>
+            }
+            if !props.state.set_aside.is_empty() {
+                <h3 id="set-aside">{"Data set aside"}</h3>
+                <p>{"Stored data that could not be read. It was set aside, not deleted: download it to keep it or to ask for help with it, or delete it."}</p>
+                <ul class="set-aside">{ for set_aside }</ul>
+            }
             <h3>{"Delete local data"}</h3>
-            <p>{"Removes every draft this calculator stored in this browser."}</p>
+            <p>{"Removes every draft, earlier version and set-aside data this calculator stored in this browser."}</p>
             <button type="button" id="delete-local-data" class="danger" onclick={delete_all}>
-                { if *confirming == Some(0) { "Confirm: delete all local data" } else { "Delete local data" } }
+                { if is_confirming(&Confirming::AllLocalData) { "Confirm: delete all local data" } else { "Delete local data" } }
             </button>
             if confirming.is_some() {
                 <button type="button" onclick={cancel}>{"Cancel"}</button>

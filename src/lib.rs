@@ -9,6 +9,7 @@ pub mod app;
 pub mod compare;
 pub mod country_picker;
 pub mod crypto;
+pub mod draft_records;
 pub mod drafts;
 pub mod embed;
 pub mod print;

@@ -3,10 +3,12 @@
 //! is derived from it. Effects (local storage, files, printing) live in components, outside the
 //! reducer.
 
+use crate::draft_records::{DifferingChoice, KeptVersionSummary, RemoteChange, SetAside};
 use hrdd_core::dates::Day;
 use hrdd_core::link::{EncryptedLink, LinkError, ParsedLink, SharedAssessment};
 use hrdd_core::method::{ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS};
 use hrdd_core::{Answer, Assessment, CountryCode, CountryOverride, ImpactRating, RightStatus};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -91,12 +93,66 @@ pub enum SharedState {
     Open(SharedAssessment),
 }
 
+/// A draft's identity, unique across the tabs of this browser and across browsers: the random
+/// token of the tab that created it and a serial number (`m-N` for drafts migrated from the
+/// single key of record format 1). It is part of a storage key and of element ids, so it holds
+/// only ASCII letters, digits, `-` and `_`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct DraftId(String);
+
+impl DraftId {
+    pub const MAX_CHARS: usize = 40;
+
+    pub fn parse(text: &str) -> Option<DraftId> {
+        let fits = !text.is_empty()
+            && text.len() <= Self::MAX_CHARS
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        fits.then(|| DraftId(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for DraftId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for DraftId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        DraftId::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{text}\" is not a draft id (letters, digits, - and _, at most 40)"
+            ))
+        })
+    }
+}
+
 /// A saved assessment in this browser.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
-    pub id: u32,
+    pub id: DraftId,
     pub name: String,
     pub assessment: Assessment,
+}
+
+impl Draft {
+    /// An untouched, empty assessment with its default name is not stored: opening the
+    /// calculator must not fill the drafts list.
+    pub fn worth_storing(&self) -> bool {
+        let untouched = Assessment {
+            perspective: self.assessment.perspective,
+            ..Assessment::default()
+        };
+        self.assessment != untouched || !self.name.starts_with("Assessment ")
+    }
 }
 
 /// A message to the user about something that happened outside the answers (an import, a
@@ -105,6 +161,35 @@ pub struct Draft {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    /// Offer "export all" beside the message: when drafts cannot be kept in this browser, a
+    /// file is the way to keep them.
+    pub offer_export: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+            offer_export: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+            offer_export: false,
+        }
+    }
+
+    /// A problem with this browser's storage: the message and the offer to export.
+    pub fn storage(text: impl Into<String>) -> Self {
+        Notice {
+            offer_export: true,
+            ..Notice::error(text)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,28 +203,51 @@ pub enum AppAction {
     Answer(AssessmentAction),
     /// Start a new, empty assessment in a new draft.
     NewDraft,
-    OpenDraft(u32),
+    OpenDraft(DraftId),
     RenameDraft {
-        id: u32,
+        id: DraftId,
         name: String,
     },
-    DeleteDraft(u32),
+    DeleteDraft(DraftId),
     /// Forget every draft; the storage effect then empties local storage.
     DeleteAllLocalData,
+    /// Another tab deleted all local data: this tab forgets its drafts too.
+    DeletedElsewhere,
     /// Open an imported assessment in a new draft.
     Import {
         name: String,
         assessment: Assessment,
     },
-    /// Drafts read from local storage at start-up.
+    /// Drafts read from local storage at start-up; `current` is the one this tab had open.
     Restore {
         drafts: Vec<Draft>,
-        current: u32,
+        current: Option<DraftId>,
     },
+    /// Another tab wrote a draft (classified by `draft_records::classify_remote`).
+    RemoteChanged {
+        draft: Draft,
+        change: RemoteChange,
+    },
+    /// Another tab deleted a draft.
+    RemoteRemoved(DraftId),
+    /// What storage holds besides drafts: earlier versions and data set aside.
+    StoredExtras {
+        kept_versions: Vec<KeptVersionSummary>,
+        set_aside: Vec<SetAside>,
+    },
+    /// Merge the assessments of an "export all" file: `new` ones are added as they are; those
+    /// that `differ` from a draft here with the same id are added beside it or replace it.
+    ImportCollection {
+        new: Vec<Draft>,
+        differing: Vec<Draft>,
+        choice: DifferingChoice,
+    },
+    /// This browser does not let the application use local storage.
+    StorageUnavailable(String),
     ShowView(View),
     SetCompare {
-        left: Option<u32>,
-        right: Option<u32>,
+        left: Option<DraftId>,
+        right: Option<DraftId>,
     },
     Notify(Notice),
     DismissNotice,
@@ -155,24 +263,32 @@ pub enum AppAction {
     SetDefaultPerspective(Perspective),
 }
 
-/// Whether autosave may write to local storage.
+/// Whether autosave can write to local storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageStatus {
     Ok,
-    /// Stored drafts could not be read: autosave pauses so that they are not overwritten, until
-    /// the user deletes local data.
-    Unreadable,
+    /// The browser refuses local storage (some private modes, a setting): drafts live only in
+    /// this page until exported. Damaged data does not stop autosave: it is set aside, and
+    /// every draft has its own record, so nothing else can be overwritten.
+    Unavailable,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// Never empty.
     pub drafts: Vec<Draft>,
-    pub current: u32,
+    pub current: DraftId,
     pub view: View,
-    pub compare: (Option<u32>, Option<u32>),
+    pub compare: (Option<DraftId>, Option<DraftId>),
     pub notice: Option<Notice>,
     pub storage: StorageStatus,
+    /// Earlier versions kept in storage, and stored data set aside because it could not be read.
+    pub kept_versions: Vec<KeptVersionSummary>,
+    pub set_aside: Vec<SetAside>,
+    /// This tab's random token: new draft ids start with it, so two tabs never make the same id.
+    pub tab: String,
+    /// The serial number of the next draft this tab creates.
+    pub next_serial: u32,
     /// A shared link being viewed. It never replaces a draft unless the user asks.
     pub shared: Option<SharedState>,
     /// The perspective new assessments start with (organisation settings may set it).
@@ -180,35 +296,63 @@ pub struct AppState {
 }
 
 impl Default for AppState {
+    /// A state for a tab whose token is "t" (tests); the application uses `for_tab`.
     fn default() -> Self {
-        AppState {
-            drafts: vec![new_draft(1)],
-            current: 1,
+        AppState::for_tab("t")
+    }
+}
+
+impl AppState {
+    /// The initial state of a tab with this random token: one empty draft.
+    pub fn for_tab(tab: &str) -> Self {
+        let mut state = AppState {
+            drafts: Vec::new(),
+            current: DraftId(String::new()),
             view: View::Assess,
             compare: (None, None),
             notice: None,
             storage: StorageStatus::Ok,
+            kept_versions: Vec::new(),
+            set_aside: Vec::new(),
+            tab: tab.to_owned(),
+            next_serial: 1,
             shared: None,
             default_perspective: Perspective::OurDeal,
-        }
+        };
+        state.push_new_draft();
+        state
     }
-}
 
-fn new_draft(id: u32) -> Draft {
-    Draft {
-        id,
-        name: format!("Assessment {id}"),
-        assessment: Assessment::default(),
+    /// A new id from this tab's token and serial.
+    fn fresh_id(&mut self) -> DraftId {
+        let id = DraftId(format!("{}-{}", self.tab, self.next_serial));
+        self.next_serial += 1;
+        id
     }
-}
 
-fn new_draft_with(id: u32, perspective: Perspective) -> Draft {
-    let mut draft = new_draft(id);
-    draft.assessment.perspective = perspective;
-    draft
-}
+    /// Add an empty draft, named with the lowest "Assessment N" not in use, and open it.
+    fn push_new_draft(&mut self) {
+        let id = self.fresh_id();
+        let number = (1..)
+            .find(|n| {
+                !self
+                    .drafts
+                    .iter()
+                    .any(|d| d.name == format!("Assessment {n}"))
+            })
+            .unwrap_or(1);
+        let assessment = Assessment {
+            perspective: self.default_perspective,
+            ..Assessment::default()
+        };
+        self.current = id.clone();
+        self.drafts.push(Draft {
+            id,
+            name: format!("Assessment {number}"),
+            assessment,
+        });
+    }
 
-impl AppState {
     pub fn current_draft(&self) -> &Draft {
         self.drafts
             .iter()
@@ -220,22 +364,35 @@ impl AppState {
         &self.current_draft().assessment
     }
 
-    pub fn draft(&self, id: u32) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.id == id)
-    }
-
-    fn next_id(&self) -> u32 {
-        self.drafts.iter().map(|d| d.id).max().unwrap_or(0) + 1
+    pub fn draft(&self, id: &DraftId) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.id == *id)
     }
 
     fn current_mut(&mut self) -> &mut Draft {
-        let current = self.current;
         let index = self
             .drafts
             .iter()
-            .position(|d| d.id == current)
+            .position(|d| d.id == self.current)
             .unwrap_or(0);
         &mut self.drafts[index]
+    }
+
+    /// After a draft left the list: keep one to work in, and the open one valid.
+    fn after_removal(&mut self, id: &DraftId) {
+        if self.drafts.is_empty() {
+            self.push_new_draft();
+        }
+        if self.draft(&self.current.clone()).is_none() {
+            self.current = self.drafts[0].id.clone();
+        }
+        forget_in_compare(self, id);
+    }
+
+    /// Forget every draft and start again with one empty draft.
+    fn forget_all_drafts(&mut self) {
+        self.drafts.clear();
+        self.compare = (None, None);
+        self.push_new_draft();
     }
 }
 
@@ -254,13 +411,11 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
     match action {
         AppAction::Answer(action) => apply(&mut state.current_mut().assessment, action),
         AppAction::NewDraft => {
-            let draft = new_draft_with(state.next_id(), state.default_perspective);
-            state.current = draft.id;
-            state.drafts.push(draft);
+            state.push_new_draft();
             state.view = View::Assess;
         }
         AppAction::OpenDraft(id) => {
-            if state.draft(id).is_some() {
+            if state.draft(&id).is_some() {
                 state.current = id;
                 state.view = View::Assess;
             }
@@ -275,44 +430,121 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
         }
         AppAction::DeleteDraft(id) => {
             state.drafts.retain(|d| d.id != id);
-            if state.drafts.is_empty() {
-                state.drafts.push(new_draft(id + 1));
-            }
-            if state.draft(state.current).is_none() {
-                state.current = state.drafts[0].id;
-            }
-            forget_in_compare(state, id);
+            state.after_removal(&id);
         }
         AppAction::DeleteAllLocalData => {
-            let fresh = AppState::default();
-            state.drafts = vec![new_draft_with(fresh.current, state.default_perspective)];
-            state.current = fresh.current;
-            state.compare = (None, None);
-            state.storage = StorageStatus::Ok;
-            state.notice = Some(Notice {
-                kind: NoticeKind::Info,
-                text: "All assessments stored in this browser have been deleted.".into(),
-            });
+            state.forget_all_drafts();
+            state.kept_versions.clear();
+            state.set_aside.clear();
+            state.notice = Some(Notice::info(
+                "All assessments stored in this browser have been deleted.",
+            ));
+        }
+        AppAction::DeletedElsewhere => {
+            state.forget_all_drafts();
+            state.kept_versions.clear();
+            state.set_aside.clear();
+            state.notice = Some(Notice::info(
+                "All assessments stored in this browser were deleted in another tab.",
+            ));
         }
         AppAction::Import { name, assessment } => {
-            let id = state.next_id();
+            let id = state.fresh_id();
+            state.current = id.clone();
             state.drafts.push(Draft {
                 id,
                 name,
                 assessment,
             });
-            state.current = id;
             state.view = View::Assess;
         }
         AppAction::Restore { drafts, current } => {
             if !drafts.is_empty() {
-                state.current = if drafts.iter().any(|d| d.id == current) {
-                    current
-                } else {
-                    drafts[0].id
-                };
+                // A reload reopens the draft this tab had open; a new tab opens the draft
+                // created last.
+                state.current = current
+                    .filter(|c| drafts.iter().any(|d| d.id == *c))
+                    .unwrap_or_else(|| drafts[drafts.len() - 1].id.clone());
                 state.drafts = drafts;
             }
+        }
+        AppAction::RemoteChanged { draft, change } => {
+            let name = draft.name.clone();
+            let is_open = draft.id == state.current;
+            match state.drafts.iter_mut().find(|d| d.id == draft.id) {
+                Some(here) => *here = draft,
+                None => state.drafts.push(draft),
+            }
+            if change == RemoteChange::Conflict {
+                let where_kept =
+                    "your version from this tab is kept under Drafts, Earlier versions";
+                state.notice = Some(Notice::info(if is_open {
+                    format!("This assessment (\"{name}\") was also changed in another tab, after your last change here. The later change is shown; {where_kept}.")
+                } else {
+                    format!("\"{name}\" was changed in two tabs at once. The later change is kept; {where_kept}.")
+                }));
+            }
+        }
+        AppAction::RemoteRemoved(id) => {
+            let Some(name) = state.draft(&id).map(|d| d.name.clone()) else {
+                return;
+            };
+            let was_open = state.current == id;
+            state.drafts.retain(|d| d.id != id);
+            state.after_removal(&id);
+            if was_open {
+                state.notice = Some(Notice::info(format!(
+                    "\"{name}\", open here, was deleted in another tab."
+                )));
+            }
+        }
+        AppAction::StoredExtras {
+            kept_versions,
+            set_aside,
+        } => {
+            state.kept_versions = kept_versions;
+            state.set_aside = set_aside;
+        }
+        AppAction::ImportCollection {
+            new,
+            differing,
+            choice,
+        } => {
+            let (added, replaced) = (new.len(), differing.len());
+            // Only a draft that was here before the import can be replaced: a file holding the
+            // same id twice adds the second as a copy.
+            let here_before: Vec<DraftId> = state.drafts.iter().map(|d| d.id.clone()).collect();
+            state.drafts.extend(new);
+            for mut draft in differing {
+                let was_here = here_before.contains(&draft.id);
+                match (choice, state.drafts.iter_mut().find(|d| d.id == draft.id)) {
+                    (DifferingChoice::Replace, Some(here)) if was_here => *here = draft,
+                    _ => {
+                        draft.id = state.fresh_id();
+                        draft.name = format!("{} (imported)", draft.name)
+                            .chars()
+                            .take(120)
+                            .collect();
+                        state.drafts.push(draft);
+                    }
+                }
+            }
+            let beside = match choice {
+                DifferingChoice::KeepBoth => "added beside the drafts here",
+                DifferingChoice::Replace => {
+                    "replaced the drafts here, which are kept under Earlier versions"
+                }
+            };
+            state.notice = Some(Notice::info(if replaced == 0 {
+                format!("Imported {added} assessment(s).")
+            } else {
+                format!("Imported {added} new assessment(s); {replaced} that differed from a draft here {beside}.")
+            }));
+            state.view = View::Drafts;
+        }
+        AppAction::StorageUnavailable(message) => {
+            state.storage = StorageStatus::Unavailable;
+            state.notice = Some(Notice::storage(message));
         }
         AppAction::ShowView(view) => state.view = view,
         AppAction::SetCompare { left, right } => state.compare = (left, right),
@@ -331,10 +563,9 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
             state.view = View::Shared;
         }
         AppAction::OpenLink(Err(error)) => {
-            state.notice = Some(Notice {
-                kind: NoticeKind::Error,
-                text: format!("{error} Your own drafts are unchanged."),
-            });
+            state.notice = Some(Notice::error(format!(
+                "{error} Your own drafts are unchanged."
+            )));
         }
         AppAction::Unlocking => {
             if let Some(SharedState::Locked { error, busy, .. }) = state.shared.as_mut() {
@@ -361,10 +592,7 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
                 } else {
                     format!("Copy of {title}")
                 };
-                state.notice = Some(Notice {
-                    kind: NoticeKind::Info,
-                    text: format!("The shared assessment is now your draft \"{name}\". Your other drafts are unchanged."),
-                });
+                state.notice = Some(Notice::info(format!("The shared assessment is now your draft \"{name}\". Your other drafts are unchanged.")));
                 reduce(
                     state,
                     AppAction::Import {
@@ -388,11 +616,11 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
     }
 }
 
-fn forget_in_compare(state: &mut AppState, id: u32) {
-    if state.compare.0 == Some(id) {
+fn forget_in_compare(state: &mut AppState, id: &DraftId) {
+    if state.compare.0.as_ref() == Some(id) {
         state.compare.0 = None;
     }
-    if state.compare.1 == Some(id) {
+    if state.compare.1.as_ref() == Some(id) {
         state.compare.1 = None;
     }
 }
@@ -622,6 +850,10 @@ mod tests {
         );
     }
 
+    fn id(text: &str) -> DraftId {
+        DraftId::parse(text).unwrap()
+    }
+
     #[test]
     fn drafts_can_be_created_renamed_opened_and_deleted() {
         let mut state = AppState::default();
@@ -631,7 +863,8 @@ mod tests {
         );
         reduce(&mut state, AppAction::NewDraft);
         assert_eq!(state.drafts.len(), 2);
-        assert_eq!(state.current, 2);
+        assert_eq!(state.current, id("t-2"), "ids come from the tab's token");
+        assert_eq!(state.current_draft().name, "Assessment 2");
         assert_eq!(
             state.assessment().mode,
             Mode::QuickScreen,
@@ -640,37 +873,42 @@ mod tests {
         reduce(
             &mut state,
             AppAction::RenameDraft {
-                id: 1,
+                id: id("t-1"),
                 name: "  Deal A  ".into(),
             },
         );
-        assert_eq!(state.draft(1).unwrap().name, "Deal A");
+        assert_eq!(state.draft(&id("t-1")).unwrap().name, "Deal A");
         reduce(
             &mut state,
             AppAction::RenameDraft {
-                id: 1,
+                id: id("t-1"),
                 name: "   ".into(),
             },
         );
         assert_eq!(
-            state.draft(1).unwrap().name,
+            state.draft(&id("t-1")).unwrap().name,
             "Deal A",
             "a blank name changes nothing"
         );
-        reduce(&mut state, AppAction::OpenDraft(1));
+        // The lowest free number names the next draft.
+        reduce(&mut state, AppAction::NewDraft);
+        assert_eq!(state.current_draft().name, "Assessment 1");
+        reduce(&mut state, AppAction::DeleteDraft(id("t-3")));
+        reduce(&mut state, AppAction::OpenDraft(id("t-1")));
         assert_eq!(state.assessment().mode, Mode::FullAssessment);
         reduce(
             &mut state,
             AppAction::SetCompare {
-                left: Some(1),
-                right: Some(2),
+                left: Some(id("t-1")),
+                right: Some(id("t-2")),
             },
         );
-        reduce(&mut state, AppAction::DeleteDraft(1));
-        assert_eq!(state.current, 2);
-        assert_eq!(state.compare, (None, Some(2)));
-        reduce(&mut state, AppAction::DeleteDraft(2));
+        reduce(&mut state, AppAction::DeleteDraft(id("t-1")));
+        assert_eq!(state.current, id("t-2"));
+        assert_eq!(state.compare, (None, Some(id("t-2"))));
+        reduce(&mut state, AppAction::DeleteDraft(id("t-2")));
         assert_eq!(state.drafts.len(), 1, "there is always a draft to work in");
+        assert_ne!(state.current, id("t-2"), "a deleted id is never reused");
         reduce(&mut state, AppAction::DeleteAllLocalData);
         assert_eq!(state.drafts.len(), 1);
         assert_eq!(*state.assessment(), Assessment::default());
@@ -681,6 +919,186 @@ mod tests {
         );
         reduce(&mut state, AppAction::DeleteAllLocalData);
         assert_eq!(state.assessment().perspective, Perspective::OutsideReview);
+    }
+
+    // serde_json is a native-only dependency (the browser parses JSON itself).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn draft_ids_are_plain_tokens() {
+        for good in ["t-1", "m-3", "k3f9a2xz-12", "A_b"] {
+            assert!(DraftId::parse(good).is_some(), "{good}");
+        }
+        let long = "x".repeat(DraftId::MAX_CHARS + 1);
+        for bad in ["", "a.b", "a b", "../x", "é", long.as_str()] {
+            assert!(DraftId::parse(bad).is_none(), "{bad:?}");
+        }
+        let error = serde_json::from_str::<DraftId>("\"a.b\"").unwrap_err();
+        assert!(error.to_string().contains("not a draft id"), "{error}");
+    }
+
+    fn full(name: &str, draft_id: &str) -> Draft {
+        Draft {
+            id: id(draft_id),
+            name: name.into(),
+            assessment: Assessment {
+                mode: Mode::FullAssessment,
+                ..Assessment::default()
+            },
+        }
+    }
+
+    #[test]
+    fn changes_from_other_tabs_update_the_list_and_say_when_a_version_was_kept() {
+        let mut state = AppState::default();
+        reduce(
+            &mut state,
+            AppAction::Restore {
+                drafts: vec![full("Deal A", "a-1"), full("Deal B", "a-2")],
+                current: Some(id("a-2")),
+            },
+        );
+        assert_eq!(
+            state.current,
+            id("a-2"),
+            "a reload reopens this tab's draft"
+        );
+
+        // A draft created in another tab joins the list; the open one stays open, quietly.
+        reduce(
+            &mut state,
+            AppAction::RemoteChanged {
+                draft: full("Deal C", "b-1"),
+                change: RemoteChange::New,
+            },
+        );
+        assert_eq!(state.drafts.len(), 3);
+        assert_eq!(state.current, id("a-2"));
+        assert_eq!(state.notice, None);
+
+        // An edit made on top of ours: taken without a word.
+        let mut edited = full("Deal B", "a-2");
+        edited.assessment.mode = Mode::QuickScreen;
+        reduce(
+            &mut state,
+            AppAction::RemoteChanged {
+                draft: edited.clone(),
+                change: RemoteChange::FollowsOurs,
+            },
+        );
+        assert_eq!(state.assessment().mode, Mode::QuickScreen);
+        assert_eq!(state.notice, None);
+
+        // An edit made beside ours on the open draft: shown, and the user is told.
+        reduce(
+            &mut state,
+            AppAction::RemoteChanged {
+                draft: full("Deal B", "a-2"),
+                change: RemoteChange::Conflict,
+            },
+        );
+        assert_eq!(state.assessment().mode, Mode::FullAssessment);
+        let text = &state.notice.as_ref().unwrap().text;
+        assert!(
+            text.contains("also changed in another tab") && text.contains("Earlier versions"),
+            "{text}"
+        );
+
+        // Deleted elsewhere while open here: another draft opens and the user is told.
+        reduce(&mut state, AppAction::RemoteRemoved(id("a-2")));
+        assert_eq!(state.drafts.len(), 2);
+        assert_eq!(state.current, id("a-1"));
+        assert!(state
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("deleted in another tab"));
+        // A removal of something this tab does not have changes nothing.
+        let before = state.clone();
+        reduce(&mut state, AppAction::RemoteRemoved(id("zz-9")));
+        assert_eq!(state, before);
+
+        reduce(&mut state, AppAction::DeletedElsewhere);
+        assert_eq!(state.drafts.len(), 1);
+        assert_eq!(*state.assessment(), Assessment::default());
+    }
+
+    #[test]
+    fn an_import_of_many_adds_new_drafts_and_keeps_both_or_replaces_as_chosen() {
+        let mut state = AppState::default();
+        reduce(
+            &mut state,
+            AppAction::Restore {
+                drafts: vec![full("Deal A", "a-1")],
+                current: None,
+            },
+        );
+        let mut theirs = full("Deal A", "a-1");
+        theirs.assessment.mode = Mode::QuickScreen;
+        let mut keep_both = state.clone();
+        reduce(
+            &mut keep_both,
+            AppAction::ImportCollection {
+                new: vec![full("Deal N", "b-1")],
+                differing: vec![theirs.clone()],
+                choice: DifferingChoice::KeepBoth,
+            },
+        );
+        let names: Vec<_> = keep_both.drafts.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["Deal A", "Deal N", "Deal A (imported)"]);
+        assert_eq!(
+            keep_both.draft(&id("a-1")).unwrap().assessment.mode,
+            Mode::FullAssessment,
+            "the draft here is untouched"
+        );
+        assert_eq!(keep_both.view, View::Drafts);
+
+        reduce(
+            &mut state,
+            AppAction::ImportCollection {
+                new: Vec::new(),
+                differing: vec![theirs],
+                choice: DifferingChoice::Replace,
+            },
+        );
+        assert_eq!(state.drafts.len(), 1);
+        assert_eq!(
+            state.draft(&id("a-1")).unwrap().assessment.mode,
+            Mode::QuickScreen
+        );
+        assert!(state
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("kept under Earlier versions"));
+    }
+
+    #[test]
+    fn storage_that_cannot_be_used_offers_an_export() {
+        let mut state = AppState::default();
+        reduce(&mut state, AppAction::StorageUnavailable("off".into()));
+        assert_eq!(state.storage, StorageStatus::Unavailable);
+        assert!(state.notice.as_ref().unwrap().offer_export);
+        // Deleting local data does not pretend storage came back.
+        reduce(&mut state, AppAction::DeleteAllLocalData);
+        assert_eq!(state.storage, StorageStatus::Unavailable);
+    }
+
+    #[test]
+    fn an_untouched_draft_is_not_worth_storing() {
+        let mut draft = AppState::default().current_draft().clone();
+        assert!(!draft.worth_storing());
+        draft.assessment.perspective = Perspective::OutsideReview;
+        assert!(
+            !draft.worth_storing(),
+            "the organisation's default is not a change"
+        );
+        draft.name = "Deal".into();
+        assert!(draft.worth_storing());
+        let mut answered = AppState::default().current_draft().clone();
+        answered.assessment.mode = Mode::FullAssessment;
+        assert!(answered.worth_storing());
     }
 
     #[test]

@@ -1,36 +1,56 @@
-//! Drafts kept in this browser's local storage, and assessment files. The effects that call
-//! these live in `app.rs`, outside the reducer. JSON goes through the browser's own parser
-//! (`JSON.parse` / `JSON.stringify`) and `serde-wasm-bindgen`, so no JSON parser is compiled
-//! into the wasm.
+//! Drafts kept in this browser's local storage, and assessment files. Each draft is its own
+//! record (`draft_records.rs` holds the format and the rules for several tabs); the effects that
+//! call these live in `app.rs` and the screens, outside the reducer. JSON goes through the
+//! browser's own parser (`JSON.parse` / `JSON.stringify`) and `serde-wasm-bindgen`, so no JSON
+//! parser is compiled into the wasm.
 
-use crate::state::Draft;
+use crate::draft_records::{
+    draft_key, plan_write, Collection, DraftRecord, KeepReason, KeptVersion, KeptVersionSummary,
+    Ledger, SetAside, Synced, WritePlan, DRAFT_PREFIX, KEY_PREFIX, LEGACY_KEY, OPEN_DRAFT_KEY,
+    RECORD_VERSION, SET_ASIDE_PREFIX, VERSION_PREFIX,
+};
+use crate::state::{Draft, DraftId};
 use hrdd_core::format::AssessmentDocument;
 use hrdd_core::Assessment;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-/// The one local-storage key the application uses.
-pub const STORAGE_KEY: &str = "hrdd-calculator.drafts.v1";
-
 /// Largest assessment file accepted for import: a full assessment is a few kilobytes.
 pub const MAX_IMPORT_BYTES: f64 = 1024.0 * 1024.0;
 
-#[derive(Serialize, Deserialize)]
-struct StoredDrafts {
-    version: u32,
+/// The single value of record format 1 (every draft in one key), read only to migrate it.
+#[derive(Deserialize)]
+struct LegacyDrafts {
     current: u32,
-    drafts: Vec<StoredDraft>,
+    drafts: Vec<LegacyDraft>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredDraft {
+#[derive(Deserialize)]
+struct LegacyDraft {
     id: u32,
     name: String,
     document: AssessmentDocument,
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// The sentence shown when the browser refuses local storage altogether.
+pub const UNAVAILABLE: &str = "This browser does not let the calculator keep drafts (local storage is turned off, as in some private windows). Your work stays in this page only until you close it: use \"Export all\" to keep it as a file.";
+
+/// The sentence shown when a write fails: in practice the storage is full.
+const FULL: &str = "This browser's storage for the calculator is full, so your last change is not saved here. Nothing already saved was lost. Export your assessments to keep them, then delete drafts or earlier versions you no longer need.";
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(storage))) => Ok(storage),
+        _ => Err(UNAVAILABLE.to_owned()),
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 fn to_json(value: &impl Serialize) -> Result<String, String> {
@@ -41,100 +61,563 @@ fn to_json(value: &impl Serialize) -> Result<String, String> {
         .map_err(|_| "the browser could not write JSON".to_owned())
 }
 
-fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
-    let js = js_sys::JSON::parse(text).map_err(|e| {
+fn parse_json(text: &str) -> Result<JsValue, String> {
+    js_sys::JSON::parse(text).map_err(|e| {
         let detail = js_sys::Error::from(e).message();
         format!("the file is not valid JSON ({detail})")
-    })?;
-    serde_wasm_bindgen::from_value(js).map_err(|e| e.to_string())
+    })
 }
 
-/// Drafts worth keeping: an untouched, empty assessment is not stored.
-fn worth_storing(draft: &Draft) -> bool {
-    let untouched = Assessment {
-        perspective: draft.assessment.perspective,
-        ..Assessment::default()
-    };
-    draft.assessment != untouched || !draft.name.starts_with("Assessment ")
+fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(parse_json(text)?).map_err(|e| e.to_string())
 }
 
-/// Write the drafts, or remove the key when none is worth storing. Errors (storage full or
-/// disabled) come back as a sentence for the screen.
-pub fn save_drafts(drafts: &[Draft], current: u32) -> Result<(), String> {
-    let storage = local_storage().ok_or(
-        "This browser does not allow local storage, so drafts cannot be kept after a reload.",
-    )?;
-    let kept: Vec<StoredDraft> = drafts
-        .iter()
-        .filter(|d| worth_storing(d))
-        .map(|d| StoredDraft {
-            id: d.id,
-            name: d.name.clone(),
-            document: AssessmentDocument::from_assessment(&d.assessment, true),
-        })
-        .collect();
-    if kept.is_empty() {
-        return storage
-            .remove_item(STORAGE_KEY)
-            .map_err(|_| "The browser refused to delete the stored drafts.".to_owned());
-    }
-    let json = to_json(&StoredDrafts {
-        version: 1,
-        current,
-        drafts: kept,
-    })?;
-    storage
-        .set_item(STORAGE_KEY, &json)
-        .map_err(|_| "The browser's storage is full or disabled: this draft is not saved. Export it as a file to keep it.".to_owned())
-}
-
-/// Read stored drafts. A damaged entry is reported, not silently dropped, and left in place.
-pub fn load_drafts() -> Result<Option<(Vec<Draft>, u32)>, String> {
-    let Some(storage) = local_storage() else {
-        return Ok(None);
-    };
-    let Ok(Some(text)) = storage.get_item(STORAGE_KEY) else {
-        return Ok(None);
-    };
-    let stored: StoredDrafts = from_json(&text).map_err(|e| {
-        format!(
-            "The drafts stored in this browser could not be read ({e}). They were left untouched."
-        )
-    })?;
-    let mut drafts = Vec::new();
-    let mut problems = Vec::new();
-    for d in stored.drafts {
-        match d.document.to_assessment() {
-            Ok(assessment) => drafts.push(Draft {
-                id: d.id,
-                name: d.name,
-                assessment,
-            }),
-            Err(e) => problems.push(format!("\"{}\": {e}", d.name)),
+/// A random token for this tab (not a secret: it only keeps two tabs' draft and edit ids apart).
+pub fn new_tab_token() -> String {
+    let mut token = String::new();
+    for _ in 0..2 {
+        // 36^4 values from each draw: eight characters in all.
+        let mut n = (js_sys::Math::random() * 36f64.powi(4)) as u32;
+        for _ in 0..4 {
+            token.push(char::from_digit(n % 36, 36).unwrap_or('0'));
+            n /= 36;
         }
     }
-    if !problems.is_empty() {
+    token
+}
+
+/// Every key of local storage, read before any is changed (the order moves as keys change).
+fn all_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
+/// A draft record read from storage, checked all the way to an assessment that opens.
+pub fn read_record(key: &str, text: &str) -> Result<(DraftRecord, Draft), String> {
+    let record: DraftRecord = from_json(text)?;
+    if record.key() != key {
         return Err(format!(
-            "Some stored drafts could not be opened: {}",
-            problems.join("; ")
+            "it is stored under the key of another draft ({key})"
         ));
     }
-    Ok(Some((drafts, stored.current)))
+    let draft = record.to_draft()?;
+    Ok((record, draft))
 }
 
-/// Remove everything the application stored in this browser.
-pub fn delete_all() -> Result<(), String> {
-    match local_storage() {
-        Some(storage) => storage
-            .remove_item(STORAGE_KEY)
-            .map_err(|_| "The browser refused to delete the stored drafts.".to_owned()),
-        None => Ok(()),
+/// Why the value under `key` cannot be used, if it cannot.
+fn diagnose(key: &str, text: &str) -> Option<String> {
+    if key.starts_with(DRAFT_PREFIX) {
+        read_record(key, text).err()
+    } else if key.starts_with(VERSION_PREFIX) {
+        from_json::<KeptVersion>(text)
+            .and_then(|kept| kept.record.to_draft().map(|_| ()))
+            .err()
+    } else if key == LEGACY_KEY {
+        from_json::<LegacyDrafts>(text).err()
+    } else {
+        None
     }
 }
 
-/// Whether anything is stored (the browser tests check autosave with it).
+/// Move unreadable data out of the way without deleting it: to a set-aside key when there is
+/// room, otherwise it stays where it is (and is listed, and never written over).
+fn set_aside(storage: &web_sys::Storage, key: &str, text: &str, problem: String) -> SetAside {
+    let rest = key.strip_prefix(KEY_PREFIX).unwrap_or(key);
+    let aside_key = format!("{SET_ASIDE_PREFIX}{}.{rest}", now_ms() as u64);
+    let moved = storage.set_item(&aside_key, text).is_ok() && storage.remove_item(key).is_ok();
+    SetAside {
+        key: if moved { aside_key } else { key.to_owned() },
+        problem,
+        chars: text.chars().count(),
+    }
+}
+
+/// Everything found in storage when the application starts.
+#[derive(Default)]
+pub struct Opened {
+    /// Sorted by when each draft was first stored.
+    pub drafts: Vec<(DraftRecord, Draft)>,
+    pub kept_versions: Vec<KeptVersionSummary>,
+    pub set_aside: Vec<SetAside>,
+    /// Sentences for the screen: what was set aside or could not be migrated.
+    pub problems: Vec<String>,
+    /// Why storage cannot be used at all, if it cannot.
+    pub unavailable: Option<String>,
+    /// The draft this tab had open before a reload.
+    pub open: Option<DraftId>,
+}
+
+/// Read every draft, migrating the single key of format 1 first. Unreadable records are set
+/// aside and reported; nothing is deleted.
+pub fn open_drafts() -> Opened {
+    let mut opened = Opened::default();
+    let storage = match local_storage() {
+        Ok(storage) => storage,
+        Err(message) => {
+            opened.unavailable = Some(message);
+            return opened;
+        }
+    };
+    opened.open = session_storage()
+        .and_then(|s| s.get_item(OPEN_DRAFT_KEY).ok().flatten())
+        .and_then(|id| DraftId::parse(&id));
+    let mut open_in_format_1 = None;
+    if let Some(problem) = migrate_format_1(&storage, &mut opened, &mut open_in_format_1) {
+        opened.problems.push(problem);
+    }
+    let mut damaged = 0;
+    for key in all_keys(&storage) {
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        if key.starts_with(DRAFT_PREFIX) {
+            match read_record(&key, &text) {
+                Ok(pair) => opened.drafts.push(pair),
+                Err(problem) => {
+                    damaged += 1;
+                    opened
+                        .set_aside
+                        .push(set_aside(&storage, &key, &text, problem));
+                }
+            }
+        }
+    }
+    let (kept, aside) = stored_extras();
+    opened.kept_versions = kept;
+    // Set-aside data found now, plus any that could not be moved (still under its own key).
+    for item in aside {
+        if !opened.set_aside.iter().any(|s| s.key == item.key) {
+            opened.set_aside.push(item);
+        }
+    }
+    if damaged > 0 {
+        opened.problems.push(format!(
+            "{damaged} stored draft(s) could not be read and were set aside, not deleted. Drafts, Data set aside, lists them: you can download or delete them."
+        ));
+    }
+    opened
+        .drafts
+        .sort_by(|a, b| a.0.created_ms.total_cmp(&b.0.created_ms));
+    // This tab's draft after a reload; else, on the first load after the migration, the draft
+    // that format 1 had open.
+    let has = |id: &DraftId| opened.drafts.iter().any(|(_, d)| d.id == *id);
+    if !opened.open.as_ref().is_some_and(has) {
+        opened.open = open_in_format_1.filter(has);
+    }
+    opened
+}
+
+/// Move the drafts of record format 1 (one key for all) into records of their own. Safe to run
+/// in two tabs at once: the new ids are fixed (`m-N`) and a record already there is left alone.
+/// The old key is removed only when every draft has a record; data that cannot be read is set
+/// aside.
+fn migrate_format_1(
+    storage: &web_sys::Storage,
+    opened: &mut Opened,
+    open_in_format_1: &mut Option<DraftId>,
+) -> Option<String> {
+    let text = storage.get_item(LEGACY_KEY).ok().flatten()?;
+    let legacy: LegacyDrafts = match from_json(&text) {
+        Ok(legacy) => legacy,
+        Err(problem) => {
+            opened
+                .set_aside
+                .push(set_aside(storage, LEGACY_KEY, &text, problem));
+            return Some("The drafts saved by an earlier version of the calculator could not be read. They were set aside, not deleted: Drafts, Data set aside, lists them.".into());
+        }
+    };
+    let now = now_ms();
+    let mut unreadable = Vec::new();
+    for (order, old) in legacy.drafts.iter().enumerate() {
+        let Some(id) = DraftId::parse(&format!("m-{}", old.id)) else {
+            continue;
+        };
+        if old.document.to_assessment().is_err() {
+            unreadable.push(old.name.clone());
+            continue;
+        }
+        if old.id == legacy.current {
+            *open_in_format_1 = Some(id.clone());
+        }
+        let key = draft_key(&id);
+        if matches!(storage.get_item(&key), Ok(Some(_))) {
+            continue;
+        }
+        let record = DraftRecord {
+            version: RECORD_VERSION,
+            id: id.clone(),
+            name: old.name.clone(),
+            edit: format!("m-{}.0", old.id),
+            parent: None,
+            // Keeps the old list's order.
+            created_ms: now + order as f64,
+            saved_ms: now,
+            document: old.document.clone(),
+        };
+        let written = to_json(&record).and_then(|json| {
+            storage
+                .set_item(&key, &json)
+                .map_err(|_| "storage is full".to_owned())
+        });
+        if written.is_err() {
+            return Some("The drafts saved by an earlier version of the calculator could not all be moved to the new storage format because this browser's storage is full. They stay where they were; nothing was lost. Export your assessments, then free some space.".into());
+        }
+    }
+    if unreadable.is_empty() {
+        let _ = storage.remove_item(LEGACY_KEY);
+        None
+    } else {
+        opened.set_aside.push(set_aside(
+            storage,
+            LEGACY_KEY,
+            &text,
+            format!("could not open: {}", unreadable.join(", ")),
+        ));
+        Some(format!("Some drafts saved by an earlier version of the calculator could not be opened ({}). The others were kept; the old data was set aside, not deleted.", unreadable.join(", ")))
+    }
+}
+
+/// The earlier versions kept and the data set aside, as the drafts screen lists them.
+pub fn stored_extras() -> (Vec<KeptVersionSummary>, Vec<SetAside>) {
+    let Ok(storage) = local_storage() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut kept = Vec::new();
+    let mut aside = Vec::new();
+    for key in all_keys(&storage) {
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        if key.starts_with(VERSION_PREFIX) {
+            match from_json::<KeptVersion>(&text) {
+                Ok(version) => kept.push(version.summary()),
+                Err(problem) => aside.push(SetAside {
+                    key,
+                    problem,
+                    chars: text.chars().count(),
+                }),
+            }
+        } else if let Some(original) = key.strip_prefix(SET_ASIDE_PREFIX) {
+            // The original key follows the time it was set aside.
+            let original = original.split_once('.').map_or(original, |(_, rest)| rest);
+            let problem = diagnose(&format!("{KEY_PREFIX}{original}"), &text)
+                .unwrap_or_else(|| "it could not be read when it was set aside".to_owned());
+            aside.push(SetAside {
+                key,
+                problem,
+                chars: text.chars().count(),
+            });
+        } else if key.starts_with(DRAFT_PREFIX) || key == LEGACY_KEY {
+            // Unreadable data that could not be moved stays under its key, and is listed.
+            if let Some(problem) = diagnose(&key, &text) {
+                aside.push(SetAside {
+                    key,
+                    problem,
+                    chars: text.chars().count(),
+                });
+            }
+        }
+    }
+    kept.sort_by(|a, b| b.saved_ms.total_cmp(&a.saved_ms));
+    (kept, aside)
+}
+
+/// What one autosave did, for the screen.
+#[derive(Default)]
+pub struct Saved {
+    /// Names of drafts that another tab had changed too: its version was kept.
+    pub kept_from_other_tab: Vec<String>,
+    /// Whether earlier versions or set-aside data changed (the list must be read again).
+    pub extras_changed: bool,
+    pub error: Option<String>,
+}
+
+/// Write the drafts this tab changed since it last wrote or heard them, and remove those it
+/// deleted. Each write follows `draft_records::plan_write`: a version another tab wrote in the
+/// meantime is kept before this tab's later edit goes on top.
+pub fn save_changed(ledger: &mut Ledger, drafts: &[Draft], current: &DraftId, tab: &str) -> Saved {
+    let mut saved = Saved::default();
+    let storage = match local_storage() {
+        Ok(storage) => storage,
+        Err(message) => {
+            saved.error = Some(message);
+            return saved;
+        }
+    };
+    if let Some(session) = session_storage() {
+        let _ = session.set_item(OPEN_DRAFT_KEY, current.as_str());
+    }
+    let now = now_ms();
+    for draft in drafts.iter().filter(|d| d.worth_storing()) {
+        if ledger
+            .entries
+            .get(&draft.id)
+            .is_some_and(|s| s.holds(draft))
+        {
+            continue;
+        }
+        let key = draft_key(&draft.id);
+        let stored = match storage.get_item(&key) {
+            Ok(Some(text)) => match read_record(&key, &text) {
+                Ok((record, _)) => Some(record),
+                Err(problem) => {
+                    set_aside(&storage, &key, &text, problem);
+                    saved.extras_changed = true;
+                    None
+                }
+            },
+            _ => None,
+        };
+        let synced = ledger.entries.get(&draft.id);
+        let plan = plan_write(synced, stored.as_ref().map(|r| r.edit.as_str()));
+        let parent = match plan {
+            WritePlan::Write { parent } => parent,
+            WritePlan::KeepStoredThenWrite { parent } => {
+                let Some(stored) = stored.clone() else {
+                    unreachable!("plan_write keeps only a stored edit")
+                };
+                let kept = KeptVersion {
+                    version: RECORD_VERSION,
+                    reason: KeepReason::ChangedInTwoTabs,
+                    kept_ms: now,
+                    record: stored,
+                };
+                // If the other tab's version cannot be kept, this change is not written, so
+                // that nothing is lost.
+                if let Err(error) = write_kept(&storage, &kept) {
+                    saved.error = Some(error);
+                    return saved;
+                }
+                saved.kept_from_other_tab.push(draft.name.clone());
+                saved.extras_changed = true;
+                parent
+            }
+        };
+        ledger.next_edit += 1;
+        let record = DraftRecord {
+            version: RECORD_VERSION,
+            id: draft.id.clone(),
+            name: draft.name.clone(),
+            edit: format!("{tab}.{}", ledger.next_edit),
+            parent,
+            created_ms: synced
+                .map(|s| s.created_ms)
+                .or(stored.as_ref().map(|r| r.created_ms))
+                .unwrap_or(now),
+            saved_ms: now,
+            document: AssessmentDocument::from_assessment(&draft.assessment, true),
+        };
+        let written = to_json(&record)
+            .and_then(|json| storage.set_item(&key, &json).map_err(|_| FULL.to_owned()));
+        if let Err(error) = written {
+            saved.error = Some(error);
+            return saved;
+        }
+        ledger
+            .entries
+            .insert(draft.id.clone(), Synced::from_record(&record, draft));
+    }
+    // Deleted in this tab.
+    let deleted: Vec<DraftId> = ledger
+        .entries
+        .keys()
+        .filter(|id| !drafts.iter().any(|d| d.id == **id))
+        .cloned()
+        .collect();
+    for id in deleted {
+        let key = draft_key(&id);
+        let ours = ledger.entries.remove(&id);
+        if let Ok(Some(text)) = storage.get_item(&key) {
+            if let (Ok((record, _)), Some(ours)) = (read_record(&key, &text), ours) {
+                // Another tab changed it after this tab last saw it: keep that change.
+                if record.edit != ours.edit {
+                    let kept = KeptVersion {
+                        version: RECORD_VERSION,
+                        reason: KeepReason::DeletedAfterAChangeElsewhere,
+                        kept_ms: now,
+                        record,
+                    };
+                    if let Err(error) = write_kept(&storage, &kept) {
+                        saved.error = Some(error);
+                        return saved;
+                    }
+                    saved.extras_changed = true;
+                }
+            }
+        }
+        let _ = storage.remove_item(&key);
+    }
+    saved
+}
+
+fn write_kept(storage: &web_sys::Storage, kept: &KeptVersion) -> Result<(), String> {
+    let json = to_json(kept)?;
+    storage.set_item(&kept.key(), &json).map_err(|_| {
+        "This browser's storage for the calculator is full: another tab changed this assessment too, and its version could not be kept, so your change here is not saved. Nothing was lost. Export your assessments, then free some space.".to_owned()
+    })
+}
+
+/// Keep this tab's version of a draft that another tab has just overwritten, unless the
+/// writing tab already kept it (the key is the edit's, so both write the same record).
+pub fn keep_overwritten(id: &DraftId, ours: &Synced) -> Result<bool, String> {
+    let storage = local_storage()?;
+    let record = DraftRecord {
+        version: RECORD_VERSION,
+        id: id.clone(),
+        name: ours.name.clone(),
+        edit: ours.edit.clone(),
+        parent: None,
+        created_ms: ours.created_ms,
+        saved_ms: ours.saved_ms,
+        document: AssessmentDocument::from_assessment(&ours.assessment, true),
+    };
+    let kept = KeptVersion {
+        version: RECORD_VERSION,
+        reason: KeepReason::ChangedInTwoTabs,
+        kept_ms: now_ms(),
+        record,
+    };
+    if matches!(storage.get_item(&kept.key()), Ok(Some(_))) {
+        return Ok(false);
+    }
+    write_kept(&storage, &kept).map(|()| true)
+}
+
+/// Keep the drafts here that an import is about to replace.
+pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), String> {
+    let storage = local_storage()?;
+    let now = now_ms();
+    for draft in drafts {
+        let key = draft_key(&draft.id);
+        let record = match storage.get_item(&key) {
+            Ok(Some(text)) => read_record(&key, &text).ok().map(|(record, _)| record),
+            _ => None,
+        };
+        let record = record.unwrap_or_else(|| DraftRecord {
+            version: RECORD_VERSION,
+            id: draft.id.clone(),
+            name: draft.name.clone(),
+            edit: format!("replaced.{}", now as u64),
+            parent: None,
+            created_ms: now,
+            saved_ms: now,
+            document: AssessmentDocument::from_assessment(&draft.assessment, true),
+        });
+        write_kept(
+            &storage,
+            &KeptVersion {
+                version: RECORD_VERSION,
+                reason: KeepReason::ReplacedByImport,
+                kept_ms: now,
+                record,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// An earlier version, as a draft to open (under a new id, beside the current one).
+pub fn read_kept(key: &str) -> Result<Draft, String> {
+    let storage = local_storage()?;
+    let text = storage
+        .get_item(key)
+        .ok()
+        .flatten()
+        .ok_or("This earlier version is no longer stored (it was deleted in another tab).")?;
+    let kept: KeptVersion = from_json(&text)?;
+    kept.record.to_draft()
+}
+
+/// The raw text stored under a key (to download data set aside).
+pub fn read_raw(key: &str) -> Option<String> {
+    local_storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Remove one key of this application (an earlier version, or data set aside).
+pub fn remove_key(key: &str) -> Result<(), String> {
+    if !key.starts_with(KEY_PREFIX) {
+        return Ok(());
+    }
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| "The browser refused to delete it.".to_owned())
+}
+
+/// Remove everything the application stored in this browser (and only that: another
+/// application on the same site keeps its data).
+/// The autosave then finds nothing of what its ledger lists, and forgets it.
+pub fn delete_all() -> Result<(), String> {
+    let storage = local_storage()?;
+    for key in all_keys(&storage) {
+        if key.starts_with(KEY_PREFIX) {
+            storage
+                .remove_item(&key)
+                .map_err(|_| "The browser refused to delete the stored drafts.".to_owned())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether any draft is stored (the browser tests check autosave with it).
 pub fn has_stored_data() -> bool {
-    local_storage().is_some_and(|s| matches!(s.get_item(STORAGE_KEY), Ok(Some(_))))
+    local_storage().is_ok_and(|s| all_keys(&s).iter().any(|k| k.starts_with(DRAFT_PREFIX)))
+}
+
+/// The "export all" file: every draft here and every earlier version kept.
+pub fn export_all_json(drafts: &[Draft]) -> Result<String, String> {
+    let mut versions = Vec::new();
+    if let Ok(storage) = local_storage() {
+        for key in all_keys(&storage) {
+            if key.starts_with(VERSION_PREFIX) {
+                if let Ok(Some(text)) = storage.get_item(&key) {
+                    if let Ok(kept) = from_json::<KeptVersion>(&text) {
+                        versions.push(kept);
+                    }
+                }
+            }
+        }
+    }
+    to_json(&Collection::new(drafts, versions))
+}
+
+/// Store the earlier versions of an imported collection that are not here yet.
+pub fn import_kept_versions(versions: &[KeptVersion]) -> Result<usize, String> {
+    let storage = local_storage()?;
+    let mut added = 0;
+    for kept in versions {
+        if kept.record.to_draft().is_err() || matches!(storage.get_item(&kept.key()), Ok(Some(_))) {
+            continue;
+        }
+        write_kept(&storage, kept)?;
+        added += 1;
+    }
+    Ok(added)
+}
+
+/// What an imported file holds: one assessment, or a collection of them.
+pub enum ImportedFile {
+    One(Assessment),
+    Collection(Collection),
+}
+
+/// Read a file of either kind; every problem becomes a sentence for the screen.
+pub fn import_file(text: &str) -> Result<ImportedFile, String> {
+    let value = parse_json(text).map_err(|e| format!("This file could not be imported: {e}."))?;
+    let format = js_sys::Reflect::get(&value, &JsValue::from_str("format"))
+        .ok()
+        .and_then(|f| f.as_string());
+    if format.as_deref() == Some(crate::draft_records::COLLECTION_FORMAT) {
+        let collection: Collection = serde_wasm_bindgen::from_value(value).map_err(|e| {
+            format!("This file is not a collection of assessments of this calculator: {e}.")
+        })?;
+        collection
+            .drafts()
+            .map_err(|e| format!("This file could not be imported: {e}."))?;
+        return Ok(ImportedFile::Collection(collection));
+    }
+    import_json(text).map(ImportedFile::One)
 }
 
 /// The assessment as the JSON text of an export file.

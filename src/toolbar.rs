@@ -16,7 +16,10 @@ pub struct ToolbarProps {
 }
 
 fn notify(dispatch: &UseReducerDispatcher<AppState>, kind: NoticeKind, text: String) {
-    dispatch.dispatch(AppAction::Notify(Notice { kind, text }));
+    dispatch.dispatch(AppAction::Notify(match kind {
+        NoticeKind::Info => Notice::info(text),
+        NoticeKind::Error => Notice::error(text),
+    }));
 }
 
 /// A file name from the draft's name: letters, digits and dashes only.

@@ -230,12 +230,12 @@ describe('report, files and drafts', () => {
     const rows = page.locator('.drafts-table tbody tr');
     assert.equal(await rows.count(), 2);
     await page.getByRole('button', { name: 'Rename Assessment 1' }).click();
-    await page.fill('#rename-1', 'Customer A');
+    await page.locator('.rename input').fill('Customer A');
     await page.getByRole('button', { name: 'Save name' }).click();
     assert.match(await rows.first().innerText(), /Customer A[\s\S]*Proceed/);
     assert.match(await rows.nth(1).innerText(), /Do not proceed/);
     await page.getByRole('button', { name: 'Delete Assessment 2' }).click();
-    await page.getByRole('button', { name: 'Confirm deleting Assessment 2' }).click();
+    await page.getByRole('button', { name: 'Confirm delete Assessment 2' }).click();
     assert.equal(await rows.count(), 1);
     assert.deepEqual(await accessibilityViolations(page), []);
     await page.getByRole('button', { name: 'Open Customer A' }).click();
@@ -253,8 +253,8 @@ describe('report, files and drafts', () => {
     await answerQuickScreen(page);
     await page.locator('[id="customer.end_user_known-hidden"]').click();
     await page.getByRole('button', { name: 'Compare' }).click();
-    await page.selectOption('#compare-left', '1');
-    await page.selectOption('#compare-right', '2');
+    await page.selectOption('#compare-left', { label: 'Assessment 1' });
+    await page.selectOption('#compare-right', { label: 'Assessment 2' });
     const outcomeRow = page.locator('#compare-table tr', { hasText: 'Outcome' });
     assert.match(await outcomeRow.innerText(), /Proceed\s+Escalate/);
     assert.ok(await outcomeRow.evaluate((row) => row.classList.contains('differs')));

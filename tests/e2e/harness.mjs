@@ -90,6 +90,26 @@ export async function openPage(browser, url, { beforeLoad } = {}) {
   return { page, context, requests, errors };
 }
 
+/**
+ * Open another tab in the same browser context (so it shares local storage with the first),
+ * recording its requests and errors like `openPage`.
+ */
+export async function openAnotherPage(context, url, { beforeLoad } = {}) {
+  const page = await context.newPage();
+  if (beforeLoad) await page.addInitScript(beforeLoad);
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+  page.on('console', (message) => {
+    const optionalFileMissing = /settings\.json$/.test(message.location().url ?? '') && /Failed to load resource/.test(message.text());
+    if (message.type() === 'error' && !optionalFileMissing) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector('#outcome');
+  return { page, requests, errors };
+}
+
 /** Requests to anything but the local server (data: and blob: URLs never leave the page). */
 export function foreignRequests(requests) {
   return requests.filter(({ url }) => {
