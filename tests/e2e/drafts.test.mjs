@@ -83,6 +83,18 @@ describe('drafts across tabs', () => {
     await later.page.getByRole('button', { name: 'Open Assessment 1' }).click();
     assert.ok(await later.page.locator('[id="profile.channel-through_partner"]').isChecked());
 
+    // A deletion in one tab reaches the others; a tab that had the draft open is told.
+    await showDrafts(third.page);
+    await showDrafts(later.page);
+    await later.page.getByRole('button', { name: 'Open Assessment 2' }).click();
+    await third.page.getByRole('button', { name: 'Delete Assessment 2' }).click();
+    await third.page.getByRole('button', { name: 'Confirm delete Assessment 2' }).click();
+    await showDrafts(earlier);
+    await waitForDraftCount(earlier, 1);
+    await later.page.waitForFunction(() => /open here, was deleted in another tab/.test(document.querySelector('#notice')?.innerText ?? ''));
+    assert.deepEqual(await storedDraftKeys(earlier), (await storedDraftKeys(third.page)));
+    assert.equal((await storedDraftKeys(earlier)).length, 1);
+
     for (const tab of [first, later, third]) assert.deepEqual(foreignRequests(tab.requests), []);
     assert.deepEqual([...first.errors, ...later.errors, ...third.errors], []);
     await context.close();
