@@ -350,7 +350,10 @@ pub fn save_changed(ledger: &mut Ledger, drafts: &[Draft], current: &DraftId, ta
         let _ = session.set_item(OPEN_DRAFT_KEY, current.as_str());
     }
     let now = now_ms();
-    for draft in drafts.iter().filter(|d| d.worth_storing()) {
+    // An untouched draft is not stored, unless it was (it was emptied: that is a change too).
+    let to_store = |d: &&Draft| d.worth_storing() || ledger.entries.contains_key(&d.id);
+    let candidates: Vec<&Draft> = drafts.iter().filter(to_store).collect();
+    for draft in candidates {
         if ledger
             .entries
             .get(&draft.id)

@@ -10,6 +10,7 @@ pub mod country;
 pub mod dates;
 pub mod error;
 pub mod format;
+pub mod i18n;
 pub mod link;
 pub mod method;
 pub mod method_v1;

@@ -1,0 +1,469 @@
+//! Catalogues of texts, one per language, keyed by the method's ids: the languages the
+//! calculator speaks, the catalogue file format (a small, checked subset of Project Fluent, so
+//! that translators can use Fluent tools), reading a catalogue, filling its placeholders, and
+//! comparing a translation with the English reference (missing, unused and mismatched keys).
+//!
+//! The format, in full (anything else is refused with the line it is on):
+//!
+//! ```text
+//! # A comment.
+//! question-profile-channel = How does the product reach the user?
+//!     .help = Every step between you and the user makes it harder to know who uses it.
+//! outcome-escalate-next = Ask { $contact } before the deal goes further.
+//! ```
+//!
+//! A message is `key = text`; indented `.name = text` lines are its attributes, read as the
+//! keys `key.name`; other indented lines continue the text above on a new line. A placeholder is
+//! `{ $name }`. Keys are ASCII letters, digits, `_` and `-`, starting with a letter, as in
+//! Fluent.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// A language the calculator speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Language {
+    English,
+    French,
+    Spanish,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::English, Language::French, Language::Spanish];
+
+    /// The BCP 47 code used in `<html lang>`, `?lang=` and settings files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::French => "fr",
+            Language::Spanish => "es",
+        }
+    }
+
+    /// The language's name in itself, as a language switcher shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::French => "Français",
+            Language::Spanish => "Español",
+        }
+    }
+
+    /// The language of a BCP 47 tag, by its primary subtag: "fr", "fr-CA" and "FR" are French.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Language::ALL
+            .into_iter()
+            .find(|language| primary.eq_ignore_ascii_case(language.code()))
+    }
+
+    /// The first of the user's preferred languages (a browser's `navigator.languages`, in order)
+    /// that the calculator speaks; English when none is.
+    pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Language {
+        preferences
+            .into_iter()
+            .find_map(Language::from_tag)
+            .unwrap_or(Language::English)
+    }
+}
+
+/// Why a catalogue file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueError {
+    /// The line (from 1) where the problem is.
+    pub line: usize,
+    pub problem: CatalogueProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogueProblemKind {
+    /// A line that is not a message, an attribute, a continuation or a comment.
+    NotAMessage,
+    /// A key with characters other than ASCII letters, digits, `_` and `-`.
+    BadKey(String),
+    /// The same key twice.
+    Duplicate(String),
+    /// An attribute or continuation with no message above it.
+    Orphan,
+    /// A `{` that does not open a `{ $name }` placeholder (Fluent's other syntax is not used).
+    UnsupportedSyntax(String),
+    /// A message with no text and no attributes.
+    Empty(String),
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: ", self.line)?;
+        match &self.problem {
+            CatalogueProblemKind::NotAMessage => {
+                f.write_str("expected `key = text`, an indented `.attribute = text`, or a comment")
+            }
+            CatalogueProblemKind::BadKey(key) => write!(
+                f,
+                "\"{key}\" is not a key (ASCII letters, digits, _ and -, starting with a letter)"
+            ),
+            CatalogueProblemKind::Duplicate(key) => write!(f, "\"{key}\" is defined twice"),
+            CatalogueProblemKind::Orphan => {
+                f.write_str("an indented line with no message above it")
+            }
+            CatalogueProblemKind::UnsupportedSyntax(text) => {
+                write!(f, "\"{text}\": only {{ $name }} placeholders are supported")
+            }
+            CatalogueProblemKind::Empty(key) => write!(f, "\"{key}\" has no text"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+/// A catalogue read from its file: every key with its text, sorted by key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Catalogue {
+    entries: Vec<(String, String)>,
+}
+
+fn is_key(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+impl Catalogue {
+    /// Read a catalogue file.
+    pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
+        let mut entries: Vec<(String, String)> = Vec::new();
+        // The message being read: its key and whether it had attributes.
+        let mut message: Option<(String, bool)> = None;
+        let fail = |line: usize, problem| Err(CatalogueError { line, problem });
+        let close = |message: &Option<(String, bool)>,
+                     entries: &[(String, String)],
+                     line: usize|
+         -> Result<(), CatalogueError> {
+            if let Some((key, has_attributes)) = message {
+                let empty = entries
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == key)
+                    .is_some_and(|(_, text)| text.is_empty());
+                if empty && !has_attributes {
+                    return Err(CatalogueError {
+                        line,
+                        problem: CatalogueProblemKind::Empty(key.clone()),
+                    });
+                }
+            }
+            Ok(())
+        };
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let indented = raw.starts_with(' ') || raw.starts_with('\t');
+            let trimmed = raw.trim();
+            if indented {
+                let Some((key, has_attributes)) = message.as_mut() else {
+                    return fail(line, CatalogueProblemKind::Orphan);
+                };
+                if let Some(rest) = trimmed.strip_prefix('.') {
+                    let Some((name, value)) = rest.split_once('=') else {
+                        return fail(line, CatalogueProblemKind::NotAMessage);
+                    };
+                    let name = name.trim();
+                    if !is_key(name) {
+                        return fail(line, CatalogueProblemKind::BadKey(name.to_owned()));
+                    }
+                    *has_attributes = true;
+                    entries.push((format!("{key}.{name}"), value.trim().to_owned()));
+                } else {
+                    let Some((_, last)) = entries.last_mut() else {
+                        return fail(line, CatalogueProblemKind::Orphan);
+                    };
+                    if !last.is_empty() {
+                        last.push('\n');
+                    }
+                    last.push_str(trimmed);
+                }
+                continue;
+            }
+            close(&message, &entries, line)?;
+            let Some((key, value)) = raw.split_once('=') else {
+                return fail(line, CatalogueProblemKind::NotAMessage);
+            };
+            let key = key.trim();
+            if !is_key(key) {
+                return fail(line, CatalogueProblemKind::BadKey(key.to_owned()));
+            }
+            entries.push((key.to_owned(), value.trim().to_owned()));
+            message = Some((key.to_owned(), false));
+        }
+        close(&message, &entries, text.lines().count())?;
+        // An attribute-only message has no text of its own: it is not a key.
+        entries.retain(|(key, value)| !value.is_empty() || key.contains('.'));
+        for (key, value) in &entries {
+            if let Err(bad) = check_placeholders(value) {
+                let line = line_of(text_of_key(key), text);
+                return fail(line, CatalogueProblemKind::UnsupportedSyntax(bad));
+            }
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for pair in entries.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                let key = pair[0].0.clone();
+                let line = line_of(&key, text);
+                return fail(line, CatalogueProblemKind::Duplicate(key));
+            }
+        }
+        Ok(Catalogue { entries })
+    }
+
+    /// The text of a key (`message` or `message.attribute`).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.entries
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|index| self.entries[index].1.as_str())
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(key, _)| key.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// What is wrong with this catalogue as a translation of `reference`: keys it lacks, keys
+    /// the reference does not have, and texts whose placeholders differ.
+    pub fn problems_against(&self, reference: &Catalogue) -> Vec<TranslationProblem> {
+        let mut problems = Vec::new();
+        for (key, text) in &reference.entries {
+            match self.get(key) {
+                None => problems.push(TranslationProblem::Missing(key.clone())),
+                Some(translated) if placeholders(translated) != placeholders(text) => {
+                    problems.push(TranslationProblem::Placeholders {
+                        key: key.clone(),
+                        expected: placeholders(text).into_iter().map(str::to_owned).collect(),
+                        found: placeholders(translated)
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect(),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        for key in self.keys() {
+            if reference.get(key).is_none() {
+                problems.push(TranslationProblem::Unused(key.to_owned()));
+            }
+        }
+        problems
+    }
+}
+
+/// The key's message part, to find its line in the file.
+fn text_of_key(key: &str) -> &str {
+    key.split('.').next().unwrap_or(key)
+}
+
+/// The line (from 1) where `needle` starts a line, for error messages; 1 when not found.
+fn line_of(needle: &str, text: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(needle)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |index| index + 1)
+}
+
+/// Every `{ $name }` must be well formed; returns the first bad fragment.
+fn check_placeholders(text: &str) -> Result<(), String> {
+    let mut rest = text;
+    while let Some(start) = rest.find(['{', '}']) {
+        let after = &rest[start..];
+        if after.starts_with('}') {
+            return Err(after.chars().take(20).collect());
+        }
+        let Some(end) = after.find('}') else {
+            return Err(after.chars().take(20).collect());
+        };
+        let inner = after[1..end].trim();
+        if !inner.strip_prefix('$').is_some_and(is_key) {
+            return Err(after[..=end].to_owned());
+        }
+        rest = &after[end + 1..];
+    }
+    Ok(())
+}
+
+/// The names of the placeholders in a text.
+pub fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut names = BTreeSet::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start..];
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        if let Some(name) = after[1..end].trim().strip_prefix('$') {
+            names.insert(name);
+        }
+        rest = &after[end + 1..];
+    }
+    names
+}
+
+/// A text with its placeholders filled. A placeholder with no value is left as it is, so a
+/// missing argument shows on screen instead of vanishing.
+pub fn fill(text: &str, arguments: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        let name = after[1..end].trim().trim_start_matches('$');
+        match arguments.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&after[..=end]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One problem of a translation against the English reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TranslationProblem {
+    Missing(String),
+    Unused(String),
+    Placeholders {
+        key: String,
+        expected: Vec<String>,
+        found: Vec<String>,
+    },
+}
+
+impl fmt::Display for TranslationProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TranslationProblem::Missing(key) => write!(f, "{key}: missing"),
+            TranslationProblem::Unused(key) => write!(f, "{key}: not in the English catalogue"),
+            TranslationProblem::Placeholders {
+                key,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{key}: placeholders {found:?}, the English text has {expected:?}"
+            ),
+        }
+    }
+}
+
+/// The catalogue files, as embedded in the build. English is the reference every other
+/// catalogue is checked against.
+pub const CATALOGUE_FILES: &[(Language, &str)] =
+    &[(Language::English, include_str!("../i18n/en.ftl"))];
+
+/// The key of a method id inside a catalogue key: Fluent keys have no dots, so
+/// `profile.channel` becomes `profile-channel` (ids never contain `-`, so this is one to one).
+pub fn id_part(id: &str) -> String {
+    id.replace('.', "-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_catalogue_reads_messages_attributes_continuations_and_comments() {
+        let catalogue = Catalogue::parse(
+            "# Questions\nquestion-a = First?\n    .help = Why it matters.\n    .source = BSR\n\nlong = One line\n    and another\nonly-attributes =\n    .title = Title\n",
+        )
+        .unwrap();
+        assert_eq!(catalogue.get("question-a"), Some("First?"));
+        assert_eq!(catalogue.get("question-a.help"), Some("Why it matters."));
+        assert_eq!(catalogue.get("long"), Some("One line\nand another"));
+        assert_eq!(catalogue.get("only-attributes"), None);
+        assert_eq!(catalogue.get("only-attributes.title"), Some("Title"));
+        assert_eq!(catalogue.len(), 5);
+    }
+
+    #[test]
+    fn a_bad_catalogue_is_refused_with_its_line() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("a = x\nnot a message\n", 2, "expected `key = text`"),
+            ("a.b = x\n", 1, "is not a key"),
+            ("a = x\nb = y\na = z\n", 1, "defined twice"),
+            ("    .help = x\n", 1, "no message above"),
+            ("a = x\nb = { -term }\n", 2, "only { $name } placeholders"),
+            ("a = x\nb = { $x\n", 2, "only { $name } placeholders"),
+            ("a =\nb = y\n", 2, "has no text"),
+        ];
+        for (text, line, message) in cases {
+            let error = Catalogue::parse(text).unwrap_err();
+            assert_eq!(error.line, *line, "{text:?}: {error}");
+            assert!(error.to_string().contains(message), "{text:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_found_and_filled() {
+        let text = "Ask { $contact } about {$country}, then { $contact } again.";
+        assert_eq!(
+            placeholders(text).into_iter().collect::<Vec<_>>(),
+            ["contact", "country"]
+        );
+        assert_eq!(
+            fill(text, &[("contact", "Legal"), ("country", "Kenya")]),
+            "Ask Legal about Kenya, then Legal again."
+        );
+        assert_eq!(fill("Hello { $name }.", &[]), "Hello { $name }.");
+    }
+
+    #[test]
+    fn a_translation_is_checked_against_the_reference() {
+        let english = Catalogue::parse("a = Ask { $who }\nb = Two\n").unwrap();
+        let french = Catalogue::parse("a = Demander à { $qui }\nc = Trois\n").unwrap();
+        let problems: Vec<String> = french
+            .problems_against(&english)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "a: placeholders [\"qui\"], the English text has [\"who\"]",
+                "b: missing",
+                "c: not in the English catalogue",
+            ]
+        );
+        assert!(english.problems_against(&english).is_empty());
+    }
+
+    #[test]
+    fn languages_are_chosen_from_the_browser_preferences() {
+        assert_eq!(
+            Language::negotiate(["de-DE", "fr-CA", "en"]),
+            Language::French
+        );
+        assert_eq!(Language::negotiate(["ES"]), Language::Spanish);
+        assert_eq!(Language::negotiate(["de", "it"]), Language::English);
+        assert_eq!(Language::negotiate([]), Language::English);
+        assert_eq!(Language::from_tag("en_GB"), Some(Language::English));
+        assert_eq!(Language::from_tag("frr"), None);
+        for language in Language::ALL {
+            assert_eq!(Language::from_tag(language.code()), Some(language));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! The language catalogues (`core/i18n/*.ftl`): the English catalogue holds, keyed by the
+//! method's ids, every text of the method's data (questions, options and their wording per
+//! perspective, rights, groups, red flags, floors, actions, outcomes and the labels of the
+//! method's enums), word for word; every other catalogue has exactly its keys and placeholders.
+//!
+//! `UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue` rewrites `en.ftl` from the data
+//! after a change of the method's texts (translators then see the change as a diff).
+
+use hrdd_core::i18n::{id_part, Catalogue, Language, CATALOGUE_FILES};
+use hrdd_core::method::{
+    Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
+    GROUPS, OUTCOME_FLOORS, PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS, QUESTIONS, RED_FLAGS,
+    RIGHTS,
+};
+use hrdd_core::report::{LikelihoodBand, Outcome, RiskLevel, SeverityBand};
+
+/// One message: its key, its text and its attributes, in the order of the file.
+struct Message {
+    key: String,
+    text: &'static str,
+    attributes: Vec<(String, &'static str)>,
+}
+
+fn message(key: String, text: &'static str) -> Message {
+    Message {
+        key,
+        text,
+        attributes: Vec::new(),
+    }
+}
+
+fn snake(value: impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .expect("a unit variant serialises as its key")
+}
+
+/// The English catalogue as the method's data defines it, in groups with a heading each.
+fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
+    let mut groups = Vec::new();
+
+    let mut questions = Vec::new();
+    for question in QUESTIONS.iter().filter(|q| !q.retired) {
+        let id = id_part(question.id);
+        let mut m = message(format!("question-{id}"), question.prompt);
+        m.attributes.push(("help".into(), question.help));
+        m.attributes.push(("source".into(), question.source));
+        for (qid, perspective, prompt) in PERSPECTIVE_PROMPTS {
+            if *qid == question.id {
+                m.attributes
+                    .push((format!("for-{}", perspective.key()), prompt));
+            }
+        }
+        questions.push(m);
+        for choice in question.choices() {
+            let mut option = message(format!("option-{id}-{}", choice.key), choice.label);
+            for (qid, key, perspective, label) in PERSPECTIVE_OPTION_LABELS {
+                if *qid == question.id && *key == choice.key {
+                    option
+                        .attributes
+                        .push((format!("for-{}", perspective.key()), label));
+                }
+            }
+            questions.push(option);
+        }
+    }
+    groups.push(("Questions and their options (the method's ids; `.for-<perspective>` is the wording for that perspective)", questions));
+
+    groups.push((
+        "Rights and groups at heightened risk",
+        RIGHTS
+            .iter()
+            .map(|r| message(format!("right-{}", r.key()), r.label()))
+            .chain(
+                GROUPS
+                    .iter()
+                    .map(|g| message(format!("group-{}", snake(g)), g.label())),
+            )
+            .collect(),
+    ));
+
+    groups.push((
+        "Red flags",
+        RED_FLAGS
+            .iter()
+            .map(|flag| Message {
+                key: format!("flag-{}", id_part(flag.id)),
+                text: flag.title,
+                attributes: vec![("why".into(), flag.why), ("source".into(), flag.source)],
+            })
+            .collect(),
+    ));
+    groups.push((
+        "Floors set by the customer or the destination",
+        OUTCOME_FLOORS
+            .iter()
+            .map(|floor| Message {
+                key: format!("floor-{}", id_part(floor.id)),
+                text: floor.why,
+                attributes: vec![("source".into(), floor.source)],
+            })
+            .collect(),
+    ));
+    groups.push((
+        "Recommended actions",
+        ACTIONS
+            .iter()
+            .map(|action| Message {
+                key: format!("action-{}", id_part(action.id)),
+                text: action.title,
+                attributes: vec![
+                    ("detail".into(), action.detail),
+                    ("source".into(), action.source),
+                ],
+            })
+            .collect(),
+    ));
+    groups.push((
+        "Outcomes",
+        Outcome::ALL
+            .iter()
+            .map(|o| Message {
+                key: format!("outcome-{}", o.key()),
+                text: o.label(),
+                attributes: vec![
+                    ("meaning".into(), o.meaning()),
+                    ("next-step".into(), o.next_step()),
+                ],
+            })
+            .collect(),
+    ));
+
+    let mut labels = Vec::new();
+    for s in Section::ALL {
+        labels.push(message(format!("section-{}", snake(s)), s.title()));
+    }
+    for e in Element::ALL {
+        labels.push(message(format!("element-{}", snake(e)), e.title()));
+    }
+    for s in Sector::ALL {
+        labels.push(message(format!("sector-{}", s.key()), s.label()));
+    }
+    for m in [Mode::QuickScreen, Mode::FullAssessment] {
+        labels.push(message(format!("mode-{}", m.key()), m.label()));
+    }
+    for p in Perspective::ALL {
+        labels.push(message(format!("perspective-{}", p.key()), p.label()));
+    }
+    for c in ContextLevel::ALL {
+        labels.push(message(format!("context-{}", c.key()), c.label()));
+    }
+    for c in Connection::ALL {
+        labels.push(message(format!("connection-{}", c.key()), c.label()));
+    }
+    for l in [Leverage::Low, Leverage::Medium, Leverage::High] {
+        labels.push(message(format!("leverage-{}", snake(l)), l.label()));
+    }
+    for (key, r) in [
+        ("low", RiskLevel::Low),
+        ("medium", RiskLevel::Medium),
+        ("high", RiskLevel::High),
+        ("critical", RiskLevel::Critical),
+    ] {
+        labels.push(message(format!("risk-{key}"), r.label()));
+    }
+    for (key, s) in [
+        ("minor", SeverityBand::Minor),
+        ("moderate", SeverityBand::Moderate),
+        ("serious", SeverityBand::Serious),
+        ("grave", SeverityBand::Grave),
+    ] {
+        labels.push(message(format!("severity-{key}"), s.label()));
+    }
+    for (key, l) in [
+        ("remote", LikelihoodBand::Remote),
+        ("possible", LikelihoodBand::Possible),
+        ("likely", LikelihoodBand::Likely),
+        ("very_likely", LikelihoodBand::VeryLikely),
+    ] {
+        labels.push(message(format!("likelihood-{key}"), l.label()));
+    }
+    groups.push((
+        "Labels of the method's sections, elements, packs, modes, perspectives and bands",
+        labels,
+    ));
+    groups
+}
+
+/// The catalogue file for these groups.
+fn render(groups: &[(&str, Vec<Message>)]) -> String {
+    let mut out = String::from(
+        "# English catalogue of the downstream HRDD calculator: the reference every translation\n\
+         # follows. Keys are the method's ids; see docs/TRANSLATING.md. Generated from the method's\n\
+         # data by `UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue`.\n",
+    );
+    for (heading, messages) in groups {
+        out.push_str(&format!("\n## {heading}\n\n"));
+        for m in messages {
+            out.push_str(&format!("{} = {}\n", m.key, m.text));
+            for (name, text) in &m.attributes {
+                out.push_str(&format!("    .{name} = {text}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_english_catalogue_holds_every_text_of_the_method_word_for_word() {
+    let groups = english_from_the_method();
+    let expected = render(&groups);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/en.ftl");
+    if std::env::var_os("UPDATE_CATALOGUE").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let english = CATALOGUE_FILES
+        .iter()
+        .find(|(language, _)| *language == Language::English)
+        .map(|(_, text)| *text)
+        .unwrap();
+    // Compiled in: rebuild after UPDATE_CATALOGUE so that this reads the new file.
+    let on_disk = std::fs::read_to_string(path).unwrap();
+    assert_eq!(
+        on_disk, expected,
+        "core/i18n/en.ftl differs from the method's texts: run UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue"
+    );
+    let catalogue = Catalogue::parse(english).unwrap();
+    // Every text reads back exactly, so nothing in a text was taken for syntax.
+    for (_, messages) in &groups {
+        for m in messages {
+            assert_eq!(catalogue.get(&m.key), Some(m.text), "{}", m.key);
+            for (name, text) in &m.attributes {
+                let key = format!("{}.{name}", m.key);
+                assert_eq!(catalogue.get(&key), Some(*text), "{key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_translation_has_the_english_keys_and_placeholders() {
+    let english = Catalogue::parse(CATALOGUE_FILES[0].1).unwrap();
+    assert!(english.len() > 500, "{} keys", english.len());
+    for (language, text) in CATALOGUE_FILES {
+        let catalogue =
+            Catalogue::parse(text).unwrap_or_else(|e| panic!("{}.ftl: {e}", language.code()));
+        let problems: Vec<String> = catalogue
+            .problems_against(&english)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            problems.is_empty(),
+            "{}.ftl:\n{}",
+            language.code(),
+            problems.join("\n")
+        );
+    }
+}
