@@ -17,6 +17,10 @@
 //! `{ $name }`. Keys are ASCII letters, digits, `_` and `-`, starting with a letter, as in
 //! Fluent.
 
+use crate::method::{
+    ActionDefinition, Mode, Perspective, Question, RedFlagDefinition, Right, Section, Sector,
+};
+use crate::report::Outcome;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -379,6 +383,175 @@ pub const CATALOGUE_FILES: &[(Language, &str)] =
 /// `profile.channel` becomes `profile-channel` (ids never contain `-`, so this is one to one).
 pub fn id_part(id: &str) -> String {
     id.replace('.', "-")
+}
+
+/// The texts of the method's data in one language: each looked up in that language's catalogue
+/// by the method's ids, and the method's own English text where the catalogue has none (English
+/// itself needs no catalogue). The screens ask this for every text of the method they show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    language: Language,
+    catalogue: Option<Catalogue>,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts::english()
+    }
+}
+
+impl Texts {
+    pub fn english() -> Texts {
+        Texts {
+            language: Language::English,
+            catalogue: None,
+        }
+    }
+
+    /// The texts of `language` from its catalogue.
+    pub fn new(language: Language, catalogue: Catalogue) -> Texts {
+        Texts {
+            language,
+            catalogue: (language != Language::English).then_some(catalogue),
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The catalogue's text for a key, or the English text. The key is built only when there is
+    /// a catalogue to look in.
+    fn or<'a>(&'a self, key: impl FnOnce() -> String, english: &'a str) -> &'a str {
+        match &self.catalogue {
+            Some(catalogue) => catalogue.get(&key()).unwrap_or(english),
+            None => english,
+        }
+    }
+
+    /// A question's prompt in the words of a perspective.
+    pub fn question(&self, question: &Question, perspective: Perspective) -> &str {
+        let english = question.prompt_for(perspective);
+        let worded = english != question.prompt;
+        self.or(
+            || {
+                let key = format!("question-{}", id_part(question.id));
+                if worded {
+                    format!("{key}.for-{}", perspective.key())
+                } else {
+                    key
+                }
+            },
+            english,
+        )
+    }
+
+    pub fn help(&self, question: &Question) -> &str {
+        self.or(
+            || format!("question-{}.help", id_part(question.id)),
+            question.help,
+        )
+    }
+
+    pub fn question_source(&self, question: &Question) -> &str {
+        self.or(
+            || format!("question-{}.source", id_part(question.id)),
+            question.source,
+        )
+    }
+
+    /// An option's label in the words of a perspective.
+    pub fn option(&self, question: &Question, key: &str, perspective: Perspective) -> &str {
+        let english = question.option_label_for(key, perspective);
+        let plain = question
+            .choices()
+            .iter()
+            .find(|c| c.key == key)
+            .map_or("", |c| c.label);
+        let worded = english != plain;
+        self.or(
+            || {
+                let base = format!("option-{}-{key}", id_part(question.id));
+                if worded {
+                    format!("{base}.for-{}", perspective.key())
+                } else {
+                    base
+                }
+            },
+            english,
+        )
+    }
+
+    pub fn right(&self, right: Right) -> &str {
+        self.or(|| format!("right-{}", right.key()), right.label())
+    }
+
+    pub fn flag_title(&self, flag: &RedFlagDefinition) -> &str {
+        self.or(|| format!("flag-{}", id_part(flag.id)), flag.title)
+    }
+
+    pub fn flag_why(&self, flag: &RedFlagDefinition) -> &str {
+        self.or(|| format!("flag-{}.why", id_part(flag.id)), flag.why)
+    }
+
+    pub fn flag_source(&self, flag: &RedFlagDefinition) -> &str {
+        self.or(|| format!("flag-{}.source", id_part(flag.id)), flag.source)
+    }
+
+    pub fn action_title(&self, action: &ActionDefinition) -> &str {
+        self.or(|| format!("action-{}", id_part(action.id)), action.title)
+    }
+
+    pub fn action_detail(&self, action: &ActionDefinition) -> &str {
+        self.or(
+            || format!("action-{}.detail", id_part(action.id)),
+            action.detail,
+        )
+    }
+
+    pub fn action_source(&self, action: &ActionDefinition) -> &str {
+        self.or(
+            || format!("action-{}.source", id_part(action.id)),
+            action.source,
+        )
+    }
+
+    pub fn outcome(&self, outcome: Outcome) -> &str {
+        self.or(|| format!("outcome-{}", outcome.key()), outcome.label())
+    }
+
+    pub fn outcome_meaning(&self, outcome: Outcome) -> &str {
+        self.or(
+            || format!("outcome-{}.meaning", outcome.key()),
+            outcome.meaning(),
+        )
+    }
+
+    pub fn outcome_next_step(&self, outcome: Outcome) -> &str {
+        self.or(
+            || format!("outcome-{}.next-step", outcome.key()),
+            outcome.next_step(),
+        )
+    }
+
+    pub fn section(&self, section: Section) -> &str {
+        self.or(|| format!("section-{}", section.key()), section.title())
+    }
+
+    pub fn sector(&self, sector: Sector) -> &str {
+        self.or(|| format!("sector-{}", sector.key()), sector.label())
+    }
+
+    pub fn mode(&self, mode: Mode) -> &str {
+        self.or(|| format!("mode-{}", mode.key()), mode.label())
+    }
+
+    pub fn perspective(&self, perspective: Perspective) -> &str {
+        self.or(
+            || format!("perspective-{}", perspective.key()),
+            perspective.label(),
+        )
+    }
 }
 
 #[cfg(test)]

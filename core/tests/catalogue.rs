@@ -133,7 +133,8 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
 
     let mut labels = Vec::new();
     for s in Section::ALL {
-        labels.push(message(format!("section-{}", snake(s)), s.title()));
+        labels.push(message(format!("section-{}", s.key()), s.title()));
+        assert_eq!(s.key(), snake(s));
     }
     for e in Element::ALL {
         labels.push(message(format!("element-{}", snake(e)), e.title()));
@@ -256,5 +257,74 @@ fn every_translation_has_the_english_keys_and_placeholders() {
             language.code(),
             problems.join("\n")
         );
+    }
+}
+
+#[test]
+fn texts_come_from_the_catalogue_in_the_perspective_s_words_and_fall_back_to_english() {
+    use hrdd_core::i18n::Texts;
+    use hrdd_core::method::question_index;
+    let channel = &QUESTIONS[question_index("profile.channel").unwrap()];
+    let french = Catalogue::parse(
+        "question-profile-channel = Comment le produit parvient-il à l'utilisateur ?\n\
+         option-profile-channel-direct = Nous le vendons directement\n    \
+         .for-outside_review = L'entreprise le vend directement\n\
+         outcome-escalate = Faire remonter pour décision\n",
+    )
+    .unwrap();
+    let texts = Texts::new(Language::French, french);
+    assert_eq!(texts.language(), Language::French);
+    assert_eq!(
+        texts.question(channel, Perspective::OurDeal),
+        "Comment le produit parvient-il à l'utilisateur ?"
+    );
+    assert_eq!(
+        texts.option(channel, "direct", Perspective::OurDeal),
+        "Nous le vendons directement"
+    );
+    assert_eq!(
+        texts.option(channel, "direct", Perspective::OutsideReview),
+        "L'entreprise le vend directement"
+    );
+    assert_eq!(
+        texts.outcome(Outcome::Escalate),
+        "Faire remonter pour décision"
+    );
+    // What the catalogue lacks stays readable, in English.
+    assert_eq!(texts.help(channel), channel.help);
+    assert_eq!(
+        texts.option(channel, "self_service", Perspective::OurDeal),
+        "Online self-service, without personal contact"
+    );
+    assert_eq!(texts.outcome(Outcome::Proceed), "Proceed");
+
+    // English needs no catalogue, and keeps each perspective's wording.
+    let english = Texts::english();
+    for (id, perspective, prompt) in PERSPECTIVE_PROMPTS {
+        let question = &QUESTIONS[question_index(id).unwrap()];
+        assert_eq!(english.question(question, *perspective), *prompt);
+        assert_eq!(
+            english.question(question, Perspective::OurDeal),
+            question.prompt
+        );
+    }
+    // The English catalogue read through `Texts` gives the same texts as the method.
+    let catalogue = Catalogue::parse(CATALOGUE_FILES[0].1).unwrap();
+    let through_catalogue = Texts::new(Language::French, catalogue);
+    for question in QUESTIONS.iter().filter(|q| !q.retired) {
+        for perspective in Perspective::ALL {
+            assert_eq!(
+                through_catalogue.question(question, perspective),
+                english.question(question, perspective),
+                "{}",
+                question.id
+            );
+            for choice in question.choices() {
+                assert_eq!(
+                    through_catalogue.option(question, choice.key, perspective),
+                    english.option(question, choice.key, perspective)
+                );
+            }
+        }
     }
 }

@@ -84,6 +84,18 @@ impl Section {
         Section::Mitigations,
     ];
 
+    /// Stable key (as in the JSON format's snake case), for catalogue keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Profile => "profile",
+            Section::EndUse => "end_use",
+            Section::Customer => "customer",
+            Section::Impacts => "impacts",
+            Section::Connection => "connection",
+            Section::Mitigations => "mitigations",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Section::Profile => "Deal profile",
