@@ -148,6 +148,8 @@ pub fn app() -> Html {
     let ledger = use_mut_ref(|| restored_ledger(&opened));
     let dispatch = state.dispatcher();
     let settings = use_state(|| Rc::new(Settings::defaults()));
+    // The texts of the method; English needs no catalogue.
+    let texts = use_state(|| Rc::new(hrdd_core::i18n::Texts::english()));
     // The print-only report is added just after the first render, so that it never delays the
     // moment the first question can be answered.
     let print_ready = use_state(|| false);
@@ -308,6 +310,7 @@ pub fn app() -> Html {
         <>
         <a class="skip-link" href="#main">{"Skip to the calculator"}</a>
         <ContextProvider<Rc<Settings>> context={(*settings).clone()}>
+        <ContextProvider<Rc<hrdd_core::i18n::Texts>> context={(*texts).clone()}>
         <header class="app-header">
             <h1>{"Downstream human rights due diligence calculator"}</h1>
             if !settings.organisation.is_empty() {
@@ -352,6 +355,7 @@ pub fn app() -> Html {
         <footer class="app-footer">
             <p>{format!("Method version {}. ", hrdd_core::method::METHOD_VERSION)}{hrdd_core::country::COUNTRY_DATA_ATTRIBUTION}</p>
         </footer>
+        </ContextProvider<Rc<hrdd_core::i18n::Texts>>>
         </ContextProvider<Rc<Settings>>>
         </>
     }

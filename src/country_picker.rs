@@ -20,6 +20,8 @@ pub struct CountryPickerProps {
 
 #[function_component(CountryPicker)]
 pub fn country_picker(props: &CountryPickerProps) -> Html {
+    let texts = crate::use_texts();
+    let perspective = props.assessment.perspective;
     let question = &QUESTIONS[props.index];
     let index = props.index;
     let query = use_state(String::new);
@@ -70,8 +72,8 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
 
     html! {
         <div class={classes!("question", "country-question", (answer == Answer::Unanswered).then_some("unanswered"))} role="group" aria-labelledby="destination-label" id={format!("q-{}", question.id)} tabindex="-1">
-            <p class="prompt" id="destination-label">{question.prompt}</p>
-            <p class="help" id={help_id.clone()}>{question.help}<span class="source">{" Source: "}{question.source}{"."}</span></p>
+            <p class="prompt" id="destination-label">{texts.question(question, perspective).to_owned()}</p>
+            <p class="help" id={help_id.clone()}>{texts.help(question).to_owned()}<span class="source">{" Source: "}{texts.question_source(question).to_owned()}{"."}</span></p>
             <label for="country-search">{"Search countries by name or ISO code"}</label>
             <input type="search" id="country-search" autocomplete="off" value={(*query).clone()} oninput={on_search}
                 aria-controls={question.id} />

@@ -27,6 +27,13 @@ pub mod toolbar;
 
 pub use app::App;
 
+/// The texts of the method in the chosen language (English until the language chooser lands),
+/// provided by `App` to every screen.
+#[yew::hook]
+pub fn use_texts() -> std::rc::Rc<hrdd_core::i18n::Texts> {
+    yew::use_context::<std::rc::Rc<hrdd_core::i18n::Texts>>().unwrap_or_default()
+}
+
 /// Move keyboard focus (and the view) to the element with this id, if it exists.
 pub fn focus_element(id: &str) {
     use wasm_bindgen::JsCast;

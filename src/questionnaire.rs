@@ -30,6 +30,7 @@ fn section_id(section: Section) -> String {
 
 #[function_component(Questionnaire)]
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
+    let texts = crate::use_texts();
     let assessment = &props.assessment;
     let asked: Vec<(usize, &'static Question)> = QUESTIONS
         .iter()
@@ -53,7 +54,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                     let done = questions.iter().filter(|(i, _)| assessment.answers[*i] != Answer::Unanswered).count();
                     let target = section_id(section);
                     let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
-                    html! { <button type="button" class="link-button" {onclick}>{format!("{} ({done}/{})", section.title(), questions.len())}</button> }
+                    html! { <button type="button" class="link-button" {onclick}>{format!("{} ({done}/{})", texts.section(section), questions.len())}</button> }
                 }) }
             </nav>
         </div>
@@ -64,7 +65,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             let heading_id = section_id(section);
             html! {
                 <section class="section" aria-labelledby={heading_id.clone()}>
-                    <h2 id={heading_id} tabindex="-1">{section.title()}</h2>
+                    <h2 id={heading_id} tabindex="-1">{texts.section(section).to_owned()}</h2>
                     // Every question of the section keeps its place in this list, asked or not, so
                     // that a question appearing or going away (a pack, a follow-up) never makes the
                     // others re-render as different questions or be re-created: keyboard focus
@@ -123,8 +124,9 @@ pub struct QuestionProps {
 
 #[function_component(QuestionView)]
 pub fn question_view(props: &QuestionProps) -> Html {
+    let texts = crate::use_texts();
     let question = &QUESTIONS[props.index];
-    let prompt = question.prompt_for(props.perspective);
+    let prompt = texts.question(question, props.perspective).to_owned();
     let index = props.index;
     let help_id = format!("{}-help", question.id);
     let send = |action: AssessmentAction| {
@@ -144,9 +146,9 @@ pub fn question_view(props: &QuestionProps) -> Html {
     };
     let help = html! {
         <p class="help" id={help_id.clone()}>
-            {question.help}<span class="source">{" Source: "}{question.source}{"."}</span>
+            {texts.help(question).to_owned()}<span class="source">{" Source: "}{texts.question_source(question).to_owned()}{"."}</span>
             if let Some(pack) = props.added_by {
-                <span class="pack-note">{format!(" Asked from the \"{}\" pack: the product's capabilities, type or customer may call for it.", pack.label())}</span>
+                <span class="pack-note">{format!(" Asked from the \"{}\" pack: the product's capabilities, type or customer may call for it.", texts.sector(pack))}</span>
             }
         </p>
     };
@@ -189,7 +191,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                             <input type="radio" id={id.clone()} name={question.id}
                                 checked={props.answer == Answer::Choice(i as u8)}
                                 onchange={send(AssessmentAction::Choose { question: index, choice: i as u8 })} />
-                            <label for={id}>{question.option_label_for(choice.key, props.perspective)}</label>
+                            <label for={id}>{texts.option(question, choice.key, props.perspective).to_owned()}</label>
                         </div>
                     }
                 }) }
@@ -214,7 +216,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                                 <input type="checkbox" id={id.clone()}
                                     checked={ticked.is_some_and(|bits| bits & (1 << i) != 0)}
                                     onchange={send(AssessmentAction::ToggleItem { question: index, item: i as u8 })} />
-                                <label for={id}>{item.label}</label>
+                                <label for={id}>{texts.option(question, item.key, props.perspective).to_owned()}</label>
                             </div>
                         }
                     }) }

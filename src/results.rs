@@ -8,7 +8,10 @@
 use crate::restrictive_measures::RestrictiveMeasures;
 use crate::settings::Settings;
 use hrdd_core::format::describe_change;
-use hrdd_core::method::{Connection, FlagLevel};
+use hrdd_core::i18n::Texts;
+use hrdd_core::method::{
+    ActionDefinition, Connection, FlagLevel, RedFlagDefinition, ACTIONS, RED_FLAGS,
+};
 use hrdd_core::report::{
     ActionStatus, BlockReason, Blocker, ChangeKind, RaisedRedFlag, Report, WhatWouldChange,
 };
@@ -71,6 +74,7 @@ fn prohibited_flag_raised(report: &Report) -> bool {
 
 #[function_component(OutcomeCard)]
 pub fn outcome_card(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     let outcome = report.outcome;
     // "Assessment incomplete" already says that something decisive is unknown, and a
@@ -80,11 +84,11 @@ pub fn outcome_card(props: &ReportProps) -> Html {
     let next = report.next_step();
     html! {
         <div class="outcome-card" role="status" aria-live="polite" aria-atomic="true">
-            <p class={classes!("outcome-badge", format!("outcome-{}", outcome.key()))} id="outcome">{outcome.label()}</p>
+            <p class={classes!("outcome-badge", format!("outcome-{}", outcome.key()))} id="outcome">{texts.outcome(outcome).to_owned()}</p>
             if blocked_note {
                 <p class="outcome-blocked" id="decision-blocked"><strong>{"No decision yet: "}</strong>{"first establish the facts listed under \"Before any decision, establish\"."}</p>
             }
-            <p class="outcome-meaning">{outcome.meaning()}</p>
+            <p class="outcome-meaning">{texts.outcome_meaning(outcome).to_owned()}</p>
             if report.rights_in_tension {
                 <p class="rights-in-tension" id="rights-in-tension"><strong>{"Rights in tension: "}</strong>{"the product also strengthens rights or meets essential needs, so this grave risk goes to a documented senior decision."}</p>
             }
@@ -238,6 +242,7 @@ fn possible_flag_level_text(level: FlagLevel) -> &'static str {
 
 #[function_component(RedFlags)]
 pub fn red_flags(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     if report.red_flags.is_empty() {
         return html! {};
@@ -248,11 +253,15 @@ pub fn red_flags(props: &ReportProps) -> Html {
             <ul class="red-flags">
                 { for report.red_flags.iter().map(|flag| {
                     let prohibited = flag.level == FlagLevel::Prohibited;
+                    let definition = RED_FLAGS.iter().find(|d| d.id == flag.id);
+                    let text = |of: fn(&Texts, &'static RedFlagDefinition) -> String, english: &str| {
+                        definition.map_or_else(|| english.to_owned(), |d| of(&texts, d))
+                    };
                     html! {
                         <li class={classes!(prohibited.then_some("prohibited"))}>
-                            <strong>{flag.title}</strong>
+                            <strong>{text(|t, d| t.flag_title(d).to_owned(), flag.title)}</strong>
                             {" "}<span class={classes!("tag", prohibited.then_some("tag-stop"))}>{flag_level_text(flag.level)}</span>
-                            <p>{flag.why}<span class="source">{" Source: "}{flag.source}{"."}</span></p>
+                            <p>{text(|t, d| t.flag_why(d).to_owned(), flag.why)}<span class="source">{" Source: "}{text(|t, d| t.flag_source(d).to_owned(), flag.source)}{"."}</span></p>
                         </li>
                     }
                 }) }
@@ -374,6 +383,7 @@ pub fn policy_links() -> Html {
 
 #[function_component(SalientRights)]
 pub fn salient_rights(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     html! {
         <section aria-labelledby="rights-title" class="risks">
@@ -384,7 +394,7 @@ pub fn salient_rights(props: &ReportProps) -> Html {
                 <ol class="rights">
                     { for report.salient_rights.iter().map(|r| html! {
                         <li>
-                            <strong>{r.right.label()}</strong>
+                            <strong>{texts.right(r.right).to_owned()}</strong>
                             {format!(": {} severity, {} — risk {}", r.severity_band.label(), r.likelihood_band.label(), r.risk.label())}
                             if r.presumed { <span class="tag">{" presumed"}</span> }
                         </li>
@@ -525,6 +535,7 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
 
 #[function_component(Actions)]
 pub fn actions(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     if report.actions.is_empty() {
         return html! {};
@@ -541,6 +552,10 @@ pub fn actions(props: &ReportProps) -> Html {
             <h3 id="actions-title">{title}</h3>
             <ul class="actions checklist">
                 { for report.actions.iter().map(|a| {
+                    let definition = ACTIONS.iter().find(|d| d.id == a.id);
+                    let text = |of: fn(&Texts, &'static ActionDefinition) -> String, english: &str| {
+                        definition.map_or_else(|| english.to_owned(), |d| of(&texts, d))
+                    };
                     let (class, check, tag) = match a.status {
                         ActionStatus::InPlace => ("done", "☑", "In place"),
                         ActionStatus::Planned => ("planned", "☐", "Planned — a condition of the deal"),
@@ -550,8 +565,8 @@ pub fn actions(props: &ReportProps) -> Html {
                         <li class={class}>
                             <span class="check" aria-hidden="true">{check}</span>
                             <span class="tag">{tag}</span>
-                            {" "}<strong>{a.title}</strong>{". "}{a.detail}
-                            <span class="source">{" Source: "}{a.source}{"."}</span>
+                            {" "}<strong>{text(|t, d| t.action_title(d).to_owned(), a.title)}</strong>{". "}{text(|t, d| t.action_detail(d).to_owned(), a.detail)}
+                            <span class="source">{" Source: "}{text(|t, d| t.action_source(d).to_owned(), a.source)}{"."}</span>
                         </li>
                     }
                 }) }

@@ -67,18 +67,19 @@ fn with_dimension(rating: ImpactRating, dimension: &str, value: Option<u8>) -> I
 
 #[function_component(RightsRating)]
 pub fn rights_rating(props: &RightsProps) -> Html {
+    let texts = crate::use_texts();
     html! {
         <fieldset class="question rights-rating">
             <legend>{"Rate each right at risk"}</legend>
             <p class="help">
                 {"Severity is judged by how grave the harm is for each person (scale), how many people it reaches (scope) and how hard it is to put right (irremediability); then how likely it is. Unrated rights use the method's presumption from the capabilities, sector and customer. Source: OECD Due Diligence Guidance (2018); UN Guiding Principle 24."}
             </p>
-            { for RIGHTS.iter().map(|right| right_row(props, *right)) }
+            { for RIGHTS.iter().map(|right| right_row(props, &texts, *right)) }
         </fieldset>
     }
 }
 
-fn right_row(props: &RightsProps, right: Right) -> Html {
+fn right_row(props: &RightsProps, texts: &hrdd_core::i18n::Texts, right: Right) -> Html {
     let status = props.assessment.rights[right.index()];
     let salient = props
         .report
@@ -109,11 +110,11 @@ fn right_row(props: &RightsProps, right: Right) -> Html {
     };
     html! {
         <div class="right-row" id={format!("right-{}", right.key())}>
-            <p class="right-name"><strong>{right.label()}</strong><span class="instrument">{format!(" ({})", right.instrument())}</span></p>
+            <p class="right-name"><strong>{texts.right(right).to_owned()}</strong><span class="instrument">{format!(" ({})", right.instrument())}</span></p>
             if let Some(s) = salient {
                 <p class="help">{format!("Now: {} severity ({}), {} (risk {}){}.", s.severity_band.label(), s.severity, s.likelihood_band.label(), s.risk.label(), if presumed.is_some() { ", presumed by the method" } else { "" })}</p>
             }
-            <label for={status_id.clone()}>{format!("How to treat {}", right.label().to_lowercase())}</label>
+            <label for={status_id.clone()}>{format!("How to treat {}", texts.right(right).to_lowercase())}</label>
             <select id={status_id} onchange={on_status}>
                 <option value="unrated" selected={status_key == "unrated"}>{ if presumed.is_some() { "Use the method's presumption" } else { "Not rated (not presumed at risk)" } }</option>
                 <option value="not_at_risk" selected={status_key == "not_at_risk"}>{"Not at risk in this deal"}</option>

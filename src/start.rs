@@ -15,6 +15,7 @@ pub struct StartProps {
 
 #[function_component(StartPanel)]
 pub fn start_panel(props: &StartProps) -> Html {
+    let texts = crate::use_texts();
     let assessment = &props.assessment;
     let settings = use_context::<std::rc::Rc<crate::settings::Settings>>();
     // Sector packs the organisation offers, and always the one already chosen.
@@ -88,7 +89,7 @@ pub fn start_panel(props: &StartProps) -> Html {
                     html! {
                         <div class="option">
                             <input type="radio" id={id.clone()} name="mode" checked={assessment.mode == mode} onchange={send(AssessmentAction::SetMode(mode))} />
-                            <label for={id}><strong>{mode.label()}</strong>{hint}</label>
+                            <label for={id}><strong>{texts.mode(mode).to_owned()}</strong>{hint}</label>
                         </div>
                     }
                 }) }
@@ -100,7 +101,7 @@ pub fn start_panel(props: &StartProps) -> Html {
                     html! {
                         <div class="option">
                             <input type="radio" id={id.clone()} name="perspective" checked={assessment.perspective == perspective} onchange={send(AssessmentAction::SetPerspective(perspective))} />
-                            <label for={id}>{perspective.label()}</label>
+                            <label for={id}>{texts.perspective(perspective).to_owned()}</label>
                         </div>
                     }
                 }) }
@@ -110,7 +111,7 @@ pub fn start_panel(props: &StartProps) -> Html {
                 <p class="help" id="sector-help">{"The product category adds that sector's own questions and red flags. Another sector's questions are added too when the product's capabilities, type or customer call for them."}</p>
                 <select id="sector" aria-describedby="sector-help" onchange={on_sector}>
                     { for sectors.into_iter().map(|sector| html! {
-                        <option value={sector.key()} selected={assessment.sector == sector}>{sector.label()}</option>
+                        <option value={sector.key()} selected={assessment.sector == sector}>{texts.sector(sector).to_owned()}</option>
                     }) }
                 </select>
             </div>
