@@ -275,10 +275,10 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::ShowView(view)))
     };
-    let nav_button = |view: View, label: &'static str| {
+    let nav_button = |view: View, label: &str| {
         html! {
             <button type="button" class={classes!("nav-tab", (state.view == view).then_some("active"))}
-                aria-current={(state.view == view).then_some("page")} onclick={show(view)}>{label}</button>
+                aria-current={(state.view == view).then_some("page")} onclick={show(view)}>{label.to_owned()}</button>
         }
     };
 
@@ -295,36 +295,36 @@ pub fn app() -> Html {
             let (dispatch, drafts) = (dispatch.clone(), state.drafts.clone());
             let on_export =
                 Callback::from(move |_: MouseEvent| crate::drafts::export_all(&drafts, &dispatch));
-            html! { <button type="button" class="notice-export" onclick={on_export}>{"Export all assessments"}</button> }
+            html! { <button type="button" class="notice-export" onclick={on_export}>{texts.ui("ui-app-export-all-assessments", "Export all assessments")}</button> }
         });
         html! {
             <div class={class} role={role} id="notice">
                 <p>{notice.text.clone()}</p>
                 { for export_all }
-                <button type="button" onclick={dismiss}>{"Dismiss"}</button>
+                <button type="button" onclick={dismiss}>{texts.ui("ui-app-dismiss", "Dismiss")}</button>
             </div>
         }
     });
 
     html! {
         <>
-        <a class="skip-link" href="#main">{"Skip to the calculator"}</a>
+        <a class="skip-link" href="#main">{texts.ui("ui-app-skip-to-the-calculator", "Skip to the calculator")}</a>
         <ContextProvider<Rc<Settings>> context={(*settings).clone()}>
         <ContextProvider<Rc<hrdd_core::i18n::Texts>> context={(*texts).clone()}>
         <header class="app-header">
-            <h1>{"Downstream human rights due diligence calculator"}</h1>
+            <h1>{texts.ui("ui-app-downstream-human-rights-due-diligence", "Downstream human rights due diligence calculator")}</h1>
             if !settings.organisation.is_empty() {
-                <p class="organisation">{format!("Provided by {}", settings.organisation)}</p>
+                <p class="organisation">{texts.ui_with("ui-app-provided-by", "Provided by { $organisation }", &[("organisation", &settings.organisation)])}</p>
             }
             <p class="privacy-note">
-                {"Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. It follows the UN Guiding Principles and gives an outcome, red flags and what to do next. "}
-                <strong>{"Everything stays on this device: nothing you enter is sent anywhere."}</strong>
+                {texts.ui("ui-app-screen-a-sale-or-deployment", "Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. It follows the UN Guiding Principles and gives an outcome, red flags and what to do next.")}{" "}
+                <strong>{texts.ui("ui-app-everything-stays-on-this-device", "Everything stays on this device: nothing you enter is sent anywhere.")}</strong>
             </p>
-            <nav aria-label="Screens">
-                {nav_button(View::Assess, "Assessment")}
-                {nav_button(View::Drafts, "Drafts")}
-                {nav_button(View::Compare, "Compare")}
-                if state.shared.is_some() { {nav_button(View::Shared, "Shared link")} }
+            <nav aria-label={texts.ui("ui-app-screens", "Screens").to_owned()}>
+                {nav_button(View::Assess, texts.ui("ui-app-nav-assessment", "Assessment"))}
+                {nav_button(View::Drafts, texts.ui("ui-app-nav-drafts", "Drafts"))}
+                {nav_button(View::Compare, texts.ui("ui-app-nav-compare", "Compare"))}
+                if state.shared.is_some() { {nav_button(View::Shared, texts.ui("ui-app-nav-shared", "Shared link"))} }
             </nav>
         </header>
         <div class="notices">{ for notice }</div>
@@ -353,7 +353,7 @@ pub fn app() -> Html {
             } }
         </main>
         <footer class="app-footer">
-            <p>{format!("Method version {}. ", hrdd_core::method::METHOD_VERSION)}{hrdd_core::country::COUNTRY_DATA_ATTRIBUTION}</p>
+            <p>{texts.ui_with("ui-app-method-version", "Method version { $version }.", &[("version", &hrdd_core::method::METHOD_VERSION.to_string())])}{" "}{hrdd_core::country::COUNTRY_DATA_ATTRIBUTION}</p>
         </footer>
         </ContextProvider<Rc<hrdd_core::i18n::Texts>>>
         </ContextProvider<Rc<Settings>>>

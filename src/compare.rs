@@ -27,6 +27,7 @@ pub struct CompareProps {
 
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareProps) -> Html {
+    let texts = crate::use_texts();
     // Scored under the organisation's policy, as the open assessment is.
     let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
         .map(|settings| settings.policy.clone())
@@ -80,7 +81,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         let differs = x != y;
         html! {
             <tr class={classes!(differs.then_some("differs"))}>
-                <th scope="row">{label}{ if differs { html! { <span class="visually-hidden">{" (differs)"}</span> } } else { html! {} } }</th>
+                <th scope="row">{label}{ if differs { html! { <span class="visually-hidden">{" "}{texts.ui("ui-compare-differs", "(differs)")}</span> } } else { html! {} } }</th>
                 <td>{x}</td><td>{y}</td>
             </tr>
         }
@@ -102,16 +103,16 @@ pub fn compare_view(props: &CompareProps) -> Html {
 
     html! {
         <section class="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{"Compare two assessments"}</h2>
+            <h2 id="compare-title">{texts.ui("ui-compare-compare-two-assessments", "Compare two assessments")}</h2>
             if drafts.len() < 2 {
-                <p>{"Compare needs two drafts. Start a new assessment or import one, then come back."}</p>
+                <p>{texts.ui("ui-compare-compare-needs-two-drafts-start", "Compare needs two drafts. Start a new assessment or import one, then come back.")}</p>
             }
             <div class="compare-picks">
                 {picker("compare-left", "First assessment", &left, true)}
                 {picker("compare-right", "Second assessment", &right, false)}
             </div>
             <table class="compare-table" id="compare-table">
-                <caption>{"Rows that differ are highlighted."}</caption>
+                <caption>{texts.ui("ui-compare-rows-that-differ-are-highlighted", "Rows that differ are highlighted.")}</caption>
                 <thead><tr><th scope="col">{""}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                 <tbody>
                     {row("Outcome".into(), ra.outcome.label().into(), rb.outcome.label().into())}
@@ -135,7 +136,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <h3>{format!("Answers that differ ({})", differing.len())}</h3>
             if !differing.is_empty() {
                 <table class="compare-table" id="compare-answers">
-                    <thead><tr><th scope="col">{"Question"}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
+                    <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                     <tbody>
                         { for differing.iter().map(|&i| row(QUESTIONS[i].prompt.to_owned(), answer_label(i, a.assessment.answers[i]), answer_label(i, b.assessment.answers[i]))) }
                     </tbody>

@@ -102,6 +102,7 @@ pub struct DraftsProps {
 
 #[function_component(DraftsView)]
 pub fn drafts_view(props: &DraftsProps) -> Html {
+    let texts = crate::use_texts();
     // Scored under the organisation's policy, as the open assessment is.
     let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
         .map(|settings| settings.policy.clone())
@@ -250,9 +251,9 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                     import.plan.new.len(), import.plan.identical
                 )}</p>
                 <ul>{ for import.plan.differing.iter().map(|d| html! { <li>{d.name.clone()}</li> }) }</ul>
-                <button type="button" id="import-keep-both" onclick={decide(Some(DifferingChoice::KeepBoth))}>{"Keep both (add the file's as copies)"}</button>
-                <button type="button" id="import-replace" onclick={decide(Some(DifferingChoice::Replace))}>{"Replace the drafts here (they are kept as earlier versions)"}</button>
-                <button type="button" onclick={decide(None)}>{"Cancel the import"}</button>
+                <button type="button" id="import-keep-both" onclick={decide(Some(DifferingChoice::KeepBoth))}>{texts.ui("ui-drafts-keep-both-add-the-file", "Keep both (add the file's as copies)")}</button>
+                <button type="button" id="import-replace" onclick={decide(Some(DifferingChoice::Replace))}>{texts.ui("ui-drafts-replace-the-drafts-here-they", "Replace the drafts here (they are kept as earlier versions)")}</button>
+                <button type="button" onclick={decide(None)}>{texts.ui("ui-drafts-cancel-the-import", "Cancel the import")}</button>
             </div>
         }
     });
@@ -289,7 +290,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
         html! {
             <li>
                 <strong>{kept.name.clone()}</strong>{format!(", saved {}: {}. ", local_time(kept.saved_ms), kept.reason.label())}
-                <button type="button" onclick={restore} aria-label={format!("Open as a new draft: the earlier version of {}", kept.name)}>{"Open as a new draft"}</button>
+                <button type="button" onclick={restore} aria-label={format!("Open as a new draft: the earlier version of {}", kept.name)}>{texts.ui("ui-drafts-open-as-a-new-draft", "Open as a new draft")}</button>
                 <button type="button" class="danger" onclick={delete} aria-label={format!("{} the earlier version of {}", if asking { "Confirm delete" } else { "Delete" }, kept.name)}>
                     { if asking { "Confirm delete" } else { "Delete" } }
                 </button>
@@ -329,7 +330,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
         html! {
             <li>
                 <code>{key.clone()}</code>{format!(" ({} characters): {}. ", item.chars, item.problem)}
-                <button type="button" onclick={download} aria-label={format!("Download the data set aside under {key}")}>{"Download"}</button>
+                <button type="button" onclick={download} aria-label={format!("Download the data set aside under {key}")}>{texts.ui("ui-drafts-download", "Download")}</button>
                 <button type="button" class="danger" onclick={delete} aria-label={format!("{} the data set aside under {key}", if asking { "Confirm delete" } else { "Delete" })}>
                     { if asking { "Confirm delete" } else { "Delete" } }
                 </button>
@@ -339,15 +340,15 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
 
     html! {
         <section class="drafts" aria-labelledby="drafts-title">
-            <h2 id="drafts-title" tabindex="-1">{"Drafts in this browser"}</h2>
+            <h2 id="drafts-title" tabindex="-1">{texts.ui("ui-drafts-drafts-in-this-browser", "Drafts in this browser")}</h2>
             <p class="storage-note">
-                {"Drafts are stored only in this browser (its local storage), on this device. They are never sent anywhere. Anyone using this browser profile can open them: delete them when you are done, or export a file to keep. Several tabs can be open at once: each sees the others' changes."}
+                {texts.ui("ui-drafts-drafts-are-stored-only-in", "Drafts are stored only in this browser (its local storage), on this device. They are never sent anywhere. Anyone using this browser profile can open them: delete them when you are done, or export a file to keep. Several tabs can be open at once: each sees the others' changes.")}
             </p>
             <div class="drafts-actions">
-                <button type="button" onclick={on_new}>{"New assessment"}</button>
-                <button type="button" id="export-all" onclick={on_export_all}>{"Export all"}</button>
+                <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment", "New assessment")}</button>
+                <button type="button" id="export-all" onclick={on_export_all}>{texts.ui("ui-drafts-export-all", "Export all")}</button>
                 <span class="import">
-                    <label for="import-all">{"Import a file (one assessment or all)"}</label>
+                    <label for="import-all">{texts.ui("ui-drafts-import-a-file-one-assessment", "Import a file (one assessment or all)")}</label>
                     <input type="file" id="import-all" accept=".json,application/json" onchange={on_import} />
                 </span>
             </div>
@@ -355,7 +356,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             <table class="drafts-table">
                 <caption>{format!("{} draft(s)", props.state.drafts.len())}</caption>
                 <thead><tr>
-                    <th scope="col">{"Name"}</th><th scope="col">{"Mode and sector"}</th><th scope="col">{"Outcome"}</th><th scope="col">{"Actions"}</th>
+                    <th scope="col">{texts.ui("ui-drafts-name", "Name")}</th><th scope="col">{texts.ui("ui-drafts-mode-and-sector", "Mode and sector")}</th><th scope="col">{texts.ui("ui-results-outcome", "Outcome")}</th><th scope="col">{texts.ui("ui-drafts-actions", "Actions")}</th>
                 </tr></thead>
                 <tbody>
                 { for props.state.drafts.iter().map(|draft| {
@@ -384,13 +385,13 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             };
                             html! {
                                 <form onsubmit={save} class="rename">
-                                    <label for={input_id.clone()}>{"New name"}</label>
+                                    <label for={input_id.clone()}>{texts.ui("ui-drafts-new-name", "New name")}</label>
                                     <input id={input_id} type="text" maxlength="120" value={text.clone()} oninput={on_input} />
-                                    <button type="submit">{"Save name"}</button>
+                                    <button type="submit">{texts.ui("ui-drafts-save-name", "Save name")}</button>
                                 </form>
                             }
                         }
-                        _ => html! { <>{draft.name.clone()}if is_current { <span class="tag">{" (open)"}</span> }</> },
+                        _ => html! { <>{draft.name.clone()}if is_current { <span class="tag">{" "}{texts.ui("ui-drafts-open", "(open)")}</span> }</> },
                     };
                     let rename = { let (renaming, id, name) = (renaming.clone(), id.clone(), draft.name.clone()); Callback::from(move |_: MouseEvent| renaming.set(Some((id.clone(), name.clone())))) };
                     html! {
@@ -399,8 +400,8 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             <td>{format!("{}, {}", draft.assessment.mode.label(), draft.assessment.sector.label())}</td>
                             <td><span class={classes!("outcome-chip", format!("outcome-{}", report.outcome.key()))}>{report.outcome.label()}</span></td>
                             <td class="row-actions">
-                                <button type="button" onclick={open} aria-label={format!("Open {}", draft.name)}>{"Open"}</button>
-                                <button type="button" onclick={rename} aria-label={format!("Rename {}", draft.name)}>{"Rename"}</button>
+                                <button type="button" onclick={open} aria-label={format!("Open {}", draft.name)}>{texts.ui("ui-drafts-open-2", "Open")}</button>
+                                <button type="button" onclick={rename} aria-label={format!("Rename {}", draft.name)}>{texts.ui("ui-drafts-rename", "Rename")}</button>
                                 <button type="button" onclick={delete} class="danger" aria-label={format!("{} {}", if asking { "Confirm delete" } else { "Delete" }, draft.name)}>
                                     { if asking { "Confirm delete" } else { "Delete" } }
                                 </button>
@@ -411,22 +412,22 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 </tbody>
             </table>
             if !props.state.kept_versions.is_empty() {
-                <h3 id="earlier-versions">{"Earlier versions"}</h3>
-                <p>{"Kept when the same draft was changed in two tabs at once, deleted just after a change elsewhere, or replaced by an import. Open one as a new draft to compare it with the current one."}</p>
+                <h3 id="earlier-versions">{texts.ui("ui-drafts-earlier-versions", "Earlier versions")}</h3>
+                <p>{texts.ui("ui-drafts-kept-when-the-same-draft", "Kept when the same draft was changed in two tabs at once, deleted just after a change elsewhere, or replaced by an import. Open one as a new draft to compare it with the current one.")}</p>
                 <ul class="kept-versions">{ for kept_versions }</ul>
             }
             if !props.state.set_aside.is_empty() {
-                <h3 id="set-aside">{"Data set aside"}</h3>
-                <p>{"Stored data that could not be read. It was set aside, not deleted: download it to keep it or to ask for help with it, or delete it."}</p>
+                <h3 id="set-aside">{texts.ui("ui-drafts-data-set-aside", "Data set aside")}</h3>
+                <p>{texts.ui("ui-drafts-stored-data-that-could-not", "Stored data that could not be read. It was set aside, not deleted: download it to keep it or to ask for help with it, or delete it.")}</p>
                 <ul class="set-aside">{ for set_aside }</ul>
             }
-            <h3>{"Delete local data"}</h3>
-            <p>{"Removes every draft, earlier version and set-aside data this calculator stored in this browser."}</p>
+            <h3>{texts.ui("ui-drafts-delete-local-data", "Delete local data")}</h3>
+            <p>{texts.ui("ui-drafts-removes-every-draft-earlier-version", "Removes every draft, earlier version and set-aside data this calculator stored in this browser.")}</p>
             <button type="button" id="delete-local-data" class="danger" onclick={delete_all}>
                 { if is_confirming(&Confirming::AllLocalData) { "Confirm: delete all local data" } else { "Delete local data" } }
             </button>
             if confirming.is_some() {
-                <button type="button" onclick={cancel}>{"Cancel"}</button>
+                <button type="button" onclick={cancel}>{texts.ui("ui-drafts-cancel", "Cancel")}</button>
             }
         </section>
     }

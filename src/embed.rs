@@ -79,6 +79,7 @@ pub struct EmbedDialogProps {
 /// Writes the two ways of embedding the calculator in another page.
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
+    let texts = crate::use_texts();
     let base = props.base.trim_end_matches("index.html").to_owned();
     let iframe = format!(
         "<iframe src=\"{base}?embed=1\" title=\"Human rights due diligence calculator\" style=\"width:100%;height:1200px;border:0\"></iframe>"
@@ -88,11 +89,11 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     );
     html! {
         <details class="share embed-dialog" id="embed">
-            <summary>{"Embed in another page"}</summary>
-            <p class="help">{"Copy one of these into an intranet page. The calculator still runs entirely in the reader's browser. To send the outcome to the embedding page, name that page's origin and the allowed fields in settings.json (docs/SETTINGS.md)."}</p>
-            <label for="embed-iframe">{"As an iframe (compact layout)"}</label>
+            <summary>{texts.ui("ui-embed-embed-in-another-page", "Embed in another page")}</summary>
+            <p class="help">{texts.ui("ui-embed-copy-one-of-these-into", "Copy one of these into an intranet page. The calculator still runs entirely in the reader's browser. To send the outcome to the embedding page, name that page's origin and the allowed fields in settings.json (docs/SETTINGS.md).")}</p>
+            <label for="embed-iframe">{texts.ui("ui-embed-as-an-iframe-compact-layout", "As an iframe (compact layout)")}</label>
             <textarea id="embed-iframe" readonly=true rows="3" value={iframe} />
-            <label for="embed-mount">{"Mounted into the page itself (same site)"}</label>
+            <label for="embed-mount">{texts.ui("ui-embed-mounted-into-the-page-itself", "Mounted into the page itself (same site)")}</label>
             <textarea id="embed-mount" readonly=true rows="4" value={mount} />
         </details>
     }

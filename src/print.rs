@@ -40,6 +40,7 @@ fn method_version_text(made_with: u16) -> String {
 
 #[function_component(PrintReport)]
 pub fn print_report(props: &PrintProps) -> Html {
+    let texts = crate::use_texts();
     let a = &props.assessment;
     let title = if a.text.title.trim().is_empty() {
         props.draft_name.clone()
@@ -57,19 +58,19 @@ pub fn print_report(props: &PrintProps) -> Html {
         <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label="Report">
             <h2>{format!("Report: {title}")}</h2>
             <dl class="report-meta">
-                <dt>{"Date"}</dt><dd>{today()}</dd>
-                <dt>{"Method version"}</dt><dd>{method_version_text(a.method_version)}</dd>
-                <dt>{"Mode"}</dt><dd>{a.mode.label()}</dd>
-                <dt>{"Perspective"}</dt><dd>{a.perspective.label()}</dd>
-                <dt>{"Sector pack"}</dt><dd>{a.sector.label()}</dd>
-                <dt>{"Outcome"}</dt><dd>{props.report.outcome.label()}</dd>
-                if !a.text.customer_name.is_empty() { <dt>{"Customer"}</dt><dd>{a.text.customer_name.clone()}</dd> }
-                if !a.text.beneficial_purpose.is_empty() { <dt>{"Beneficial purpose (never weighed against harm)"}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
-                if !a.text.notes.is_empty() { <dt>{"Notes"}</dt><dd>{a.text.notes.clone()}</dd> }
+                <dt>{texts.ui("ui-questionnaire-date", "Date")}</dt><dd>{today()}</dd>
+                <dt>{texts.ui("ui-print-method-version", "Method version")}</dt><dd>{method_version_text(a.method_version)}</dd>
+                <dt>{texts.ui("ui-print-mode", "Mode")}</dt><dd>{a.mode.label()}</dd>
+                <dt>{texts.ui("ui-print-perspective", "Perspective")}</dt><dd>{a.perspective.label()}</dd>
+                <dt>{texts.ui("ui-print-sector-pack", "Sector pack")}</dt><dd>{a.sector.label()}</dd>
+                <dt>{texts.ui("ui-results-outcome", "Outcome")}</dt><dd>{props.report.outcome.label()}</dd>
+                if !a.text.customer_name.is_empty() { <dt>{texts.ui("ui-print-customer", "Customer")}</dt><dd>{a.text.customer_name.clone()}</dd> }
+                if !a.text.beneficial_purpose.is_empty() { <dt>{texts.ui("ui-print-beneficial-purpose-never-weighed-against", "Beneficial purpose (never weighed against harm)")}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
+                if !a.text.notes.is_empty() { <dt>{texts.ui("ui-start-notes", "Notes")}</dt><dd>{a.text.notes.clone()}</dd> }
             </dl>
-            <h3>{"Answers"}</h3>
+            <h3>{texts.ui("ui-print-answers", "Answers")}</h3>
             <table class="answers">
-                <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th></tr></thead>
+                <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
                 <tbody>
                     { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.is_asked(a)).map(|(i, q)| html! {
                         <tr><td>{q.prompt_for(a.perspective)}</td><td>
@@ -80,7 +81,7 @@ pub fn print_report(props: &PrintProps) -> Html {
                         </td></tr>
                     }) }
                     if let Some(o) = &a.country_override {
-                        <tr><td>{"Country context override"}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>
+                        <tr><td>{texts.ui("ui-print-country-context-override", "Country context override")}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>
                     }
                     { for RIGHTS.iter().zip(&a.rights).filter(|(_, s)| **s != RightStatus::Unrated).map(|(right, status)| html! {
                         <tr><td>{format!("Rating of {}", right.label())}</td><td>{ match status {
@@ -92,10 +93,10 @@ pub fn print_report(props: &PrintProps) -> Html {
                 </tbody>
             </table>
             if !retired.is_empty() {
-                <h3>{"Answers to questions of method 1"}</h3>
+                <h3>{texts.ui("ui-print-answers-to-questions-of-method", "Answers to questions of method 1")}</h3>
                 <p>{format!("Method {METHOD_VERSION} no longer asks these; it reads them as the result explains.")}</p>
                 <table class="answers">
-                    <thead><tr><th scope="col">{"Question (method 1)"}</th><th scope="col">{"Answer"}</th></tr></thead>
+                    <thead><tr><th scope="col">{texts.ui("ui-print-question-method-1", "Question (method 1)")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
                     <tbody>
                         { for retired.iter().map(|&i| html! {
                             <tr><td>{QUESTIONS[i].prompt}</td><td>{answer_label_for(i, a.answers[i], a.perspective)}</td></tr>
@@ -103,8 +104,8 @@ pub fn print_report(props: &PrintProps) -> Html {
                     </tbody>
                 </table>
             }
-            <h3>{"How every score was reached"}</h3>
-            {crate::results::explanation_body(&props.report)}
+            <h3>{texts.ui("ui-print-how-every-score-was-reached", "How every score was reached")}</h3>
+            {crate::results::explanation_body(&texts, &props.report)}
             if let Some(c) = &props.report.country {
                 <p class="attribution">{format!("Country context for {}: ", c.name)}{c.attribution}</p>
             }

@@ -44,7 +44,7 @@ fn reading_text(reading: RowReading) -> &'static str {
     }
 }
 
-fn row_view(row: &MeasureOnDestination, today: &str) -> Html {
+fn row_view(texts: &hrdd_core::i18n::Texts, row: &MeasureOnDestination, today: &str) -> Html {
     let m = row.measure;
     let unverified = m.verification == Verification::Unverified;
     html! {
@@ -52,18 +52,18 @@ fn row_view(row: &MeasureOnDestination, today: &str) -> Html {
             <h4>{m.regime.label()}</h4>
             <p class="measure-reading"><strong>{reading_text(row.reading)}</strong></p>
             <dl>
-                <dt>{"Whom it covers"}</dt><dd>{&m.scope_in_words}</dd>
-                <dt>{"What it forbids"}</dt><dd>{m.regime.covers()}</dd>
-                <dt>{"Legal basis"}</dt><dd>{&m.legal_basis}</dd>
-                <dt>{"In force since"}</dt>
+                <dt>{texts.ui("ui-restrictive-measures-whom-it-covers", "Whom it covers")}</dt><dd>{&m.scope_in_words}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-what-it-forbids", "What it forbids")}</dt><dd>{m.regime.covers()}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-legal-basis", "Legal basis")}</dt><dd>{&m.legal_basis}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-in-force-since", "In force since")}</dt>
                 <dd>
                     {&m.in_force_since}
                     if !m.valid_until.is_empty() { {format!("; until {}", m.valid_until)} }
                     if m.term_ended(today) {
-                        <span class="warning">{" Its term has ended on this device's date: check whether it was renewed."}</span>
+                        <span class="warning">{" "}{texts.ui("ui-restrictive-measures-its-term-has-ended-on", "Its term has ended on this device's date: check whether it was renewed.")}</span>
                     }
                 </dd>
-                <dt>{"Verified"}</dt>
+                <dt>{texts.ui("ui-restrictive-measures-verified", "Verified")}</dt>
                 <dd>
                     {m.verification.label()}
                     {format!(" (checked {}", m.checked)}
@@ -96,10 +96,11 @@ fn status_text(reading: &MeasuresReading, editable: bool) -> String {
 
 #[function_component(RestrictiveMeasures)]
 pub fn restrictive_measures(props: &MeasuresProps) -> Html {
+    let texts = crate::use_texts();
     let Some(reading) = &props.report.restrictive_measures else {
         return match props.on_answer {
             Some(_) => html! {
-                <p class="help measures-none" id="restrictive-measures">{"Choose the destination: the calculator then shows the UN and EU measures it knows of for it."}</p>
+                <p class="help measures-none" id="restrictive-measures">{texts.ui("ui-restrictive-measures-choose-the-destination-the-calculator", "Choose the destination: the calculator then shows the UN and EU measures it knows of for it.")}</p>
             },
             None => html! {},
         };
@@ -128,7 +129,7 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
                 gloo::timers::callback::Timeout::new(0, move || crate::focus_element(&radio))
                     .forget();
             });
-            Some(html! { <button type="button" id="confirm-embargo" {onclick}>{"Confirm the table's answer"}</button> })
+            Some(html! { <button type="button" id="confirm-embargo" {onclick}>{texts.ui("ui-restrictive-measures-confirm-the-table-s-answer", "Confirm the table's answer")}</button> })
         });
     let show_reason = matches!(
         reading.status,
@@ -141,9 +142,9 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
         });
         html! {
             <div class="override">
-                <label for="embargo-reason">{"Your reason for departing from the table"}</label>
+                <label for="embargo-reason">{texts.ui("ui-restrictive-measures-your-reason-for-departing-from", "Your reason for departing from the table")}</label>
                 <textarea id="embargo-reason" rows="3" maxlength="2000" value={props.note.clone()} {oninput} />
-                <p class="help">{"Kept with the assessment; shared only if you include names and notes."}</p>
+                <p class="help">{texts.ui("ui-restrictive-measures-kept-with-the-assessment-shared", "Kept with the assessment; shared only if you include names and notes.")}</p>
             </div>
         }
     });
@@ -161,14 +162,14 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
                 <p class={classes!("measures-status", matches!(reading.status, PreAnswerStatus::Differs | PreAnswerStatus::Overridden).then_some("warning"))}>{status_text(reading, editable)}</p>
             }
             if !editable && reading.status == PreAnswerStatus::Overridden {
-                <p class="warning"><strong>{"Reason given: "}</strong>{reading.reason.clone().unwrap_or_default()}</p>
+                <p class="warning"><strong>{texts.ui("ui-restrictive-measures-reason-given", "Reason given:")}{" "}</strong>{reading.reason.clone().unwrap_or_default()}</p>
             }
             { for confirm }
             { for reason_field }
             if reading.rows.is_empty() {
                 <p>{format!("The table lists no UN or EU arms embargo, ban on repression or monitoring equipment, or trade restriction on {country}.")}</p>
             } else {
-                <ul class="measure-list">{ for reading.rows.iter().map(|row| row_view(row, &today)) }</ul>
+                <ul class="measure-list">{ for reading.rows.iter().map(|row| row_view(&texts, row, &today)) }</ul>
             }
             <p class="help">{format!("Table as of {}. It does not cover national measures, persons and entities on sanctions lists, or every dual-use rule. Check the official lists (the UN Security Council consolidated list, the EU Sanctions Map and those your organisation requires) before deciding.", reading.table_as_of)}</p>
             if stale {

@@ -37,10 +37,11 @@ pub struct ReportProps {
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     html! {
         <aside class="results" aria-labelledby="results-title">
-            <h2 id="results-title">{"Result"}</h2>
+            <h2 id="results-title">{texts.ui("ui-results-result", "Result")}</h2>
             <OutcomeCard report={report.clone()} />
             <FullAssessmentNeeded report={report.clone()} on_full_assessment={props.on_full_assessment.clone()} />
             <Blockers report={report.clone()} />
@@ -81,27 +82,27 @@ pub fn outcome_card(props: &ReportProps) -> Html {
     // prohibited flag stops the deal whatever is unknown.
     let blocked_note = report.decision_blocked()
         && !matches!(outcome, Outcome::Incomplete | Outcome::DoNotProceed);
-    let next = report.next_step();
+    let next = texts.next_step(report);
     html! {
         <div class="outcome-card" role="status" aria-live="polite" aria-atomic="true">
             <p class={classes!("outcome-badge", format!("outcome-{}", outcome.key()))} id="outcome">{texts.outcome(outcome).to_owned()}</p>
             if blocked_note {
-                <p class="outcome-blocked" id="decision-blocked"><strong>{"No decision yet: "}</strong>{"first establish the facts listed under \"Before any decision, establish\"."}</p>
+                <p class="outcome-blocked" id="decision-blocked"><strong>{texts.ui("ui-results-no-decision-yet", "No decision yet:")}{" "}</strong>{texts.ui("ui-results-first-establish-the-facts-listed", "first establish the facts listed under \"Before any decision, establish\".")}</p>
             }
             <p class="outcome-meaning">{texts.outcome_meaning(outcome).to_owned()}</p>
             if report.rights_in_tension {
-                <p class="rights-in-tension" id="rights-in-tension"><strong>{"Rights in tension: "}</strong>{"the product also strengthens rights or meets essential needs, so this grave risk goes to a documented senior decision."}</p>
+                <p class="rights-in-tension" id="rights-in-tension"><strong>{texts.ui("ui-results-rights-in-tension", "Rights in tension:")}{" "}</strong>{texts.ui("ui-results-the-product-also-strengthens-rights", "the product also strengthens rights or meets essential needs, so this grave risk goes to a documented senior decision.")}</p>
             }
-            <p class="outcome-next"><strong>{"Next: "}</strong>{next}</p>
+            <p class="outcome-next"><strong>{texts.ui("ui-results-next", "Next:")}{" "}</strong>{next}</p>
             <p class="risk-line">
                 { if report.open_questions.is_empty() {
-                    format!("Residual risk: {} (before safeguards: {}).", report.residual_risk.label(), report.inherent_risk.label())
+                    texts.ui_with("ui-results-residual-risk", "Residual risk: { $residual } (before safeguards: { $inherent }).", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
                 } else {
-                    format!("Residual risk so far, counting unknowns as the worst case: {} (before safeguards: {}).", report.residual_risk.label(), report.inherent_risk.label())
+                    texts.ui_with("ui-results-residual-risk-so-far", "Residual risk so far, counting unknowns as the worst case: { $residual } (before safeguards: { $inherent }).", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
                 } }
             </p>
             if report.not_asked > 0 {
-                <p class="help">{format!("Quick screen: {} questions of the full assessment were not asked.", report.not_asked)}</p>
+                <p class="help">{texts.ui_with("ui-results-not-asked", "Quick screen: { $count } questions of the full assessment were not asked.", &[("count", &report.not_asked.to_string())])}</p>
             }
             <EscalationContacts report={props.report.clone()} />
         </div>
@@ -118,6 +119,7 @@ pub struct FullAssessmentNeededProps {
 /// switch to it.
 #[function_component(FullAssessmentNeeded)]
 pub fn full_assessment_needed(props: &FullAssessmentNeededProps) -> Html {
+    let texts = crate::use_texts();
     let reasons = &props.report.full_assessment_needed;
     if reasons.is_empty() {
         return html! {};
@@ -134,38 +136,53 @@ pub fn full_assessment_needed(props: &FullAssessmentNeededProps) -> Html {
         });
         html! {
             <p class="screen-only">
-                <button type="button" id="switch-to-full" {onclick}>{"Switch to the full assessment"}</button>
-                <span class="help">{" Your answers are kept."}</span>
+                <button type="button" id="switch-to-full" {onclick}>{texts.ui("ui-results-switch-to-the-full-assessment", "Switch to the full assessment")}</button>
+                <span class="help">{" "}{texts.ui("ui-results-your-answers-are-kept", "Your answers are kept.")}</span>
             </p>
         }
     });
     html! {
         <section class="full-needed" aria-labelledby="full-needed-title" id="full-assessment-needed">
-            <h3 id="full-needed-title">{"A full assessment is needed"}</h3>
-            <p>{"A full assessment is needed before relying on this result, because:"}</p>
-            <ul>{ for reasons.iter().map(|r| html! { <li>{*r}</li> }) }</ul>
+            <h3 id="full-needed-title">{texts.ui("ui-results-a-full-assessment-is-needed", "A full assessment is needed")}</h3>
+            <p>{texts.ui("ui-results-a-full-assessment-is-needed-2", "A full assessment is needed before relying on this result, because:")}</p>
+            <ul>{ for reasons.iter().map(|r| html! { <li>{texts.full_assessment_reason(r).to_owned()}</li> }) }</ul>
             { for switch }
         </section>
     }
 }
 
 /// Why one blocker blocks, in a few plain words.
-fn block_reason(blocker: &Blocker, report: &Report) -> String {
+fn block_reason(texts: &Texts, blocker: &Blocker, report: &Report) -> String {
     match blocker.reason {
-        BlockReason::KnowYourCustomer => {
-            "You must know the customer, the destination and the sanctions position.".into()
-        }
+        BlockReason::KnowYourCustomer => texts
+            .ui(
+                "ui-results-block-know-your-customer",
+                "You must know the customer, the destination and the sanctions position.",
+            )
+            .to_owned(),
         BlockReason::PossibleRedFlag(id) => {
-            let title = report
-                .possible_red_flags
-                .iter()
-                .find(|f| f.id == id)
-                .map_or(id, |f| f.title);
-            format!("Could raise a red flag: {title}.")
+            let title = RED_FLAGS.iter().find(|d| d.id == id).map_or_else(
+                || {
+                    report
+                        .possible_red_flags
+                        .iter()
+                        .find(|f| f.id == id)
+                        .map_or(id, |f| f.title)
+                },
+                |d| texts.flag_title(d),
+            );
+            texts.ui_with(
+                "ui-results-block-possible-flag",
+                "Could raise a red flag: { $flag }.",
+                &[("flag", title)],
+            )
         }
-        BlockReason::UnknownsDriveCriticalRisk => {
-            "Answer the open questions below: the critical risk rests on them.".into()
-        }
+        BlockReason::UnknownsDriveCriticalRisk => texts
+            .ui(
+                "ui-results-block-unknowns-drive",
+                "Answer the open questions below: the critical risk rests on them.",
+            )
+            .to_owned(),
         BlockReason::ScreeningIncomplete => {
             let missing: Vec<&str> = report
                 .screening
@@ -173,16 +190,17 @@ fn block_reason(blocker: &Blocker, report: &Report) -> String {
                 .map(|s| {
                     s.missing_required
                         .iter()
-                        .map(|key| screening_list_label(key))
+                        .map(|key| screening_list_label(texts, key))
                         .collect()
                 })
                 .unwrap_or_default();
             if missing.is_empty() {
-                "\"No\" counts only after screening against at least one list: tick the lists you searched.".into()
+                texts.ui("ui-results-block-screening-any", "\"No\" counts only after screening against at least one list: tick the lists you searched.").to_owned()
             } else {
-                format!(
-                    "\"No\" counts only after screening against every list your organisation requires. Missing: {}.",
-                    missing.join("; ")
+                texts.ui_with(
+                    "ui-results-block-screening-required",
+                    "\"No\" counts only after screening against every list your organisation requires. Missing: { $lists }.",
+                    &[("lists", &missing.join("; "))],
                 )
             }
         }
@@ -192,26 +210,27 @@ fn block_reason(blocker: &Blocker, report: &Report) -> String {
 /// The unknowns that block any decision.
 #[function_component(Blockers)]
 pub fn blockers(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     if !report.decision_blocked() || prohibited_flag_raised(report) {
         return html! {};
     }
     html! {
         <section class="blockers" aria-labelledby="blockers-title" id="blockers">
-            <h3 id="blockers-title">{"Before any decision, establish:"}</h3>
-            <p class="help">{"Find these out with evidence. \"Don't know\" is never read as \"no\"."}</p>
+            <h3 id="blockers-title">{texts.ui("ui-results-before-any-decision-establish", "Before any decision, establish:")}</h3>
+            <p class="help">{texts.ui("ui-results-find-these-out-with-evidence", "Find these out with evidence. \"Don't know\" is never read as \"no\".")}</p>
             <ul class="blocker-list">
                 { for report.blockers.iter().map(|b| {
-                    let reason = block_reason(b, report);
+                    let reason = block_reason(&texts, b, report);
                     let question = !matches!(b.reason, BlockReason::UnknownsDriveCriticalRisk);
                     let target = format!("q-{}", b.id);
                     let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
                     html! {
                         <li>
                             if question {
-                                <button type="button" class="link-button" {onclick}>{b.prompt}</button>
+                                <button type="button" class="link-button" {onclick}>{prompt_of(&texts, report, b.id, b.prompt)}</button>
                             } else {
-                                <strong>{b.prompt}</strong>
+                                <strong>{prompt_of(&texts, report, b.id, b.prompt)}</strong>
                             }
                             <span class="why">{" "}{reason}</span>
                         </li>
@@ -223,20 +242,34 @@ pub fn blockers(props: &ReportProps) -> Html {
 }
 
 /// The effect of a red flag on the outcome, in words (never colour alone).
-fn flag_level_text(level: FlagLevel) -> &'static str {
+fn flag_level_text(texts: &Texts, level: FlagLevel) -> &str {
     match level {
-        FlagLevel::Prohibited => "Prohibited: do not proceed",
-        FlagLevel::Escalate => "Escalate: a senior decision is needed",
-        FlagLevel::Conditions => "Check needed before going ahead",
+        FlagLevel::Prohibited => {
+            texts.ui("ui-results-flag-prohibited", "Prohibited: do not proceed")
+        }
+        FlagLevel::Escalate => texts.ui(
+            "ui-results-flag-escalate",
+            "Escalate: a senior decision is needed",
+        ),
+        FlagLevel::Conditions => texts.ui(
+            "ui-results-flag-conditions",
+            "Check needed before going ahead",
+        ),
     }
 }
 
 /// What a possible red flag would do if an answer confirmed it.
-fn possible_flag_level_text(level: FlagLevel) -> &'static str {
+fn possible_flag_level_text(texts: &Texts, level: FlagLevel) -> &str {
     match level {
-        FlagLevel::Prohibited => "If raised: do not proceed",
-        FlagLevel::Escalate => "If raised: escalate",
-        FlagLevel::Conditions => "If raised: a check is needed",
+        FlagLevel::Prohibited => texts.ui(
+            "ui-results-possible-prohibited",
+            "If raised: do not proceed",
+        ),
+        FlagLevel::Escalate => texts.ui("ui-results-possible-escalate", "If raised: escalate"),
+        FlagLevel::Conditions => texts.ui(
+            "ui-results-possible-conditions",
+            "If raised: a check is needed",
+        ),
     }
 }
 
@@ -249,7 +282,7 @@ pub fn red_flags(props: &ReportProps) -> Html {
     }
     html! {
         <section aria-labelledby="flags-title">
-            <h3 id="flags-title">{format!("Red flags ({})", report.red_flags.len())}</h3>
+            <h3 id="flags-title">{texts.ui_with("ui-results-red-flags-count", "Red flags ({ $count })", &[("count", &report.red_flags.len().to_string())])}</h3>
             <ul class="red-flags">
                 { for report.red_flags.iter().map(|flag| {
                     let prohibited = flag.level == FlagLevel::Prohibited;
@@ -260,8 +293,8 @@ pub fn red_flags(props: &ReportProps) -> Html {
                     html! {
                         <li class={classes!(prohibited.then_some("prohibited"))}>
                             <strong>{text(|t, d| t.flag_title(d).to_owned(), flag.title)}</strong>
-                            {" "}<span class={classes!("tag", prohibited.then_some("tag-stop"))}>{flag_level_text(flag.level)}</span>
-                            <p>{text(|t, d| t.flag_why(d).to_owned(), flag.why)}<span class="source">{" Source: "}{text(|t, d| t.flag_source(d).to_owned(), flag.source)}{"."}</span></p>
+                            {" "}<span class={classes!("tag", prohibited.then_some("tag-stop"))}>{flag_level_text(&texts, flag.level).to_owned()}</span>
+                            <p>{text(|t, d| t.flag_why(d).to_owned(), flag.why)}<span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{text(|t, d| t.flag_source(d).to_owned(), flag.source)}{"."}</span></p>
                         </li>
                     }
                 }) }
@@ -270,12 +303,12 @@ pub fn red_flags(props: &ReportProps) -> Html {
     }
 }
 
-fn possible_flag_list(flags: &[RaisedRedFlag], class: &'static str) -> Html {
+fn possible_flag_list(texts: &Texts, flags: &[RaisedRedFlag], class: &'static str) -> Html {
     html! {
         <ul class={classes!("possible-flag-list", class)}>
             { for flags.iter().map(|flag| html! {
                 <li>
-                    <span class="tag">{possible_flag_level_text(flag.level)}</span>{" "}
+                    <span class="tag">{possible_flag_level_text(texts, flag.level).to_owned()}</span>{" "}
                     {flag.title}
                 </li>
             }) }
@@ -287,23 +320,24 @@ fn possible_flag_list(flags: &[RaisedRedFlag], class: &'static str) -> Html {
 /// style (dashed, muted), and folded when there are many.
 #[function_component(PossibleRedFlags)]
 pub fn possible_red_flags(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let flags = &props.report.possible_red_flags;
     if flags.is_empty() {
         return html! {};
     }
     html! {
         <section class="possible-red-flags" aria-labelledby="possible-flags-title" id="possible-red-flags">
-            <h3 id="possible-flags-title">{format!("Possible red flags ({})", flags.len())}</h3>
-            <p class="help">{"An unknown answer could raise these. They are not raised: answer the questions to clear or confirm them."}</p>
+            <h3 id="possible-flags-title">{texts.ui_with("ui-results-possible-flags-count", "Possible red flags ({ $count })", &[("count", &flags.len().to_string())])}</h3>
+            <p class="help">{texts.ui("ui-results-an-unknown-answer-could-raise", "An unknown answer could raise these. They are not raised: answer the questions to clear or confirm them.")}</p>
             if flags.len() <= POSSIBLE_FLAGS_SHOWN_OPEN {
-                {possible_flag_list(flags, "")}
+                {possible_flag_list(&texts, flags, "")}
             } else {
                 <details class="screen-only">
-                    <summary>{format!("Show the {} possible red flags", flags.len())}</summary>
-                    {possible_flag_list(flags, "")}
+                    <summary>{texts.ui_with("ui-results-show-possible-flags", "Show the { $count } possible red flags", &[("count", &flags.len().to_string())])}</summary>
+                    {possible_flag_list(&texts, flags, "")}
                 </details>
                 // The folded list, unfolded on paper.
-                {possible_flag_list(flags, "print-only")}
+                {possible_flag_list(&texts, flags, "print-only")}
             }
         </section>
     }
@@ -312,20 +346,21 @@ pub fn possible_red_flags(props: &ReportProps) -> Html {
 /// Floors that the customer and the destination set under the outcome.
 #[function_component(Floors)]
 pub fn floors(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     if report.floors.is_empty() {
         return html! {};
     }
     html! {
         <section aria-labelledby="floors-title" id="floors">
-            <h3 id="floors-title">{"The customer and destination set a floor"}</h3>
-            <p class="help">{"Whatever the scores, the outcome is at least:"}</p>
+            <h3 id="floors-title">{texts.ui("ui-results-the-customer-and-destination-set", "The customer and destination set a floor")}</h3>
+            <p class="help">{texts.ui("ui-results-whatever-the-scores-the-outcome", "Whatever the scores, the outcome is at least:")}</p>
             <ul class="floors">
                 { for report.floors.iter().map(|f| html! {
                     <li>
                         <strong>{format!("\"{}\"", f.at_least.label())}</strong>{": "}{f.why}
-                        if f.on_unknown { <span class="tag">{" Applied because an answer it depends on is unknown."}</span> }
-                        <span class="source">{" Source: "}{f.source}{"."}</span>
+                        if f.on_unknown { <span class="tag">{" "}{texts.ui("ui-results-applied-because-an-answer-it", "Applied because an answer it depends on is unknown.")}</span> }
+                        <span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{f.source}{"."}</span>
                     </li>
                 }) }
             </ul>
@@ -336,6 +371,7 @@ pub fn floors(props: &ReportProps) -> Html {
 /// The organisation's escalation contacts, with the outcomes that need them.
 #[function_component(EscalationContacts)]
 pub fn escalation_contacts(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let settings = use_context::<Rc<Settings>>();
     let Some(settings) = settings else {
         return html! {};
@@ -347,7 +383,7 @@ pub fn escalation_contacts(props: &ReportProps) -> Html {
     }
     html! {
         <div class="contacts" id="escalation-contacts">
-            <p><strong>{"Escalate to:"}</strong></p>
+            <p><strong>{texts.ui("ui-results-escalate-to", "Escalate to:")}</strong></p>
             <ul>
                 { for settings.escalation_contacts.iter().map(|c| html! {
                     <li>
@@ -365,6 +401,7 @@ pub fn escalation_contacts(props: &ReportProps) -> Html {
 /// Links to the organisation's own policies.
 #[function_component(PolicyLinks)]
 pub fn policy_links() -> Html {
+    let texts = crate::use_texts();
     let Some(settings) = use_context::<Rc<Settings>>() else {
         return html! {};
     };
@@ -373,7 +410,11 @@ pub fn policy_links() -> Html {
     }
     html! {
         <section aria-labelledby="policies-title">
-            <h3 id="policies-title">{format!("{} policies", if settings.organisation.is_empty() { "Your organisation's".to_owned() } else { format!("{}'s", settings.organisation) })}</h3>
+            <h3 id="policies-title">{ if settings.organisation.is_empty() {
+                texts.ui("ui-results-your-organisation-policies", "Your organisation's policies").to_owned()
+            } else {
+                texts.ui_with("ui-results-organisation-policies", "{ $organisation }'s policies", &[("organisation", &settings.organisation)])
+            } }</h3>
             <ul id="policy-links">
                 { for settings.policy_links.iter().map(|l| html! { <li><a href={l.url.clone()} rel="noreferrer">{l.title.clone()}</a></li> }) }
             </ul>
@@ -387,16 +428,16 @@ pub fn salient_rights(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section aria-labelledby="rights-title" class="risks">
-            <h3 id="rights-title">{"Rights most at risk"}</h3>
+            <h3 id="rights-title">{texts.ui("ui-results-rights-most-at-risk", "Rights most at risk")}</h3>
             if report.salient_rights.is_empty() {
-                <p>{"No right is at risk on the answers so far."}</p>
+                <p>{texts.ui("ui-results-no-right-is-at-risk", "No right is at risk on the answers so far.")}</p>
             } else {
                 <ol class="rights">
                     { for report.salient_rights.iter().map(|r| html! {
                         <li>
                             <strong>{texts.right(r.right).to_owned()}</strong>
                             {format!(": {} severity, {} — risk {}", r.severity_band.label(), r.likelihood_band.label(), r.risk.label())}
-                            if r.presumed { <span class="tag">{" presumed"}</span> }
+                            if r.presumed { <span class="tag">{" "}{texts.ui("ui-results-presumed", "presumed")}</span> }
                         </li>
                     }) }
                 </ol>
@@ -409,65 +450,71 @@ pub fn salient_rights(props: &ReportProps) -> Html {
 /// never subtracted from them.
 #[function_component(Benefits)]
 pub fn benefits(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     if report.benefits.is_empty() && report.consequences_of_not_proceeding.is_none() {
         return html! {};
     }
     html! {
         <section aria-labelledby="benefits-title" class="benefits" id="benefits">
-            <h3 id="benefits-title">{"Rights the product could strengthen"}</h3>
-            <p class="help">{"Shown beside the risks, never subtracted from them."}</p>
+            <h3 id="benefits-title">{texts.ui("ui-results-rights-the-product-could-strengthen", "Rights the product could strengthen")}</h3>
+            <p class="help">{texts.ui("ui-results-shown-beside-the-risks-never", "Shown beside the risks, never subtracted from them.")}</p>
             if report.benefits.is_empty() {
-                <p>{"None recorded."}</p>
+                <p>{texts.ui("ui-results-none-recorded", "None recorded.")}</p>
             } else {
                 <ul class="benefit-list">
                     { for report.benefits.iter().map(|r| html! { <li>{r.label()}</li> }) }
                 </ul>
             }
             if let Some(consequences) = report.consequences_of_not_proceeding {
-                <p id="not-proceeding"><strong>{"If you refuse or withdraw: "}</strong>{consequences}</p>
+                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw", "If you refuse or withdraw:")}{" "}</strong>{consequences}</p>
             }
         </section>
     }
 }
 
-fn connection_words(connection: Connection) -> &'static str {
+fn connection_words(texts: &Texts, connection: Connection) -> &str {
     match connection {
-        Connection::DirectlyLinked => "directly linked to harm (through the customer's use)",
-        Connection::Contribute => "contributing to harm",
-        Connection::Cause => "causing harm",
+        Connection::DirectlyLinked => texts.ui(
+            "ui-results-directly-linked",
+            "directly linked to harm (through the customer's use)",
+        ),
+        Connection::Contribute => texts.ui("ui-results-contributing", "contributing to harm"),
+        Connection::Cause => texts.ui("ui-results-causing", "causing harm"),
     }
 }
 
 /// How the company would be connected to harm, its leverage, and the response that calls for.
 #[function_component(ConnectionView)]
 pub fn connection_view(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let c = &props.report.connection;
     html! {
         <section aria-labelledby="connection-title" id="connection">
-            <h3 id="connection-title">{"Your connection to possible harm"}</h3>
+            <h3 id="connection-title">{texts.ui("ui-results-your-connection-to-possible-harm", "Your connection to possible harm")}</h3>
             <dl class="facts">
-                <dt>{"Connection"}</dt>
+                <dt>{texts.ui("ui-results-connection", "Connection")}</dt>
                 <dd id="connection-established">
                     { match c.established {
-                        Some(established) => connection_words(established).to_owned(),
-                        None => "Not established yet: the full assessment asks how you would be connected.".to_owned(),
+                        Some(established) => connection_words(&texts, established).to_owned(),
+                        None => texts.ui("ui-results-connection-not-established", "Not established yet: the full assessment asks how you would be connected.").to_owned(),
                     } }
                     if c.raised_by_facilitating_acts {
-                        {format!(
-                            " You declared {}, but your company's own acts (customising, marketing, training or removing safeguards for the risky use) make it contributing.",
-                            c.declared.map_or("nothing", |d| d.label())
+                        {" "}{texts.ui_with(
+                            "ui-results-raised-by-acts",
+                            "You declared { $declared }, but your company's own acts (customising, marketing, training or removing safeguards for the risky use) make it contributing.",
+                            &[("declared", c.declared.map_or(texts.ui("ui-results-nothing", "nothing"), |d| texts.connection(d)))],
                         )}
                     }
                 </dd>
-                <dt>{"Your leverage over the customer after the sale"}</dt>
+                <dt>{texts.ui("ui-results-your-leverage-over-the-customer", "Your leverage over the customer after the sale")}</dt>
                 <dd id="connection-leverage">{ match c.leverage {
-                    Some(leverage) => leverage.label(),
-                    None => "not assessed yet: the full assessment asks about it",
+                    Some(leverage) => texts.leverage(leverage),
+                    None => texts.ui("ui-results-leverage-not-assessed", "not assessed yet: the full assessment asks about it"),
                 } }</dd>
             </dl>
-            if let Some(response) = c.response {
-                <p id="connection-response"><strong>{"What it calls for: "}</strong>{response}</p>
+            if let Some(established) = c.established {
+                <p id="connection-response"><strong>{texts.ui("ui-results-what-it-calls-for", "What it calls for:")}{" "}</strong>{texts.connection_response(established).to_owned()}</p>
             }
         </section>
     }
@@ -475,26 +522,27 @@ pub fn connection_view(props: &ReportProps) -> Html {
 
 #[function_component(WhatWouldChangeView)]
 pub fn what_would_change_view(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     let body = match &report.what_would_change {
         WhatWouldChange::Changes { to, changes } => {
             let verify = changes.iter().any(|c| c.kind == ChangeKind::VerifyIfTrue);
             html! {
                 <>
-                <p>{format!("These would lower it to \"{}\":", to.label())}</p>
+                <p>{texts.ui_with("ui-results-would-lower-to", "These would lower it to \"{ $outcome }\":", &[("outcome", texts.outcome(*to))])}</p>
                 <ul id="what-would-change">
                     { for changes.iter().map(|c| html! {
                         <li>
                             <span class="tag">{ match c.kind {
-                                ChangeKind::PutInPlace => "Safeguard to put in place:",
-                                ChangeKind::VerifyIfTrue => "Only if verified:",
+                                ChangeKind::PutInPlace => texts.ui("ui-results-change-put-in-place", "Safeguard to put in place:"),
+                                ChangeKind::VerifyIfTrue => texts.ui("ui-results-change-verify", "Only if verified:"),
                             } }</span>
-                            {" "}{c.description.clone()}
+                            {" "}{change_words(&texts, report, c)}
                         </li>
                     }) }
                 </ul>
                 if verify {
-                    <p class="help">{"A fact counts only once evidence shows it is true. Never change an answer just to lower the outcome."}</p>
+                    <p class="help">{texts.ui("ui-results-a-fact-counts-only-once", "A fact counts only once evidence shows it is true. Never change an answer just to lower the outcome.")}</p>
                 }
                 </>
             }
@@ -509,16 +557,17 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
                 && !prohibited_flag_raised(report);
             if same_as_blockers {
                 html! {
-                    <p id="what-would-change">{format!(
-                        "Establish these facts with evidence before deciding: the {} listed under \"Before any decision, establish\".",
-                        questions.len()
+                    <p id="what-would-change">{texts.ui_with(
+                        "ui-results-establish-listed",
+                        "Establish these facts with evidence before deciding: the { $count } listed under \"Before any decision, establish\".",
+                        &[("count", &questions.len().to_string())],
                     )}</p>
                 }
             } else {
                 html! {
                     <>
-                    <p>{"Establish these facts with evidence before deciding:"}</p>
-                    <ul id="what-would-change">{ for questions.iter().map(|q| html! { <li>{q.prompt.clone()}</li> }) }</ul>
+                    <p>{texts.ui("ui-results-establish-these-facts-with-evidence", "Establish these facts with evidence before deciding:")}</p>
+                    <ul id="what-would-change">{ for questions.iter().map(|q| html! { <li>{prompt_of(&texts, report, &q.id, &q.prompt)}</li> }) }</ul>
                     </>
                 }
             }
@@ -527,7 +576,7 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
     };
     html! {
         <section aria-labelledby="change-title">
-            <h3 id="change-title">{"What would change the outcome"}</h3>
+            <h3 id="change-title">{texts.ui("ui-results-what-would-change-the-outcome", "What would change the outcome")}</h3>
             {body}
         </section>
     }
@@ -543,9 +592,20 @@ pub fn actions(props: &ReportProps) -> Html {
     let count = |status: ActionStatus| report.actions.iter().filter(|a| a.status == status).count();
     let (to_do, planned) = (count(ActionStatus::ToDo), count(ActionStatus::Planned));
     let title = if planned > 0 {
-        format!("Recommended actions ({to_do} to do, {planned} planned)")
+        texts.ui_with(
+            "ui-results-actions-planned",
+            "Recommended actions ({ $to_do } to do, { $planned } planned)",
+            &[
+                ("to_do", &to_do.to_string()),
+                ("planned", &planned.to_string()),
+            ],
+        )
     } else {
-        format!("Recommended actions ({to_do} to do)")
+        texts.ui_with(
+            "ui-results-actions",
+            "Recommended actions ({ $to_do } to do)",
+            &[("to_do", &to_do.to_string())],
+        )
     };
     html! {
         <section aria-labelledby="actions-title">
@@ -557,16 +617,16 @@ pub fn actions(props: &ReportProps) -> Html {
                         definition.map_or_else(|| english.to_owned(), |d| of(&texts, d))
                     };
                     let (class, check, tag) = match a.status {
-                        ActionStatus::InPlace => ("done", "☑", "In place"),
-                        ActionStatus::Planned => ("planned", "☐", "Planned — a condition of the deal"),
-                        ActionStatus::ToDo => ("to-do", "☐", "To do"),
+                        ActionStatus::InPlace => ("done", "☑", texts.ui("ui-results-action-in-place", "In place")),
+                        ActionStatus::Planned => ("planned", "☐", texts.ui("ui-results-action-planned", "Planned — a condition of the deal")),
+                        ActionStatus::ToDo => ("to-do", "☐", texts.ui("ui-results-action-to-do", "To do")),
                     };
                     html! {
                         <li class={class}>
                             <span class="check" aria-hidden="true">{check}</span>
                             <span class="tag">{tag}</span>
                             {" "}<strong>{text(|t, d| t.action_title(d).to_owned(), a.title)}</strong>{". "}{text(|t, d| t.action_detail(d).to_owned(), a.detail)}
-                            <span class="source">{" Source: "}{text(|t, d| t.action_source(d).to_owned(), a.source)}{"."}</span>
+                            <span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{text(|t, d| t.action_source(d).to_owned(), a.source)}{"."}</span>
                         </li>
                     }
                 }) }
@@ -577,22 +637,23 @@ pub fn actions(props: &ReportProps) -> Html {
 
 #[function_component(OpenQuestions)]
 pub fn open_questions(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     html! {
         <section aria-labelledby="open-title">
-            <h3 id="open-title">{format!("Open questions ({})", report.open_questions.len())}</h3>
+            <h3 id="open-title">{texts.ui_with("ui-results-open-questions-count", "Open questions ({ $count })", &[("count", &report.open_questions.len().to_string())])}</h3>
             if report.open_questions.is_empty() {
-                <p>{"None: every question asked has an answer."}</p>
+                <p>{texts.ui("ui-results-none-every-question-asked-has", "None: every question asked has an answer.")}</p>
             } else {
-                <p>{format!("{} of them decisive. Unknown answers count as the worst case until resolved.", report.decisive_gaps)}</p>
+                <p>{texts.ui_with("ui-results-decisive-gaps", "{ $count } of them decisive. Unknown answers count as the worst case until resolved.", &[("count", &report.decisive_gaps.to_string())])}</p>
                 <ul class="open-questions">
                     { for report.open_questions.iter().map(|q| {
                         let target = format!("q-{}", q.id);
                         let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
                         html! {
                             <li>
-                                if q.decisive { <span class="tag">{"Decisive "}</span> }
-                                <button type="button" class="link-button" {onclick}>{q.prompt.clone()}</button>
+                                if q.decisive { <span class="tag">{texts.ui("ui-results-decisive", "Decisive")}{" "}</span> }
+                                <button type="button" class="link-button" {onclick}>{prompt_of(&texts, report, &q.id, &q.prompt)}</button>
                             </li>
                         }
                     }) }
@@ -604,6 +665,7 @@ pub fn open_questions(props: &ReportProps) -> Html {
 
 #[function_component(MethodNotes)]
 pub fn method_notes(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let report = &props.report;
     if report.packs_added.is_empty()
         && report.migrations.is_empty()
@@ -614,23 +676,26 @@ pub fn method_notes(props: &ReportProps) -> Html {
     let version = hrdd_core::method::METHOD_VERSION;
     html! {
         <section aria-labelledby="method-notes-title" id="method-notes">
-            <h3 id="method-notes-title">{"About this result"}</h3>
+            <h3 id="method-notes-title">{texts.ui("ui-results-about-this-result", "About this result")}</h3>
             { for report.packs_added.iter().map(|pack| html! {
-                <p class="pack-added">{format!(
-                    "Questions of the \"{}\" pack were added because the product's capabilities, type or customer call for them.",
-                    pack.label()
+                <p class="pack-added">{texts.ui_with(
+                    "ui-results-pack-added",
+                    "Questions of the \"{ $pack }\" pack were added because the product's capabilities, type or customer call for them.",
+                    &[("pack", texts.sector(*pack))],
                 )}</p>
             }) }
             if let Some(before) = report.method1_outcome {
                 if before == report.outcome {
-                    <p id="method1-comparison">{format!(
-                        "Under method 1 this assessment was: \"{}\". Method {version} gives \"{}\" too.",
-                        before.label(), report.outcome.label()
+                    <p id="method1-comparison">{texts.ui_with(
+                        "ui-results-method1-same",
+                        "Under method 1 this assessment was: \"{ $before }\". Method { $version } gives \"{ $now }\" too.",
+                        &[("before", texts.outcome(before)), ("version", &version.to_string()), ("now", texts.outcome(report.outcome))],
                     )}</p>
                 } else {
-                    <p id="method1-comparison">{format!(
-                        "Under method 1 this assessment was: \"{}\". Method {version} gives \"{}\" because:",
-                        before.label(), report.outcome.label()
+                    <p id="method1-comparison">{texts.ui_with(
+                        "ui-results-method1-differs",
+                        "Under method 1 this assessment was: \"{ $before }\". Method { $version } gives \"{ $now }\" because:",
+                        &[("before", texts.outcome(before)), ("version", &version.to_string()), ("now", texts.outcome(report.outcome))],
                     )}</p>
                     <ul class="method1-reasons">
                         // The reasons of the outcome, without the closing sentence that repeats
@@ -640,8 +705,8 @@ pub fn method_notes(props: &ReportProps) -> Html {
                 }
             }
             if !report.migrations.is_empty() {
-                <p>{"How answers given under method 1 were read:"}</p>
-                <ul class="migrations">{ for report.migrations.iter().map(|m| html! { <li>{*m}</li> }) }</ul>
+                <p>{texts.ui("ui-results-how-answers-given-under-method", "How answers given under method 1 were read:")}</p>
+                <ul class="migrations">{ for report.migrations.iter().map(|m| html! { <li>{texts.migration(m).to_owned()}</li> }) }</ul>
             }
         </section>
     }
@@ -649,6 +714,7 @@ pub fn method_notes(props: &ReportProps) -> Html {
 
 #[function_component(Explanation)]
 pub fn explanation(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     // Built only while open: the tables are long, and most readers never open them.
     let open = use_state(|| false);
     let ontoggle = {
@@ -662,23 +728,23 @@ pub fn explanation(props: &ReportProps) -> Html {
     };
     html! {
         <details class="explanation" id="explanation" {ontoggle}>
-            <summary>{"Show how every score was reached"}</summary>
-            if *open { {explanation_body(&props.report)} }
+            <summary>{texts.ui("ui-results-show-how-every-score-was", "Show how every score was reached")}</summary>
+            if *open { {explanation_body(&texts, &props.report)} }
         </details>
     }
 }
 
 /// Every reason, contribution and rating behind the result (also printed in the report).
-pub fn explanation_body(report: &Report) -> Html {
+pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
     html! {
         <>
-        <h3>{"Outcome"}</h3>
+        <h3>{texts.ui("ui-results-outcome", "Outcome")}</h3>
         <ul>{ for report.outcome_reasons.iter().map(|r| html! { <li>{r.clone()}</li> }) }</ul>
         { for report.elements.iter().map(|e| html! {
             <>
             <h3>{format!("{} {}: {} of 100", e.element.letter(), e.element.title(), e.score)}</h3>
             <table class="contributions">
-                <thead><tr><th scope="col">{"Question"}</th><th scope="col">{"Answer"}</th><th scope="col">{"Points"}</th></tr></thead>
+                <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th><th scope="col">{texts.ui("ui-results-points", "Points")}</th></tr></thead>
                 <tbody>
                     { for e.contributions.iter().map(|c| html! {
                         <tr><td>{c.question.to_string()}</td><td>{c.answer.to_string()}</td><td>{format!("+{}", c.points)}</td></tr>
@@ -687,17 +753,17 @@ pub fn explanation_body(report: &Report) -> Html {
             </table>
             </>
         }) }
-        <h3>{"Severity and likelihood of each right"}</h3>
+        <h3>{texts.ui("ui-results-severity-and-likelihood-of-each", "Severity and likelihood of each right")}</h3>
         <ul>
             { for report.salient_rights.iter().map(|r| html! {
-                <li><strong>{r.right.label()}</strong>{": "}{r.explanation.join(" ")}</li>
+                <li><strong>{texts.right(r.right).to_owned()}</strong>{": "}{r.explanation.join(" ")}</li>
             }) }
         </ul>
         if report.mitigation_reduction > 0 {
-            <p>{format!("Safeguards in place remove up to {} likelihood points.", report.mitigation_reduction)}</p>
+            <p>{texts.ui_with("ui-results-mitigation-reduction", "Safeguards in place remove up to { $points } likelihood points.", &[("points", &report.mitigation_reduction.to_string())])}</p>
         }
         if let Some(purpose) = &report.beneficial_purpose {
-            <h3>{"Beneficial purpose (recorded, never weighed against harm)"}</h3>
+            <h3>{texts.ui("ui-results-beneficial-purpose-recorded-never-weighed", "Beneficial purpose (recorded, never weighed against harm)")}</h3>
             <p>{purpose.clone()}</p>
         }
         </>
@@ -707,12 +773,13 @@ pub fn explanation_body(report: &Report) -> Html {
 /// Horizontal bars for the four element scores, drawn as SVG by the app itself.
 #[function_component(ElementChart)]
 pub fn element_chart(props: &ReportProps) -> Html {
+    let texts = crate::use_texts();
     let row_height = 28;
     let height = row_height * props.report.elements.len() as i32;
     html! {
         <figure class="element-chart">
             <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby="chart-title chart-desc" width="100%">
-                <title id="chart-title">{"Scores of the four elements, 0 to 100"}</title>
+                <title id="chart-title">{texts.ui("ui-results-scores-of-the-four-elements", "Scores of the four elements, 0 to 100")}</title>
                 <desc id="chart-desc">{ props.report.elements.iter().map(|e| format!("{} {}: {}", e.element.letter(), e.element.title(), e.score)).collect::<Vec<_>>().join("; ") }</desc>
                 { for props.report.elements.iter().enumerate().map(|(row, e)| {
                     let y = row as i32 * row_height;
@@ -726,15 +793,96 @@ pub fn element_chart(props: &ReportProps) -> Html {
                     }
                 }) }
             </svg>
-            <figcaption class="help">{"Element scores, 0 to 100: higher means more concern."}</figcaption>
+            <figcaption class="help">{texts.ui("ui-results-element-scores-0-to-100", "Element scores, 0 to 100: higher means more concern.")}</figcaption>
         </figure>
     }
 }
 
+/// The words of an open question or a fact to establish, by its id: a question of the method in
+/// the report's perspective, or one of the report's own (the country context, a rating, the
+/// unknowns behind a critical risk). `english` is the report's text, kept for any other id.
+fn prompt_of(texts: &Texts, report: &Report, id: &str, english: &str) -> String {
+    if let Some(index) = hrdd_core::method::question_index(id) {
+        return texts
+            .question(&hrdd_core::method::QUESTIONS[index], report.perspective)
+            .to_owned();
+    }
+    if id == "profile.destination.context" {
+        return texts.ui("ui-results-open-country-context", "The dataset has no indicators for this country: set the country context level yourself, with a reason.").to_owned();
+    }
+    if id == "residual_risk" {
+        return texts
+            .ui(
+                "ui-results-open-unknowns-drive",
+                "The critical risk rests on answers that are still unknown.",
+            )
+            .to_owned();
+    }
+    let rating = id
+        .strip_prefix("rights.")
+        .and_then(|rest| rest.split_once('.'));
+    if let Some((right, dimension)) = rating {
+        let right = hrdd_core::method::Right::from_key(right);
+        let dimension = match dimension {
+            "scale" => Some(texts.ui("ui-rights-scale", "Scale")),
+            "scope" => Some(texts.ui("ui-rights-scope", "Scope")),
+            "irremediability" => Some(texts.ui("ui-rights-irremediability", "Irremediability")),
+            "likelihood" => Some(texts.ui("ui-rights-likelihood", "Likelihood")),
+            _ => None,
+        };
+        if let (Some(right), Some(dimension)) = (right, dimension) {
+            return texts.ui_with(
+                "ui-results-open-rate",
+                "Rate the { $dimension } of the impact on { $right }.",
+                &[
+                    ("dimension", &dimension.to_lowercase()),
+                    ("right", texts.right(right)),
+                ],
+            );
+        }
+    }
+    english.to_owned()
+}
+
+/// A change that would lower the outcome, in words: the safeguard to put in place, or the
+/// answer to establish with evidence.
+fn change_words(texts: &Texts, report: &Report, change: &hrdd_core::report::Change) -> String {
+    let Some(index) = hrdd_core::method::question_index(change.question_id) else {
+        return change.description.clone();
+    };
+    let question = &hrdd_core::method::QUESTIONS[index];
+    let option = change
+        .option
+        .map(|key| texts.option(question, key, report.perspective));
+    match (change.kind, option) {
+        (ChangeKind::PutInPlace, Some(safeguard)) => texts.ui_with(
+            "ui-results-change-put-in-place-item",
+            "Put in place and verify: { $safeguard }",
+            &[("safeguard", safeguard)],
+        ),
+        (ChangeKind::VerifyIfTrue, answer) => texts.ui_with(
+            "ui-results-change-establish",
+            "Establish with evidence \"{ $question }\". Only if verified: { $answer }",
+            &[
+                ("question", texts.question(question, report.perspective)),
+                (
+                    "answer",
+                    &answer
+                        .unwrap_or_else(|| texts.ui("ui-results-none-of-these", "none of these"))
+                        .to_lowercase(),
+                ),
+            ],
+        ),
+        (ChangeKind::PutInPlace, None) => change.description.clone(),
+    }
+}
+
 /// The label of a screening list by its key.
-fn screening_list_label(key: &str) -> &'static str {
-    hrdd_core::method::SCREENING_LIST_ITEMS
-        .iter()
-        .find(|c| c.key == key)
-        .map_or("", |c| c.label)
+fn screening_list_label<'a>(texts: &'a Texts, key: &str) -> &'a str {
+    let question = hrdd_core::method::question_index("customer.screening_lists")
+        .map(|i| &hrdd_core::method::QUESTIONS[i]);
+    match question {
+        Some(question) => texts.option(question, key, hrdd_core::method::Perspective::OurDeal),
+        None => "",
+    }
 }

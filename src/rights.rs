@@ -3,6 +3,7 @@
 //! applies and is shown.
 
 use crate::state::AssessmentAction;
+use hrdd_core::i18n::Texts;
 use hrdd_core::method::{Right, RIGHTS};
 use hrdd_core::{Assessment, ImpactRating, Report, RightStatus};
 use std::rc::Rc;
@@ -16,40 +17,49 @@ pub struct RightsProps {
     pub on_answer: Callback<AssessmentAction>,
 }
 
-const DIMENSIONS: [(&str, &str, [&str; 4]); 4] = [
+/// A text of the screens in the chosen language.
+type Text = fn(&Texts) -> &str;
+
+/// The four dimensions of a rating: key, label and the labels of the values 1 to 4.
+const DIMENSIONS: [(&str, Text, [Text; 4]); 4] = [
     (
         "scale",
-        "Scale",
-        ["1 minor", "2 moderate", "3 serious", "4 grave"],
+        |t| t.ui("ui-rights-scale", "Scale"),
+        [
+            |t| t.ui("ui-rights-scale-1", "1 minor"),
+            |t| t.ui("ui-rights-scale-2", "2 moderate"),
+            |t| t.ui("ui-rights-scale-3", "3 serious"),
+            |t| t.ui("ui-rights-scale-4", "4 grave"),
+        ],
     ),
     (
         "scope",
-        "Scope",
+        |t| t.ui("ui-rights-scope", "Scope"),
         [
-            "1 a few people",
-            "2 a group",
-            "3 many",
-            "4 a whole population",
+            |t| t.ui("ui-rights-scope-1", "1 a few people"),
+            |t| t.ui("ui-rights-scope-2", "2 a group"),
+            |t| t.ui("ui-rights-scope-3", "3 many"),
+            |t| t.ui("ui-rights-scope-4", "4 a whole population"),
         ],
     ),
     (
         "irremediability",
-        "Irremediability",
+        |t| t.ui("ui-rights-irremediability", "Irremediability"),
         [
-            "1 easily remedied",
-            "2 with effort",
-            "3 hardly",
-            "4 irreversible",
+            |t| t.ui("ui-rights-irremediability-1", "1 easily remedied"),
+            |t| t.ui("ui-rights-irremediability-2", "2 with effort"),
+            |t| t.ui("ui-rights-irremediability-3", "3 hardly"),
+            |t| t.ui("ui-rights-irremediability-4", "4 irreversible"),
         ],
     ),
     (
         "likelihood",
-        "Likelihood",
+        |t| t.ui("ui-rights-likelihood", "Likelihood"),
         [
-            "1 remote",
-            "2 possible",
-            "3 likely",
-            "4 very likely or happening",
+            |t| t.ui("ui-rights-likelihood-1", "1 remote"),
+            |t| t.ui("ui-rights-likelihood-2", "2 possible"),
+            |t| t.ui("ui-rights-likelihood-3", "3 likely"),
+            |t| t.ui("ui-rights-likelihood-4", "4 very likely or happening"),
         ],
     ),
 ];
@@ -70,16 +80,16 @@ pub fn rights_rating(props: &RightsProps) -> Html {
     let texts = crate::use_texts();
     html! {
         <fieldset class="question rights-rating">
-            <legend>{"Rate each right at risk"}</legend>
+            <legend>{texts.ui("ui-rights-rate-each-right-at-risk", "Rate each right at risk")}</legend>
             <p class="help">
-                {"Severity is judged by how grave the harm is for each person (scale), how many people it reaches (scope) and how hard it is to put right (irremediability); then how likely it is. Unrated rights use the method's presumption from the capabilities, sector and customer. Source: OECD Due Diligence Guidance (2018); UN Guiding Principle 24."}
+                {texts.ui("ui-rights-severity-is-judged-by-how", "Severity is judged by how grave the harm is for each person (scale), how many people it reaches (scope) and how hard it is to put right (irremediability); then how likely it is. Unrated rights use the method's presumption from the capabilities, sector and customer. Source: OECD Due Diligence Guidance (2018); UN Guiding Principle 24.")}
             </p>
             { for RIGHTS.iter().map(|right| right_row(props, &texts, *right)) }
         </fieldset>
     }
 }
 
-fn right_row(props: &RightsProps, texts: &hrdd_core::i18n::Texts, right: Right) -> Html {
+fn right_row(props: &RightsProps, texts: &Texts, right: Right) -> Html {
     let status = props.assessment.rights[right.index()];
     let salient = props
         .report
@@ -112,13 +122,17 @@ fn right_row(props: &RightsProps, texts: &hrdd_core::i18n::Texts, right: Right) 
         <div class="right-row" id={format!("right-{}", right.key())}>
             <p class="right-name"><strong>{texts.right(right).to_owned()}</strong><span class="instrument">{format!(" ({})", right.instrument())}</span></p>
             if let Some(s) = salient {
-                <p class="help">{format!("Now: {} severity ({}), {} (risk {}){}.", s.severity_band.label(), s.severity, s.likelihood_band.label(), s.risk.label(), if presumed.is_some() { ", presumed by the method" } else { "" })}</p>
+                <p class="help">{ if presumed.is_some() {
+                    texts.ui_with("ui-rights-now-presumed", "Now: { $severity } severity ({ $score }), { $likelihood } (risk { $risk }), presumed by the method.", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])
+                } else {
+                    texts.ui_with("ui-rights-now", "Now: { $severity } severity ({ $score }), { $likelihood } (risk { $risk }).", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])
+                } }</p>
             }
-            <label for={status_id.clone()}>{format!("How to treat {}", texts.right(right).to_lowercase())}</label>
+            <label for={status_id.clone()}>{texts.ui_with("ui-rights-how-to-treat", "How to treat { $right }", &[("right", &texts.right(right).to_lowercase())])}</label>
             <select id={status_id} onchange={on_status}>
-                <option value="unrated" selected={status_key == "unrated"}>{ if presumed.is_some() { "Use the method's presumption" } else { "Not rated (not presumed at risk)" } }</option>
-                <option value="not_at_risk" selected={status_key == "not_at_risk"}>{"Not at risk in this deal"}</option>
-                <option value="rated" selected={status_key == "rated"}>{"Rate it myself"}</option>
+                <option value="unrated" selected={status_key == "unrated"}>{ if presumed.is_some() { texts.ui("ui-rights-use-the-presumption", "Use the method's presumption") } else { texts.ui("ui-rights-not-rated", "Not rated (not presumed at risk)") } }</option>
+                <option value="not_at_risk" selected={status_key == "not_at_risk"}>{texts.ui("ui-rights-not-at-risk-in-this", "Not at risk in this deal")}</option>
+                <option value="rated" selected={status_key == "rated"}>{texts.ui("ui-rights-rate-it-myself", "Rate it myself")}</option>
             </select>
             if let RightStatus::Rated(rating) = status {
                 <div class="ratings">
@@ -133,11 +147,11 @@ fn right_row(props: &RightsProps, texts: &hrdd_core::i18n::Texts, right: Right) 
                         });
                         html! {
                             <div class="rating">
-                                <label for={id.clone()}>{*label}</label>
+                                <label for={id.clone()}>{label(texts)}</label>
                                 <select id={id} {onchange}>
-                                    <option value="dont_know" selected={current.is_none()}>{"Don't know"}</option>
+                                    <option value="dont_know" selected={current.is_none()}>{texts.ui("ui-questionnaire-don-t-know", "Don't know")}</option>
                                     { for options.iter().enumerate().map(|(i, text)| html! {
-                                        <option value={(i + 1).to_string()} selected={current == Some(i as u8 + 1)}>{*text}</option>
+                                        <option value={(i + 1).to_string()} selected={current == Some(i as u8 + 1)}>{text(texts)}</option>
                                     }) }
                                 </select>
                             </div>

@@ -35,6 +35,7 @@ pub struct ShareProps {
 
 #[function_component(SharePanel)]
 pub fn share_panel(props: &ShareProps) -> Html {
+    let texts = crate::use_texts();
     let include_text = use_state(|| false);
     let passphrase = use_state(String::new);
     let made = use_state(|| None::<MadeLink>);
@@ -142,30 +143,30 @@ pub fn share_panel(props: &ShareProps) -> Html {
         .is_some_and(|m| m.made_from != props.assessment);
     html! {
         <details class="share" id="share">
-            <summary>{"Share as a link"}</summary>
+            <summary>{texts.ui("ui-share-share-as-a-link", "Share as a link")}</summary>
             <p class="help">
-                {"The link carries the answers after the # sign, a part of the address that browsers never send to any server. Names and notes stay out unless you include them. Anyone who has the link can open it, and chat logs and browser history keep it: add a passphrase and send it by another channel."}
+                {texts.ui("ui-share-the-link-carries-the-answers", "The link carries the answers after the # sign, a part of the address that browsers never send to any server. Names and notes stay out unless you include them. Anyone who has the link can open it, and chat logs and browser history keep it: add a passphrase and send it by another channel.")}
             </p>
             <form onsubmit={on_create}>
                 <div class="option">
                     <input type="checkbox" id="share-include-text" checked={*include_text} onchange={on_include} />
-                    <label for="share-include-text">{"Include names and notes (the customer name and notes become readable by anyone with the link)"}</label>
+                    <label for="share-include-text">{texts.ui("ui-share-include-names-and-notes-the", "Include names and notes (the customer name and notes become readable by anyone with the link)")}</label>
                 </div>
                 <div class="text-field">
                     <label for="share-passphrase">{format!("Passphrase (optional, at least {MIN_PASSPHRASE_CHARS} characters)")}</label>
                     <input type="password" id="share-passphrase" autocomplete="new-password" value={(*passphrase).clone()} oninput={on_passphrase} />
                 </div>
-                <button type="submit" id="create-link" disabled={*busy}>{"Create link"}</button>
+                <button type="submit" id="create-link" disabled={*busy}>{texts.ui("ui-share-create-link", "Create link")}</button>
             </form>
             if let Some(m) = &*made {
                 <div class="made-link">
                     <label for="share-link">{format!("Share link ({} characters{}{})", m.url.len(), if m.protected { ", protected by a passphrase" } else { "" }, if m.includes_text { ", with names and notes" } else { "" })}</label>
                     <input type="text" id="share-link" readonly=true value={m.url.clone()} />
-                    <button type="button" id="copy-link" onclick={on_copy}>{"Copy link"}</button>
+                    <button type="button" id="copy-link" onclick={on_copy}>{texts.ui("ui-share-copy-link", "Copy link")}</button>
                     if stale {
-                        <p class="warning">{"The answers changed after this link was made: create it again to share the current result."}</p>
+                        <p class="warning">{texts.ui("ui-share-the-answers-changed-after-this", "The answers changed after this link was made: create it again to share the current result.")}</p>
                     }
-                    {qr_code(&m.url)}
+                    {qr_code(&texts, &m.url)}
                 </div>
             }
             <p id="share-status" role="status" class={classes!("help", status.as_ref().is_some_and(|(ok, _)| !ok).then_some("warning"))}>
@@ -176,9 +177,9 @@ pub fn share_panel(props: &ShareProps) -> Html {
 }
 
 /// The link as a QR code, drawn as SVG by the app itself (no image service).
-fn qr_code(text: &str) -> Html {
+fn qr_code(texts: &hrdd_core::i18n::Texts, text: &str) -> Html {
     let Ok(code) = QrCode::encode_text(text, QrCodeEcc::Low) else {
-        return html! { <p class="help">{"This link is too long for a QR code."}</p> };
+        return html! { <p class="help">{texts.ui("ui-share-this-link-is-too-long", "This link is too long for a QR code.")}</p> };
     };
     let size = code.size();
     let border = 4;
@@ -197,7 +198,7 @@ fn qr_code(text: &str) -> Html {
                 <rect width={extent.to_string()} height={extent.to_string()} fill="#fff" />
                 <path d={path} fill="#000" />
             </svg>
-            <figcaption class="help">{"Scan to open this result on a phone."}</figcaption>
+            <figcaption class="help">{texts.ui("ui-share-scan-to-open-this-result", "Scan to open this result on a phone.")}</figcaption>
         </figure>
     }
 }

@@ -33,6 +33,7 @@ pub struct SharedProps {
 
 #[function_component(SharedView)]
 pub fn shared_view(props: &SharedProps) -> Html {
+    let texts = crate::use_texts();
     // Scored under the organisation's policy, as the open assessment is.
     let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
         .map(|settings| settings.policy.clone())
@@ -47,7 +48,9 @@ pub fn shared_view(props: &SharedProps) -> Html {
         })
     };
     match &props.state.shared {
-        None => html! { <p>{"No shared link is open."}</p> },
+        None => {
+            html! { <p>{texts.ui("ui-shared-no-shared-link-is-open", "No shared link is open.")}</p> }
+        }
         Some(SharedState::Locked {
             link: locked,
             error,
@@ -81,17 +84,17 @@ pub fn shared_view(props: &SharedProps) -> Html {
             };
             html! {
                 <section class="shared" aria-labelledby="shared-title">
-                    <h2 id="shared-title">{"Shared assessment, protected by a passphrase"}</h2>
-                    <p>{"Enter the passphrase you were given (separately from the link). It is checked on this device only."}</p>
+                    <h2 id="shared-title">{texts.ui("ui-shared-shared-assessment-protected-by-a", "Shared assessment, protected by a passphrase")}</h2>
+                    <p>{texts.ui("ui-shared-enter-the-passphrase-you-were", "Enter the passphrase you were given (separately from the link). It is checked on this device only.")}</p>
                     <form onsubmit={on_unlock}>
                         <div class="text-field">
-                            <label for="unlock-passphrase">{"Passphrase"}</label>
+                            <label for="unlock-passphrase">{texts.ui("ui-shared-passphrase", "Passphrase")}</label>
                             <input type="password" id="unlock-passphrase" autocomplete="off" value={(*passphrase).clone()} oninput={on_input}
                                 aria-invalid={error.is_some().then_some("true")} aria-describedby="unlock-error" />
                         </div>
                         <p id="unlock-error" role="alert" class="warning">{error.clone().unwrap_or_default()}</p>
                         <button type="submit" id="unlock" disabled={*busy}>{ if *busy { "Opening…" } else { "Open" } }</button>
-                        {" "}<button type="button" onclick={close}>{"Close"}</button>
+                        {" "}<button type="button" onclick={close}>{texts.ui("ui-shared-close", "Close")}</button>
                     </form>
                 </section>
             }
@@ -118,14 +121,14 @@ pub fn shared_view(props: &SharedProps) -> Html {
             html! {
                 <section class="shared" aria-labelledby="shared-title">
                     <div class="shared-banner">
-                        <h2 id="shared-title">{"Shared assessment (read only)"}</h2>
+                        <h2 id="shared-title">{texts.ui("ui-shared-shared-assessment-read-only", "Shared assessment (read only)")}</h2>
                         <p>
-                            {"This result was opened from a link. It is not saved in this browser, and your own drafts are unchanged. "}
+                            {texts.ui("ui-shared-this-result-was-opened-from", "This result was opened from a link. It is not saved in this browser, and your own drafts are unchanged.")}{" "}
                             {version_note}
                             { if shared.includes_text { " The sender included names and notes." } else { " The sender left names and notes out." } }
                         </p>
-                        <button type="button" id="edit-copy" onclick={copy}>{"Edit a copy"}</button>
-                        {" "}<button type="button" id="close-shared" onclick={close}>{"Close"}</button>
+                        <button type="button" id="edit-copy" onclick={copy}>{texts.ui("ui-shared-edit-a-copy", "Edit a copy")}</button>
+                        {" "}<button type="button" id="close-shared" onclick={close}>{texts.ui("ui-shared-close", "Close")}</button>
                     </div>
                     <div class="layout">
                         <PrintReport assessment={shared.assessment.clone()} report={report.clone()} draft_name={"Shared assessment".to_owned()} on_screen={true} />

@@ -43,7 +43,7 @@ pub fn start_panel(props: &StartProps) -> Html {
     };
     let text_input = |field: TextField,
                       id: &'static str,
-                      label: &'static str,
+                      label: &str,
                       value: &str,
                       multiline: bool| {
         let on_answer = props.on_answer.clone();
@@ -54,7 +54,7 @@ pub fn start_panel(props: &StartProps) -> Html {
             });
             html! {
                 <div class="text-field">
-                    <label for={id}>{label}</label>
+                    <label for={id}>{label.to_owned()}</label>
                     <textarea id={id} rows="3" maxlength="2000" value={value.to_owned()} {oninput} />
                 </div>
             }
@@ -65,7 +65,7 @@ pub fn start_panel(props: &StartProps) -> Html {
             });
             html! {
                 <div class="text-field">
-                    <label for={id}>{label}</label>
+                    <label for={id}>{label.to_owned()}</label>
                     <input type="text" id={id} maxlength="2000" autocomplete="off" value={value.to_owned()} {oninput} />
                 </div>
             }
@@ -74,17 +74,17 @@ pub fn start_panel(props: &StartProps) -> Html {
 
     html! {
         <section class="section start" aria-labelledby="start-title">
-            <h2 id="start-title">{"Start"}</h2>
+            <h2 id="start-title">{texts.ui("ui-start-start", "Start")}</h2>
             <p class="intro">
-                {"Answer what you know. \"Don't know\" is always allowed: it is never treated as the safe answer, and it is listed as an open question. The result on the right follows every answer."}
+                {texts.ui("ui-start-answer-what-you-know-don", "Answer what you know. \"Don't know\" is always allowed: it is never treated as the safe answer, and it is listed as an open question. The result on the right follows every answer.")}
             </p>
             <fieldset class="question">
-                <legend>{"How thorough should this be?"}</legend>
+                <legend>{texts.ui("ui-start-how-thorough-should-this-be", "How thorough should this be?")}</legend>
                 { for [Mode::QuickScreen, Mode::FullAssessment].into_iter().map(|mode| {
                     let id = format!("mode-{}", mode.key());
                     let hint = match mode {
-                        Mode::QuickScreen => ": every question that can stop a deal, a few minutes",
-                        Mode::FullAssessment => ": all four elements, rights rated one by one",
+                        Mode::QuickScreen => texts.ui("ui-start-quick-screen-hint", ": every question that can stop a deal, a few minutes"),
+                        Mode::FullAssessment => texts.ui("ui-start-full-assessment-hint", ": all four elements, rights rated one by one"),
                     };
                     html! {
                         <div class="option">
@@ -95,7 +95,7 @@ pub fn start_panel(props: &StartProps) -> Html {
                 }) }
             </fieldset>
             <fieldset class="question">
-                <legend>{"Who is assessing?"}</legend>
+                <legend>{texts.ui("ui-start-who-is-assessing", "Who is assessing?")}</legend>
                 { for Perspective::ALL.into_iter().map(|perspective| {
                     let id = format!("perspective-{}", perspective.key());
                     html! {
@@ -107,8 +107,8 @@ pub fn start_panel(props: &StartProps) -> Html {
                 }) }
             </fieldset>
             <div class="question">
-                <label for="sector" class="prompt">{"What is being sold or provided?"}</label>
-                <p class="help" id="sector-help">{"The product category adds that sector's own questions and red flags. Another sector's questions are added too when the product's capabilities, type or customer call for them."}</p>
+                <label for="sector" class="prompt">{texts.ui("ui-start-what-is-being-sold-or", "What is being sold or provided?")}</label>
+                <p class="help" id="sector-help">{texts.ui("ui-start-the-product-category-adds-that", "The product category adds that sector's own questions and red flags. Another sector's questions are added too when the product's capabilities, type or customer call for them.")}</p>
                 <select id="sector" aria-describedby="sector-help" onchange={on_sector}>
                     { for sectors.into_iter().map(|sector| html! {
                         <option value={sector.key()} selected={assessment.sector == sector}>{texts.sector(sector).to_owned()}</option>
@@ -116,12 +116,12 @@ pub fn start_panel(props: &StartProps) -> Html {
                 </select>
             </div>
             <details class="question free-text">
-                <summary>{"Names and notes (optional, confidential)"}</summary>
-                <p class="help">{"Never scored. Kept in this browser only, and left out of exported files unless you choose to include them."}</p>
-                {text_input(TextField::Title, "text-title", "Title of this assessment", &assessment.text.title, false)}
-                {text_input(TextField::CustomerName, "text-customer", "Customer name", &assessment.text.customer_name, false)}
-                {text_input(TextField::BeneficialPurpose, "text-benefit", "Socially beneficial purpose (shown in the report, never weighed against harm)", &assessment.text.beneficial_purpose, true)}
-                {text_input(TextField::Notes, "text-notes", "Notes", &assessment.text.notes, true)}
+                <summary>{texts.ui("ui-start-names-and-notes-optional-confidential", "Names and notes (optional, confidential)")}</summary>
+                <p class="help">{texts.ui("ui-start-never-scored-kept-in-this", "Never scored. Kept in this browser only, and left out of exported files unless you choose to include them.")}</p>
+                {text_input(TextField::Title, "text-title", texts.ui("ui-start-title-of-this-assessment", "Title of this assessment"), &assessment.text.title, false)}
+                {text_input(TextField::CustomerName, "text-customer", texts.ui("ui-start-customer-name", "Customer name"), &assessment.text.customer_name, false)}
+                {text_input(TextField::BeneficialPurpose, "text-benefit", texts.ui("ui-start-beneficial-purpose", "Socially beneficial purpose (shown in the report, never weighed against harm)"), &assessment.text.beneficial_purpose, true)}
+                {text_input(TextField::Notes, "text-notes", texts.ui("ui-start-notes", "Notes"), &assessment.text.notes, true)}
             </details>
         </section>
     }

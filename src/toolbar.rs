@@ -51,34 +51,47 @@ fn file_name(name: &str) -> String {
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    let texts = crate::use_texts();
     let include_text = use_state(|| false);
     let on_new = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(AppAction::NewDraft))
     };
     let on_export = {
+        let texts = texts.clone();
         let dispatch = props.dispatch.clone();
         let assessment = props.assessment.clone();
         let name = props.draft_name.clone();
         let include = *include_text;
         Callback::from(move |_: MouseEvent| {
             let result = storage::export_json(&assessment, include).and_then(|json| {
-                storage::download(&file_name(&name), &json)
-                    .map_err(|_| "The browser refused to save the file.".to_owned())
+                storage::download(&file_name(&name), &json).map_err(|_| {
+                    texts
+                        .ui(
+                            "ui-toolbar-browser-refused-save",
+                            "The browser refused to save the file.",
+                        )
+                        .to_owned()
+                })
             });
+            let file = file_name(&name);
             match result {
                 Ok(()) => notify(
                     &dispatch,
                     NoticeKind::Info,
-                    format!(
-                        "Exported as {}{}.",
-                        file_name(&name),
-                        if include {
-                            ", with names and notes"
-                        } else {
-                            ", without names and notes"
-                        }
-                    ),
+                    if include {
+                        texts.ui_with(
+                            "ui-toolbar-exported-with-text",
+                            "Exported as { $file }, with names and notes.",
+                            &[("file", &file)],
+                        )
+                    } else {
+                        texts.ui_with(
+                            "ui-toolbar-exported-without-text",
+                            "Exported as { $file }, without names and notes.",
+                            &[("file", &file)],
+                        )
+                    },
                 ),
                 Err(e) => notify(&dispatch, NoticeKind::Error, e),
             }
@@ -91,6 +104,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_import = {
+        let texts = texts.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -100,10 +114,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             // Let the same file be chosen again after a failed attempt.
             input.set_value("");
             if file.size() > MAX_IMPORT_BYTES {
-                notify(&dispatch, NoticeKind::Error, format!("\"{}\" is too large to be an assessment (the limit is 1 MB). Nothing was changed.", file.name()));
+                notify(&dispatch, NoticeKind::Error, texts.ui_with("ui-toolbar-file-too-large", "\"{ $file }\" is too large to be an assessment (the limit is 1 MB). Nothing was changed.", &[("file", &file.name())]));
                 return;
             }
-            let dispatch = dispatch.clone();
+            let (dispatch, texts) = (dispatch.clone(), texts.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let text = match JsFuture::from(file.text()).await {
@@ -112,7 +126,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         notify(
                             &dispatch,
                             NoticeKind::Error,
-                            format!("\"{name}\" could not be read. Nothing was changed."),
+                            texts.ui_with(
+                                "ui-toolbar-file-unreadable",
+                                "\"{ $file }\" could not be read. Nothing was changed.",
+                                &[("file", &name)],
+                            ),
                         );
                         return;
                     }
@@ -133,13 +151,21 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         notify(
                             &dispatch,
                             NoticeKind::Info,
-                            format!("Imported \"{name}\" as a new draft."),
+                            texts.ui_with(
+                                "ui-toolbar-imported",
+                                "Imported \"{ $file }\" as a new draft.",
+                                &[("file", &name)],
+                            ),
                         );
                     }
                     Err(message) => notify(
                         &dispatch,
                         NoticeKind::Error,
-                        format!("{message} Nothing was changed."),
+                        texts.ui_with(
+                            "ui-toolbar-import-failed",
+                            "{ $problem } Nothing was changed.",
+                            &[("problem", &message)],
+                        ),
                     ),
                 }
             });
@@ -152,19 +178,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     });
     html! {
         <div class="toolbar" role="toolbar" aria-label="Assessment">
-            <p class="draft-name">{"Draft: "}<strong>{props.draft_name.clone()}</strong>
-                <span class="storage-note">{" — autosaved in this browser only"}</span></p>
-            <button type="button" onclick={on_new}>{"New assessment"}</button>
-            <button type="button" id="export-json" onclick={on_export}>{"Export JSON"}</button>
+            <p class="draft-name">{texts.ui("ui-toolbar-draft", "Draft:")}{" "}<strong>{props.draft_name.clone()}</strong>
+                <span class="storage-note">{" "}{texts.ui("ui-toolbar-autosaved-in-this-browser-only", "— autosaved in this browser only")}</span></p>
+            <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment", "New assessment")}</button>
+            <button type="button" id="export-json" onclick={on_export}>{texts.ui("ui-toolbar-export-json", "Export JSON")}</button>
             <span class="option inline">
                 <input type="checkbox" id="export-include-text" checked={*include_text} onchange={on_include} />
-                <label for="export-include-text">{"include names and notes"}</label>
+                <label for="export-include-text">{texts.ui("ui-toolbar-include-names-and-notes", "include names and notes")}</label>
             </span>
             <span class="import">
-                <label for="import-json">{"Import JSON file"}</label>
+                <label for="import-json">{texts.ui("ui-toolbar-import-json-file", "Import JSON file")}</label>
                 <input type="file" id="import-json" accept=".json,application/json" onchange={on_import} />
             </span>
-            <button type="button" id="print-report" onclick={on_print}>{"Print or save as PDF"}</button>
+            <button type="button" id="print-report" onclick={on_print}>{texts.ui("ui-toolbar-print-or-save-as-pdf", "Print or save as PDF")}</button>
         </div>
     }
 }

@@ -17,10 +17,18 @@
 //! `{ $name }`. Keys are ASCII letters, digits, `_` and `-`, starting with a letter, as in
 //! Fluent.
 
+use crate::country::Country;
 use crate::method::{
-    ActionDefinition, Mode, Perspective, Question, RedFlagDefinition, Right, Section, Sector,
+    ActionDefinition, Connection, ContextLevel, Element, Leverage, Mode, Perspective, Question,
+    RedFlagDefinition, Right, Section, Sector,
 };
-use crate::report::Outcome;
+use crate::method::{
+    RetiredAnswerMapping, DISALLOWED_WITHOUT_FULL_ASSESSMENT, METHOD1_MIGRATIONS,
+    QUICK_SCREEN_PRESUMPTIONS,
+};
+use crate::report::{
+    LikelihoodBand, Outcome, Report, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
+};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -376,8 +384,26 @@ impl fmt::Display for TranslationProblem {
 
 /// The catalogue files, as embedded in the build. English is the reference every other
 /// catalogue is checked against.
-pub const CATALOGUE_FILES: &[(Language, &str)] =
-    &[(Language::English, include_str!("../i18n/en.ftl"))];
+pub const CATALOGUE_FILES: &[(Language, &str)] = &[
+    (Language::English, include_str!("../i18n/en.ftl")),
+    (Language::French, include_str!("../i18n/fr.ftl")),
+    (Language::Spanish, include_str!("../i18n/es.ftl")),
+];
+
+/// The catalogue key of a method-1 answer's reading: the retired question and option, which
+/// never change, and `-where-relevant` for a reading that applies only in some assessments.
+pub fn migration_key(mapping: &RetiredAnswerMapping) -> String {
+    format!(
+        "migration-{}-{}{}",
+        id_part(mapping.retired_question),
+        mapping.retired_option,
+        if mapping.when.is_some() {
+            "-where-relevant"
+        } else {
+            ""
+        }
+    )
+}
 
 /// The key of a method id inside a catalogue key: Fluent keys have no dots, so
 /// `profile.channel` becomes `profile-channel` (ids never contain `-`, so this is one to one).
@@ -544,6 +570,140 @@ impl Texts {
 
     pub fn mode(&self, mode: Mode) -> &str {
         self.or(|| format!("mode-{}", mode.key()), mode.label())
+    }
+
+    /// A text of the screens: `key` in the catalogue (a `ui-` key), or the English text written
+    /// beside it in the code. A test (`tests/ui_texts.rs`) checks that every key used in the
+    /// screens is in `en.ftl` with that very English text, and that `en.ftl` has no other.
+    pub fn ui<'a>(&'a self, key: &str, english: &'a str) -> &'a str {
+        self.or(|| key.to_owned(), english)
+    }
+
+    /// A text of the screens with its `{ $name }` placeholders filled.
+    pub fn ui_with(&self, key: &str, english: &str, arguments: &[(&str, &str)]) -> String {
+        fill(self.ui(key, english), arguments)
+    }
+
+    pub fn element(&self, element: Element) -> &str {
+        self.or(|| format!("element-{}", element.key()), element.title())
+    }
+
+    pub fn context_level(&self, level: ContextLevel) -> &str {
+        self.or(|| format!("context-{}", level.key()), level.label())
+    }
+
+    pub fn connection(&self, connection: Connection) -> &str {
+        self.or(
+            || format!("connection-{}", connection.key()),
+            connection.label(),
+        )
+    }
+
+    pub fn leverage(&self, leverage: Leverage) -> &str {
+        let key = match leverage {
+            Leverage::Low => "low",
+            Leverage::Medium => "medium",
+            Leverage::High => "high",
+        };
+        self.or(|| format!("leverage-{key}"), leverage.label())
+    }
+
+    pub fn risk(&self, risk: RiskLevel) -> &str {
+        let key = match risk {
+            RiskLevel::Low => "low",
+            RiskLevel::Medium => "medium",
+            RiskLevel::High => "high",
+            RiskLevel::Critical => "critical",
+        };
+        self.or(|| format!("risk-{key}"), risk.label())
+    }
+
+    pub fn severity(&self, band: SeverityBand) -> &str {
+        let key = match band {
+            SeverityBand::Minor => "minor",
+            SeverityBand::Moderate => "moderate",
+            SeverityBand::Serious => "serious",
+            SeverityBand::Grave => "grave",
+        };
+        self.or(|| format!("severity-{key}"), band.label())
+    }
+
+    pub fn likelihood(&self, band: LikelihoodBand) -> &str {
+        let key = match band {
+            LikelihoodBand::Remote => "remote",
+            LikelihoodBand::Possible => "possible",
+            LikelihoodBand::Likely => "likely",
+            LikelihoodBand::VeryLikely => "very_likely",
+        };
+        self.or(|| format!("likelihood-{key}"), band.label())
+    }
+
+    /// A country's name in this language (the UN's short names for French and Spanish).
+    pub fn country_name<'a>(&self, country: &'a Country) -> &'a str {
+        match self.language {
+            Language::English => &country.name,
+            Language::French => &country.name_fr,
+            Language::Spanish => &country.name_es,
+        }
+    }
+
+    /// What the company must do, by its connection to harm.
+    pub fn connection_response(&self, connection: Connection) -> &str {
+        self.or(
+            || format!("connection-{}.response", connection.key()),
+            connection.response(),
+        )
+    }
+
+    /// Why a quick screen is not enough, for one of the reasons the report gives (the method's
+    /// English text, found in the method's table by its words).
+    pub fn full_assessment_reason<'a>(&'a self, english: &'a str) -> &'a str {
+        let id = DISALLOWED_WITHOUT_FULL_ASSESSMENT
+            .iter()
+            .map(|(id, _, why)| (*id, *why))
+            .chain([QUICK_SCREEN_PRESUMPTIONS])
+            .find(|(_, why)| *why == english)
+            .map(|(id, _)| id);
+        match id {
+            Some(id) => self.or(|| format!("full-needed-{id}"), english),
+            None => english,
+        }
+    }
+
+    /// How an answer given under method 1 was read, for one of the report's lines.
+    pub fn migration<'a>(&'a self, english: &'a str) -> &'a str {
+        match METHOD1_MIGRATIONS.iter().find(|m| m.why == english) {
+            Some(mapping) => self.or(|| migration_key(mapping), english),
+            None => english,
+        }
+    }
+
+    /// What to do next, as `Report::next_step` says it in English: the outcome's step, then
+    /// what the connection calls for.
+    pub fn next_step(&self, report: &Report) -> String {
+        if report.outcome == Outcome::Incomplete
+            && report.blockers.is_empty()
+            && !report.full_assessment_needed.is_empty()
+        {
+            return self
+                .or(
+                    || {
+                        format!(
+                            "outcome-{}.next-step-full-assessment",
+                            Outcome::Incomplete.key()
+                        )
+                    },
+                    NEXT_STEP_FULL_ASSESSMENT,
+                )
+                .to_owned();
+        }
+        let step = self.outcome_next_step(report.outcome);
+        match (report.outcome, report.connection.established) {
+            (Outcome::ProceedWithConditions | Outcome::Escalate, Some(connection)) => {
+                format!("{step} {}", self.connection_response(connection))
+            }
+            _ => step.to_owned(),
+        }
     }
 
     pub fn perspective(&self, perspective: Perspective) -> &str {

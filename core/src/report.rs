@@ -275,6 +275,9 @@ pub enum ChangeKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub question_id: &'static str,
+    /// The option the change names (a safeguard to put in place, or the answer to verify);
+    /// `None` for "none of these" on a checklist.
+    pub option: Option<&'static str>,
     pub kind: ChangeKind,
     pub description: String,
 }
@@ -334,9 +337,16 @@ pub struct SpecificReading {
     pub raises: Vec<Right>,
 }
 
+/// The next step when only a full assessment can clear the deal.
+pub const NEXT_STEP_FULL_ASSESSMENT: &str =
+    "Complete a full assessment: a quick screen cannot clear this deal.";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub method_version: u16,
+    /// Whose words the report is read in (never changes a score): the screens word questions
+    /// and options for it.
+    pub perspective: crate::method::Perspective,
     pub outcome: Outcome,
     /// A, B, C, D in order.
     pub elements: Vec<ElementScore>,
@@ -437,7 +447,7 @@ impl Report {
             && self.blockers.is_empty()
             && !self.full_assessment_needed.is_empty()
         {
-            return "Complete a full assessment: a quick screen cannot clear this deal.".to_owned();
+            return NEXT_STEP_FULL_ASSESSMENT.to_owned();
         }
         match (self.outcome, self.connection.response) {
             (Outcome::ProceedWithConditions | Outcome::Escalate, Some(response)) => {

@@ -17,8 +17,9 @@ use crate::method::{
     LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
     LIKELIHOOD_WEIGHT_END_USE, MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS,
     MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
-    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, RED_FLAGS, RIGHTS,
-    SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
+    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, QUICK_SCREEN_PRESUMPTIONS,
+    RED_FLAGS, RIGHTS, SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES,
+    STATE_HOLDER_UPLIFT,
 };
 use crate::pre_answers::{apply_pre_answers, scored_embargo_answer};
 use crate::report::{
@@ -105,6 +106,7 @@ pub fn score_with(assessment: &Assessment, policy: &Policy) -> Report {
     };
     Report {
         method_version: assessment.method_version,
+        perspective: assessment.perspective,
         outcome: evaluation.outcome,
         elements: evaluation.elements,
         inherent_risk: evaluation.inherent_risk,
@@ -629,8 +631,8 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
     if inputs.assessment.mode == Mode::QuickScreen {
         let signals: Vec<&'static str> = DISALLOWED_WITHOUT_FULL_ASSESSMENT
             .iter()
-            .filter(|(trigger, _)| truth(trigger, inputs.assessment, inputs.context).possible())
-            .map(|(_, why)| *why)
+            .filter(|(_, trigger, _)| truth(trigger, inputs.assessment, inputs.context).possible())
+            .map(|(_, _, why)| *why)
             .collect();
         match decision.outcome {
             Outcome::Proceed if !signals.is_empty() => {
@@ -643,7 +645,9 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             }
             Outcome::ProceedWithConditions | Outcome::Escalate => {
                 if signals.is_empty() && decision.full_assessment_needed.is_empty() {
-                    decision.full_assessment_needed.push("the conditions and the decision rest on the quick screen's presumptions, not on rated rights");
+                    decision
+                        .full_assessment_needed
+                        .push(QUICK_SCREEN_PRESUMPTIONS.1);
                 }
                 decision.full_assessment_needed.extend(signals);
             }
@@ -1745,6 +1749,7 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                         answer: Answer::Ticked(1 << bit),
                         change: Change {
                             question_id: question.id,
+                            option: Some(item.key),
                             kind: ChangeKind::PutInPlace,
                             description: format!("Put in place and verify: {}", item.label),
                         },
@@ -1761,16 +1766,17 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                 .iter()
                 .enumerate()
                 .min_by_key(|(_, c)| c.points)
-                .map(|(i, c)| (Answer::Choice(i as u8), c.label)),
-            QuestionKind::Checklist(_) => Some((Answer::Ticked(0), "none of these")),
+                .map(|(i, c)| (Answer::Choice(i as u8), c.label, Some(c.key))),
+            QuestionKind::Checklist(_) => Some((Answer::Ticked(0), "none of these", None)),
             QuestionKind::Country | QuestionKind::Date => None,
         };
-        if let Some((answer, label)) = resolved {
+        if let Some((answer, label, option)) = resolved {
             candidates.push(Candidate {
                 question_index: index,
                 answer,
                 change: Change {
                     question_id: question.id,
+                    option,
                     kind: ChangeKind::VerifyIfTrue,
                     description: format!(
                         "Establish with evidence \"{}\". Only if verified: {}",

@@ -6,13 +6,16 @@
 //! `UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue` rewrites `en.ftl` from the data
 //! after a change of the method's texts (translators then see the change as a diff).
 
-use hrdd_core::i18n::{id_part, Catalogue, Language, CATALOGUE_FILES};
+use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
 use hrdd_core::method::{
     Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
-    GROUPS, OUTCOME_FLOORS, PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS, QUESTIONS, RED_FLAGS,
-    RIGHTS,
+    DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUPS, METHOD1_MIGRATIONS, OUTCOME_FLOORS,
+    PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS, QUESTIONS, QUICK_SCREEN_PRESUMPTIONS,
+    RED_FLAGS, RIGHTS,
 };
-use hrdd_core::report::{LikelihoodBand, Outcome, RiskLevel, SeverityBand};
+use hrdd_core::report::{
+    LikelihoodBand, Outcome, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
+};
 
 /// One message: its key, its text and its attributes, in the order of the file.
 struct Message {
@@ -120,14 +123,39 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         "Outcomes",
         Outcome::ALL
             .iter()
-            .map(|o| Message {
-                key: format!("outcome-{}", o.key()),
-                text: o.label(),
-                attributes: vec![
+            .map(|o| {
+                let mut attributes = vec![
                     ("meaning".into(), o.meaning()),
                     ("next-step".into(), o.next_step()),
-                ],
+                ];
+                if *o == Outcome::Incomplete {
+                    attributes.push((
+                        "next-step-full-assessment".into(),
+                        NEXT_STEP_FULL_ASSESSMENT,
+                    ));
+                }
+                Message {
+                    key: format!("outcome-{}", o.key()),
+                    text: o.label(),
+                    attributes,
+                }
             })
+            .collect(),
+    ));
+    groups.push((
+        "Why a quick screen is not enough",
+        DISALLOWED_WITHOUT_FULL_ASSESSMENT
+            .iter()
+            .map(|(id, _, why)| (*id, *why))
+            .chain([QUICK_SCREEN_PRESUMPTIONS])
+            .map(|(id, why)| message(format!("full-needed-{id}"), why))
+            .collect(),
+    ));
+    groups.push((
+        "How answers given under method 1 are read",
+        METHOD1_MIGRATIONS
+            .iter()
+            .map(|m| message(migration_key(m), m.why))
             .collect(),
     ));
 
@@ -137,7 +165,8 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         assert_eq!(s.key(), snake(s));
     }
     for e in Element::ALL {
-        labels.push(message(format!("element-{}", snake(e)), e.title()));
+        labels.push(message(format!("element-{}", e.key()), e.title()));
+        assert_eq!(e.key(), snake(e));
     }
     for s in Sector::ALL {
         labels.push(message(format!("sector-{}", s.key()), s.label()));
@@ -152,7 +181,9 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         labels.push(message(format!("context-{}", c.key()), c.label()));
     }
     for c in Connection::ALL {
-        labels.push(message(format!("connection-{}", c.key()), c.label()));
+        let mut m = message(format!("connection-{}", c.key()), c.label());
+        m.attributes.push(("response".into(), c.response()));
+        labels.push(m);
     }
     for l in [Leverage::Low, Leverage::Medium, Leverage::High] {
         labels.push(message(format!("leverage-{}", snake(l)), l.label()));
@@ -207,23 +238,32 @@ fn render(groups: &[(&str, Vec<Message>)]) -> String {
     out
 }
 
+/// The line after which `en.ftl` is written by hand (the screens' texts, `ui-` keys): the
+/// generator rewrites only what is above it.
+const SCREENS_MARKER: &str = "# ==== Screens: written by hand below this line (ui- keys) ====";
+
 #[test]
 fn the_english_catalogue_holds_every_text_of_the_method_word_for_word() {
     let groups = english_from_the_method();
-    let expected = render(&groups);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/en.ftl");
+    let on_disk = std::fs::read_to_string(path).unwrap();
+    let screens = on_disk.find(SCREENS_MARKER).map_or_else(
+        || format!("{SCREENS_MARKER}\n"),
+        |at| on_disk[at..].to_owned(),
+    );
+    let expected = format!("{}\n{screens}", render(&groups));
     if std::env::var_os("UPDATE_CATALOGUE").is_some() {
         std::fs::write(path, &expected).unwrap();
     }
+    // Compiled in: rebuild after UPDATE_CATALOGUE so that this reads the new file.
     let english = CATALOGUE_FILES
         .iter()
         .find(|(language, _)| *language == Language::English)
         .map(|(_, text)| *text)
         .unwrap();
-    // Compiled in: rebuild after UPDATE_CATALOGUE so that this reads the new file.
-    let on_disk = std::fs::read_to_string(path).unwrap();
     assert_eq!(
-        on_disk, expected,
+        std::fs::read_to_string(path).unwrap(),
+        expected,
         "core/i18n/en.ftl differs from the method's texts: run UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue"
     );
     let catalogue = Catalogue::parse(english).unwrap();
@@ -237,12 +277,25 @@ fn the_english_catalogue_holds_every_text_of_the_method_word_for_word() {
             }
         }
     }
+    // Below the marker, only the screens' keys.
+    let by_hand = Catalogue::parse(&screens).unwrap();
+    for key in by_hand.keys() {
+        assert!(
+            key.starts_with("ui-"),
+            "{key}: only ui- keys are written by hand"
+        );
+    }
 }
 
 #[test]
 fn every_translation_has_the_english_keys_and_placeholders() {
     let english = Catalogue::parse(CATALOGUE_FILES[0].1).unwrap();
     assert!(english.len() > 500, "{} keys", english.len());
+    assert_eq!(
+        CATALOGUE_FILES.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        Language::ALL,
+        "one catalogue per language, English first"
+    );
     for (language, text) in CATALOGUE_FILES {
         let catalogue =
             Catalogue::parse(text).unwrap_or_else(|e| panic!("{}.ftl: {e}", language.code()));

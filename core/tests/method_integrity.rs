@@ -209,7 +209,8 @@ fn floors_signals_gates_and_migrations_refer_to_real_questions() {
     for signal in LIKELIHOOD_SIGNALS {
         check_trigger(&signal.trigger, signal.because);
     }
-    for (trigger, why) in DISALLOWED_WITHOUT_FULL_ASSESSMENT {
+    for (id, trigger, why) in DISALLOWED_WITHOUT_FULL_ASSESSMENT {
+        assert!(!id.is_empty() && !id.contains('.'), "{id}: {why}");
         check_trigger(trigger, why);
     }
     for id in KYC_GATE {

@@ -209,7 +209,7 @@ fn generated() -> String {
         "\n### What stops a quick screen from saying \"proceed\"\n"
     )
     .unwrap();
-    for (trigger, why) in DISALLOWED_WITHOUT_FULL_ASSESSMENT {
+    for (_, trigger, why) in DISALLOWED_WITHOUT_FULL_ASSESSMENT {
         writeln!(out, "- {why}: {}", trigger_text(trigger)).unwrap();
     }
     writeln!(out, "\n### Method 1 answers to retired questions\n").unwrap();

@@ -438,17 +438,21 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
 
 /// What stops a quick screen from saying "proceed": any of these means a full assessment of the
 /// same deal could land higher, so the quick screen says a full assessment is needed instead.
+/// Each has an id (for the language catalogues), the condition and why, in words.
 /// Read conservatively: an unknown answer counts.
-pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(Trigger, &str)] = &[
+pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(&str, Trigger, &str)] = &[
     (
+        "capability",
         ANY_CAPABILITY,
         "the product can act on people (a capability is ticked or unknown)",
     ),
     (
+        "controlled",
         CONTROLLED_FAMILY,
         "the product is controlled by export law (dual-use, military or surveillance)",
     ),
     (
+        "security_state_or_reseller",
         Trigger::AnyOf(&[
             Trigger::CustomerIs(&[
                 "law_enforcement",
@@ -465,6 +469,7 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(Trigger, &str)] = &[
         "the customer is a security body, a state enterprise or a reseller",
     ),
     (
+        "allegations",
         Trigger::AnswerIs {
             question: "customer.record_of_harm",
             choices: &["allegations", "documented"],
@@ -472,3 +477,10 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(Trigger, &str)] = &[
         "there are allegations against the customer",
     ),
 ];
+
+/// Why a quick screen's conditions or escalation need a full assessment when no other reason
+/// applies: (id, why), as the entries of [`DISALLOWED_WITHOUT_FULL_ASSESSMENT`].
+pub const QUICK_SCREEN_PRESUMPTIONS: (&str, &str) = (
+    "presumptions",
+    "the conditions and the decision rest on the quick screen's presumptions, not on rated rights",
+);

@@ -21,7 +21,8 @@ pub use actions::{ActionDefinition, Relevance, ACTIONS};
 pub use gates::{
     FloorDefinition, LikelihoodSignal, DESTINATION_INDICATOR_USES,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE, LIKELIHOOD_SIGNALS, OUTCOME_FLOORS,
-    SCREENING_CLEARING_ANSWERS, SECURITY_CUSTOMER_TYPES, STATE_CUSTOMER_TYPES, WORST_SHARE_PERCENT,
+    QUICK_SCREEN_PRESUMPTIONS, SCREENING_CLEARING_ANSWERS, SECURITY_CUSTOMER_TYPES,
+    STATE_CUSTOMER_TYPES, WORST_SHARE_PERCENT,
 };
 pub use measures::{
     EMBARGO_QUESTION, END_USER_UNKNOWN_TYPES, LEAST_VERIFICATION_TO_SETTLE, MEASURE_ANSWERS,
@@ -125,6 +126,16 @@ impl Element {
         Element::Impacts,
         Element::Connection,
     ];
+
+    /// Stable key (as in the JSON format's snake case), for catalogue keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            Element::EndUse => "end_use",
+            Element::Customer => "customer",
+            Element::Impacts => "impacts",
+            Element::Connection => "connection",
+        }
+    }
 
     pub fn letter(self) -> char {
         match self {
