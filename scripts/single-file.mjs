@@ -18,6 +18,13 @@ if (!/async function __wbg_init\(/.test(glue)) {
 const wasm = read('hrdd-calculator_bg.wasm').toString('base64');
 const css = read('style.css').toString('utf8');
 const icon = `data:image/svg+xml;base64,${read('icon.svg').toString('base64')}`;
+// The French and Spanish catalogues travel in the page as inert text (never run as script), so
+// that the one-file build speaks every language with no request at all.
+const catalogues = ['fr', 'es'].map((code) => {
+  const text = read(join('i18n', `${code}.ftl`)).toString('utf8');
+  if (/<\/script/i.test(text)) throw new Error(`${code}.ftl must not contain "</script"`);
+  return `<script type="text/plain" id="hrdd-catalogue-${code}">${text}</script>`;
+}).join('\n');
 
 // The loader and the start-up code in one inline module: the wasm comes from the page itself,
 // so the page needs no network access at all.
@@ -54,6 +61,7 @@ const html = `<!doctype html>
 <link rel="icon" href="${icon}">
 <style>${css}</style>
 <script type="module">${script}</script>
+${catalogues}
 </head>
 <body>
 <noscript>This calculator needs JavaScript and WebAssembly. It runs entirely in your browser and sends nothing anywhere.</noscript>

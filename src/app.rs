@@ -16,7 +16,7 @@ use crate::share::SharePanel;
 use crate::shared::SharedView;
 use crate::start::StartPanel;
 use crate::state::{
-    AppAction, AppState, AssessmentAction, Notice, NoticeKind, StorageStatus, View,
+    AppAction, AppState, AssessmentAction, Notice, NoticeKind, NoticeText, StorageStatus, View,
 };
 use crate::storage;
 use crate::toolbar::Toolbar;
@@ -44,10 +44,12 @@ fn restored_state(opened: &storage::Opened, tab: &str) -> AppState {
     );
     state.kept_versions = opened.kept_versions.clone();
     state.set_aside = opened.set_aside.clone();
-    if let Some(message) = &opened.unavailable {
-        crate::state::reduce(&mut state, AppAction::StorageUnavailable(message.clone()));
+    if opened.unavailable.is_some() {
+        crate::state::reduce(&mut state, AppAction::StorageUnavailable);
     } else if !opened.problems.is_empty() {
-        state.notice = Some(Notice::storage(opened.problems.join(" ")));
+        state.notice = Some(Notice::storage(NoticeText::Opening(
+            opened.problems.clone(),
+        )));
     }
     if let Some(fragment) = current_link_fragment() {
         crate::state::reduce(
@@ -92,7 +94,7 @@ fn on_storage_event(
         };
         let Ok((record, draft)) = storage::read_record(&key, &text) else {
             dispatch.dispatch(AppAction::Notify(Notice::error(
-                "Another tab saved a draft this tab cannot read (perhaps a newer version of the calculator is open there). Reload this tab to see it; nothing was changed here.",
+                NoticeText::UnreadableFromOtherTab,
             )));
             return;
         };
@@ -150,6 +152,43 @@ pub fn app() -> Html {
     let settings = use_state(|| Rc::new(Settings::defaults()));
     // The texts of the method; English needs no catalogue.
     let texts = use_state(|| Rc::new(hrdd_core::i18n::Texts::english()));
+    // The language shown: the address's or the user's own choice, else the browser's (an
+    // organisation's default, once settings.json is read, replaces the browser's only).
+    let chosen = use_memo((), |()| crate::language::chosen());
+    let language = use_state(|| (*chosen).unwrap_or_else(crate::language::from_browser));
+    {
+        let (texts, dispatch) = (texts.clone(), dispatch.clone());
+        use_effect_with(*language, move |language| {
+            let language = *language;
+            if texts.language() == language {
+                // English at start-up: nothing to load, nothing to render again.
+                crate::language::set_document_language(language);
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::language::load_texts(language).await {
+                    Ok(loaded) => {
+                        crate::language::set_document_language(language);
+                        texts.set(Rc::new(loaded));
+                    }
+                    Err(problem) => dispatch.dispatch(AppAction::Notify(Notice::error(
+                        texts.ui_with(
+                            "ui-app-language-not-loaded",
+                            "The { $language } texts could not be loaded ({ $problem }); the calculator stays in the language shown.",
+                            &[("language", language.endonym()), ("problem", &problem)],
+                        ),
+                    ))),
+                }
+            });
+        });
+    }
+    let on_language = {
+        let language = language.clone();
+        Callback::from(move |chosen: hrdd_core::i18n::Language| {
+            crate::language::remember(chosen);
+            language.set(chosen);
+        })
+    };
     // The print-only report is added just after the first render, so that it never delays the
     // moment the first question can be answered.
     let print_ready = use_state(|| false);
@@ -165,6 +204,7 @@ pub fn app() -> Html {
     // Organisation settings: one same-origin request for settings.json, carrying no user data.
     {
         let (dispatch, settings) = (dispatch.clone(), settings.clone());
+        let (language, chosen) = (language.clone(), *chosen);
         use_effect_with((), move |_| {
             if embedded {
                 if let Some(root) = gloo::utils::document().document_element() {
@@ -175,13 +215,18 @@ pub fn app() -> Html {
                 match crate::settings::load().await {
                     Ok(Some(loaded)) => {
                         crate::settings::apply_theme(&loaded);
+                        if let (Some(default), None) = (loaded.default_language, chosen) {
+                            language.set(default);
+                        }
                         if let Some(perspective) = loaded.default_perspective {
                             dispatch.dispatch(AppAction::SetDefaultPerspective(perspective));
                         }
                         settings.set(Rc::new(loaded));
                     }
                     Ok(None) => {}
-                    Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(format!("The organisation settings file (settings.json) could not be used: {error}. The calculator works with its defaults.")))),
+                    Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(
+                        NoticeText::SettingsProblem(error.to_string()),
+                    ))),
                 }
             });
         });
@@ -201,10 +246,11 @@ pub fn app() -> Html {
                     if let Some(message) = saved.error {
                         dispatch.dispatch(AppAction::Notify(Notice::storage(message)));
                     } else if !saved.kept_from_other_tab.is_empty() {
-                        dispatch.dispatch(AppAction::Notify(Notice::info(format!(
-                            "{} was also changed in another tab. Your change here is the latest and is kept; the other tab's version is kept under Drafts, Earlier versions.",
-                            saved.kept_from_other_tab.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
-                        ))));
+                        dispatch.dispatch(AppAction::Notify(Notice::info(
+                            NoticeText::KeptFromOtherTab {
+                                names: saved.kept_from_other_tab,
+                            },
+                        )));
                     }
                     if saved.extras_changed {
                         let (kept_versions, set_aside) = storage::stored_extras();
@@ -292,14 +338,15 @@ pub fn app() -> Html {
             NoticeKind::Info => ("notice notice-info", "status"),
         };
         let export_all = notice.offer_export.then(|| {
-            let (dispatch, drafts) = (dispatch.clone(), state.drafts.clone());
-            let on_export =
-                Callback::from(move |_: MouseEvent| crate::drafts::export_all(&drafts, &dispatch));
+            let (dispatch, drafts, held) = (dispatch.clone(), state.drafts.clone(), texts.clone());
+            let on_export = Callback::from(move |_: MouseEvent| {
+                crate::drafts::export_all(&held, &drafts, &dispatch)
+            });
             html! { <button type="button" class="notice-export" onclick={on_export}>{texts.ui("ui-app-export-all-assessments", "Export all assessments")}</button> }
         });
         html! {
             <div class={class} role={role} id="notice">
-                <p>{notice.text.clone()}</p>
+                <p>{crate::messages::notice_text(&texts, &notice.text)}</p>
                 { for export_all }
                 <button type="button" onclick={dismiss}>{texts.ui("ui-app-dismiss", "Dismiss")}</button>
             </div>
@@ -320,6 +367,7 @@ pub fn app() -> Html {
                 {texts.ui("ui-app-screen-a-sale-or-deployment", "Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. It follows the UN Guiding Principles and gives an outcome, red flags and what to do next.")}{" "}
                 <strong>{texts.ui("ui-app-everything-stays-on-this-device", "Everything stays on this device: nothing you enter is sent anywhere.")}</strong>
             </p>
+            <crate::language::LanguageSwitcher language={*language} on_change={on_language} />
             <nav aria-label={texts.ui("ui-app-screens", "Screens").to_owned()}>
                 {nav_button(View::Assess, texts.ui("ui-app-nav-assessment", "Assessment"))}
                 {nav_button(View::Drafts, texts.ui("ui-app-nav-drafts", "Drafts"))}

@@ -2,7 +2,6 @@
 //! outcomes, scores, red flags and the answers that differ.
 
 use crate::state::{AppAction, AppState, DraftId};
-use hrdd_core::assessment::answer_label;
 use hrdd_core::method::QUESTIONS;
 use hrdd_core::report::ActionStatus;
 use hrdd_core::scoring::score_with;
@@ -48,7 +47,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         .filter(|id| state.draft(id).is_some())
         .or_else(|| drafts.iter().map(|d| d.id.clone()).find(|id| *id != left))
         .unwrap_or_else(|| left.clone());
-    let picker = |id: &'static str, label: &'static str, selected: &DraftId, is_left: bool| {
+    let picker = |id: &'static str, label: &str, selected: &DraftId, is_left: bool| {
         let dispatch = props.dispatch.clone();
         let other = if is_left { right.clone() } else { left.clone() };
         let onchange = Callback::from(move |e: Event| {
@@ -62,7 +61,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         });
         html! {
             <div class="compare-pick">
-                <label for={id}>{label}</label>
+                <label for={id}>{label.to_owned()}</label>
                 <select id={id} {onchange}>
                     { for drafts.iter().map(|d| html! { <option value={d.id.to_string()} selected={d.id == *selected}>{d.name.clone()}</option> }) }
                 </select>
@@ -86,7 +85,17 @@ pub fn compare_view(props: &CompareProps) -> Html {
             </tr>
         }
     };
-    let flags = |r: &Report| r.red_flags.iter().map(|f| f.title).collect::<Vec<_>>();
+    let flags = |r: &Report| {
+        r.red_flags
+            .iter()
+            .map(|f| {
+                hrdd_core::method::RED_FLAGS
+                    .iter()
+                    .find(|d| d.id == f.id)
+                    .map_or(f.title, |d| texts.flag_title(d))
+            })
+            .collect::<Vec<_>>()
+    };
     let (fa, fb) = (flags(&ra), flags(&rb));
     let only = |x: &[&str], y: &[&str]| {
         let list: Vec<&str> = x.iter().filter(|f| !y.contains(f)).copied().collect();
@@ -108,37 +117,37 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 <p>{texts.ui("ui-compare-compare-needs-two-drafts-start", "Compare needs two drafts. Start a new assessment or import one, then come back.")}</p>
             }
             <div class="compare-picks">
-                {picker("compare-left", "First assessment", &left, true)}
-                {picker("compare-right", "Second assessment", &right, false)}
+                {picker("compare-left", texts.ui("ui-compare-first", "First assessment"), &left, true)}
+                {picker("compare-right", texts.ui("ui-compare-second", "Second assessment"), &right, false)}
             </div>
             <table class="compare-table" id="compare-table">
                 <caption>{texts.ui("ui-compare-rows-that-differ-are-highlighted", "Rows that differ are highlighted.")}</caption>
                 <thead><tr><th scope="col">{""}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                 <tbody>
-                    {row("Outcome".into(), ra.outcome.label().into(), rb.outcome.label().into())}
-                    {row("Residual risk".into(), ra.residual_risk.label().into(), rb.residual_risk.label().into())}
-                    { for ra.elements.iter().zip(&rb.elements).map(|(x, y)| row(format!("{} {}", x.element.letter(), x.element.title()), x.score.to_string(), y.score.to_string())) }
-                    {row("Red flags".into(), fa.len().to_string(), fb.len().to_string())}
-                    {row("Red flags only here".into(), only(&fa, &fb), only(&fb, &fa))}
-                    {row("Possible red flags (an unknown answer could raise them)".into(), ra.possible_red_flags.len().to_string(), rb.possible_red_flags.len().to_string())}
-                    {row("Facts to establish before any decision".into(), ra.blockers.len().to_string(), rb.blockers.len().to_string())}
-                    {row("Most severe right".into(),
-                        ra.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", r.right.label(), r.risk.label())),
-                        rb.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", r.right.label(), r.risk.label())))}
-                    {row("Open questions".into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
-                    {row("Actions to do".into(), count_actions(&ra, ActionStatus::ToDo), count_actions(&rb, ActionStatus::ToDo))}
-                    {row("Safeguards planned as conditions of the deal".into(), count_actions(&ra, ActionStatus::Planned), count_actions(&rb, ActionStatus::Planned))}
-                    {row("Mode and sector".into(),
-                        format!("{}, {}", a.assessment.mode.label(), a.assessment.sector.label()),
-                        format!("{}, {}", b.assessment.mode.label(), b.assessment.sector.label()))}
+                    {row(texts.ui("ui-results-outcome", "Outcome").into(), texts.outcome(ra.outcome).into(), texts.outcome(rb.outcome).into())}
+                    {row(texts.ui("ui-compare-residual-risk", "Residual risk").into(), texts.risk(ra.residual_risk).into(), texts.risk(rb.residual_risk).into())}
+                    { for ra.elements.iter().zip(&rb.elements).map(|(x, y)| row(format!("{} {}", x.element.letter(), texts.element(x.element)), x.score.to_string(), y.score.to_string())) }
+                    {row(texts.ui("ui-compare-red-flags", "Red flags").into(), fa.len().to_string(), fb.len().to_string())}
+                    {row(texts.ui("ui-compare-red-flags-only-here", "Red flags only here").into(), only(&fa, &fb), only(&fb, &fa))}
+                    {row(texts.ui("ui-compare-possible-red-flags", "Possible red flags (an unknown answer could raise them)").into(), ra.possible_red_flags.len().to_string(), rb.possible_red_flags.len().to_string())}
+                    {row(texts.ui("ui-compare-facts-to-establish", "Facts to establish before any decision").into(), ra.blockers.len().to_string(), rb.blockers.len().to_string())}
+                    {row(texts.ui("ui-compare-most-severe-right", "Most severe right").into(),
+                        ra.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", texts.right(r.right), texts.risk(r.risk))),
+                        rb.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", texts.right(r.right), texts.risk(r.risk))))}
+                    {row(texts.ui("ui-compare-open-questions", "Open questions").into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
+                    {row(texts.ui("ui-compare-actions-to-do", "Actions to do").into(), count_actions(&ra, ActionStatus::ToDo), count_actions(&rb, ActionStatus::ToDo))}
+                    {row(texts.ui("ui-compare-safeguards-planned", "Safeguards planned as conditions of the deal").into(), count_actions(&ra, ActionStatus::Planned), count_actions(&rb, ActionStatus::Planned))}
+                    {row(texts.ui("ui-compare-mode-and-sector", "Mode and sector").into(),
+                        format!("{}, {}", texts.mode(a.assessment.mode), texts.sector(a.assessment.sector)),
+                        format!("{}, {}", texts.mode(b.assessment.mode), texts.sector(b.assessment.sector)))}
                 </tbody>
             </table>
-            <h3>{format!("Answers that differ ({})", differing.len())}</h3>
+            <h3>{texts.ui_with("ui-compare-answers-that-differ", "Answers that differ ({ $count })", &[("count", &differing.len().to_string())])}</h3>
             if !differing.is_empty() {
                 <table class="compare-table" id="compare-answers">
                     <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                     <tbody>
-                        { for differing.iter().map(|&i| row(QUESTIONS[i].prompt.to_owned(), answer_label(i, a.assessment.answers[i]), answer_label(i, b.assessment.answers[i]))) }
+                        { for differing.iter().map(|&i| row(texts.question(&QUESTIONS[i], a.assessment.perspective).to_owned(), texts.answer(i, a.assessment.answers[i], a.assessment.perspective), texts.answer(i, b.assessment.answers[i], b.assessment.perspective))) }
                     </tbody>
                 </table>
             }

@@ -5,7 +5,8 @@
 
 use crate::draft_records::{plan_import, Collection, DifferingChoice, ImportPlan, KeptVersion};
 use crate::state::{AppAction, AppState, Draft, DraftId, Notice};
-use crate::storage::{self, ImportedFile, MAX_IMPORT_BYTES};
+use crate::storage::{self, ImportedFile, StorageError, MAX_IMPORT_BYTES};
+use hrdd_core::i18n::Texts;
 use hrdd_core::scoring::score_with;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
@@ -13,6 +14,24 @@ use yew::prelude::*;
 
 /// Largest "export all" file accepted: many hundreds of assessments.
 const MAX_COLLECTION_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// Why an earlier version was kept, in words.
+fn keep_reason(texts: &Texts, reason: crate::draft_records::KeepReason) -> &str {
+    use crate::draft_records::KeepReason;
+    match reason {
+        KeepReason::ChangedInTwoTabs => texts.ui(
+            "ui-drafts-kept-two-tabs",
+            "changed in two tabs at once; this change came first",
+        ),
+        KeepReason::DeletedAfterAChangeElsewhere => texts.ui(
+            "ui-drafts-kept-deleted",
+            "deleted in one tab just after another tab changed it",
+        ),
+        KeepReason::ReplacedByImport => {
+            texts.ui("ui-drafts-kept-replaced", "replaced by an imported file")
+        }
+    }
+}
 
 /// A date and time in this device's time zone, as `YYYY-MM-DD HH:MM`.
 pub fn local_time(ms: f64) -> String {
@@ -28,19 +47,19 @@ pub fn local_time(ms: f64) -> String {
 }
 
 /// Download every draft and earlier version as one file, and say so on screen.
-pub fn export_all(drafts: &[Draft], dispatch: &UseReducerDispatcher<AppState>) {
+pub fn export_all(texts: &Texts, drafts: &[Draft], dispatch: &UseReducerDispatcher<AppState>) {
     let today = local_time(js_sys::Date::now());
     let file_name = format!("hrdd-assessments-{}.json", &today[..10]);
     let result = storage::export_all_json(drafts).and_then(|json| {
-        storage::download(&file_name, &json)
-            .map_err(|_| "The browser refused to save the file.".to_owned())
+        storage::download(&file_name, &json).map_err(|_| StorageError::Browser("download".into()))
     });
     dispatch.dispatch(AppAction::Notify(match result {
-        Ok(()) => Notice::info(format!(
-            "Exported {} assessment(s), with names and notes, as {file_name}. Keep the file somewhere safe: it holds confidential deal details.",
-            drafts.len()
+        Ok(()) => Notice::info(texts.ui_with(
+            "ui-drafts-exported-all",
+            "Exported { $count } assessment(s), with names and notes, as { $file }. Keep the file somewhere safe: it holds confidential deal details.",
+            &[("count", &drafts.len().to_string()), ("file", &file_name)],
         )),
-        Err(message) => Notice::error(message),
+        Err(error) => Notice::error(error),
     }));
 }
 
@@ -54,6 +73,7 @@ struct PendingImport {
 
 /// Carry out an import once the user has chosen (or when nothing differs).
 fn finish_import(
+    texts: &Texts,
     pending: PendingImport,
     choice: DifferingChoice,
     drafts: &[Draft],
@@ -64,9 +84,11 @@ fn finish_import(
             .iter()
             .filter(|d| pending.plan.differing.iter().any(|i| i.id == d.id))
             .collect();
-        if let Err(message) = storage::keep_replaced(&replaced) {
-            dispatch.dispatch(AppAction::Notify(Notice::storage(format!(
-                "{message} Nothing was imported."
+        if let Err(error) = storage::keep_replaced(&replaced) {
+            dispatch.dispatch(AppAction::Notify(Notice::storage(texts.ui_with(
+                "ui-drafts-nothing-imported",
+                "{ $problem } Nothing was imported.",
+                &[("problem", &crate::messages::storage_error(texts, &error))],
             ))));
             return;
         }
@@ -131,7 +153,8 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
     };
     let on_export_all = {
         let (dispatch, drafts) = (dispatch.clone(), props.state.drafts.clone());
-        Callback::from(move |_: MouseEvent| export_all(&drafts, &dispatch))
+        let texts = texts.clone();
+        Callback::from(move |_: MouseEvent| export_all(&texts, &drafts, &dispatch))
     };
     let on_import = {
         let (dispatch, drafts, pending) = (
@@ -139,6 +162,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             props.state.drafts.clone(),
             pending.clone(),
         );
+        let texts = texts.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -147,14 +171,17 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             input.set_value("");
             let file_name = file.name();
             if file.size() > MAX_COLLECTION_BYTES {
-                dispatch.dispatch(AppAction::Notify(Notice::error(format!("\"{file_name}\" is too large to be a file of this calculator (the limit is 20 MB). Nothing was changed."))));
+                dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with("ui-drafts-file-too-large", "\"{ $file }\" is too large to be a file of this calculator (the limit is 20 MB). Nothing was changed.", &[("file", &file_name)]))));
                 return;
             }
             let (dispatch, drafts, pending) = (dispatch.clone(), drafts.clone(), pending.clone());
+            let texts = texts.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(text) = JsFuture::from(file.text()).await else {
-                    dispatch.dispatch(AppAction::Notify(Notice::error(format!(
-                        "\"{file_name}\" could not be read. Nothing was changed."
+                    dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with(
+                        "ui-toolbar-file-unreadable",
+                        "\"{ $file }\" could not be read. Nothing was changed.",
+                        &[("file", &file_name)],
                     ))));
                     return;
                 };
@@ -162,7 +189,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 match storage::import_file(&text) {
                     Ok(ImportedFile::One(assessment)) => {
                         if text.len() as f64 > MAX_IMPORT_BYTES {
-                            dispatch.dispatch(AppAction::Notify(Notice::error(format!("\"{file_name}\" is too large to be an assessment (the limit is 1 MB). Nothing was changed."))));
+                            dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with("ui-toolbar-file-too-large", "\"{ $file }\" is too large to be an assessment (the limit is 1 MB). Nothing was changed.", &[("file", &file_name)]))));
                             return;
                         }
                         let name = if assessment.text.title.trim().is_empty() {
@@ -174,8 +201,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             assessment.text.title.trim().to_owned()
                         };
                         dispatch.dispatch(AppAction::Import { name, assessment });
-                        dispatch.dispatch(AppAction::Notify(Notice::info(format!(
-                            "Imported \"{file_name}\" as a new draft."
+                        dispatch.dispatch(AppAction::Notify(Notice::info(texts.ui_with(
+                            "ui-toolbar-imported",
+                            "Imported \"{ $file }\" as a new draft.",
+                            &[("file", &file_name)],
                         ))));
                     }
                     Ok(ImportedFile::Collection(collection)) => {
@@ -189,14 +218,24 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             versions: earlier_versions,
                         };
                         if import.plan.differing.is_empty() {
-                            finish_import(import, DifferingChoice::KeepBoth, &drafts, &dispatch);
+                            finish_import(
+                                &texts,
+                                import,
+                                DifferingChoice::KeepBoth,
+                                &drafts,
+                                &dispatch,
+                            );
                         } else {
                             pending.set(Some(import));
                         }
                     }
-                    Err(message) => dispatch.dispatch(AppAction::Notify(Notice::error(format!(
-                        "{message} Nothing was changed."
-                    )))),
+                    Err(error) => {
+                        dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with(
+                            "ui-toolbar-import-failed",
+                            "{ $problem } Nothing was changed.",
+                            &[("problem", &crate::messages::storage_error(&texts, &error))],
+                        ))))
+                    }
                 }
             });
         })
@@ -207,9 +246,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             props.state.drafts.clone(),
             pending.clone(),
         );
+        let texts = texts.clone();
         Callback::from(move |_: MouseEvent| {
             if let (Some(import), Some(choice)) = ((*pending).clone(), choice) {
-                finish_import(import, choice, &drafts, &dispatch);
+                finish_import(&texts, import, choice, &drafts, &dispatch);
             }
             pending.set(None);
             crate::focus_element("drafts-title");
@@ -245,10 +285,11 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
     let pending_dialog = (*pending).as_ref().map(|import| {
         html! {
             <div class="import-choice" role="group" aria-labelledby="import-choice-title">
-                <h3 id="import-choice-title">{format!("Importing \"{}\"", import.file_name)}</h3>
-                <p>{format!(
-                    "{} new assessment(s) will be added and {} are already here unchanged. These differ from the drafts here with the same identity:",
-                    import.plan.new.len(), import.plan.identical
+                <h3 id="import-choice-title">{texts.ui_with("ui-drafts-importing", "Importing \"{ $file }\"", &[("file", &import.file_name)])}</h3>
+                <p>{texts.ui_with(
+                    "ui-drafts-import-plan",
+                    "{ $new } new assessment(s) will be added and { $identical } are already here unchanged. These differ from the drafts here with the same identity:",
+                    &[("new", &import.plan.new.len().to_string()), ("identical", &import.plan.identical.to_string())],
                 )}</p>
                 <ul>{ for import.plan.differing.iter().map(|d| html! { <li>{d.name.clone()}</li> }) }</ul>
                 <button type="button" id="import-keep-both" onclick={decide(Some(DifferingChoice::KeepBoth))}>{texts.ui("ui-drafts-keep-both-add-the-file", "Keep both (add the file's as copies)")}</button>
@@ -261,17 +302,17 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
     let kept_versions = props.state.kept_versions.iter().map(|kept| {
         let key = kept.key.clone();
         let restore = {
-            let (dispatch, key, name) = (dispatch.clone(), key.clone(), kept.name.clone());
+            let (dispatch, key, name, texts) = (dispatch.clone(), key.clone(), kept.name.clone(), texts.clone());
             let when = local_time(kept.saved_ms);
             Callback::from(move |_: MouseEvent| match storage::read_kept(&key) {
                 Ok(draft) => {
                     dispatch.dispatch(AppAction::Import {
-                        name: format!("{name} (version of {when})").chars().take(120).collect(),
+                        name: texts.ui_with("ui-drafts-version-of", "{ $name } (version of { $when })", &[("name", &name), ("when", &when)]).chars().take(120).collect(),
                         assessment: draft.assessment,
                     });
-                    dispatch.dispatch(AppAction::Notify(Notice::info(format!("The earlier version of \"{name}\" is open as a new draft; the draft it came from is unchanged."))));
+                    dispatch.dispatch(AppAction::Notify(Notice::info(texts.ui_with("ui-drafts-version-opened", "The earlier version of \"{ $name }\" is open as a new draft; the draft it came from is unchanged.", &[("name", &name)]))));
                 }
-                Err(message) => dispatch.dispatch(AppAction::Notify(Notice::error(message))),
+                Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(error))),
             })
         };
         let delete = {
@@ -279,20 +320,21 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             confirm_then(
                 Confirming::Key(key.clone()),
                 Callback::from(move |()| {
-                    if let Err(message) = storage::remove_key(&key) {
-                        dispatch.dispatch(AppAction::Notify(Notice::error(message)));
+                    if let Err(error) = storage::remove_key(&key) {
+                        dispatch.dispatch(AppAction::Notify(Notice::error(error)));
                     }
                     refresh();
                 }),
             )
         };
         let asking = is_confirming(&Confirming::Key(key));
+        let saved = local_time(kept.saved_ms);
         html! {
             <li>
-                <strong>{kept.name.clone()}</strong>{format!(", saved {}: {}. ", local_time(kept.saved_ms), kept.reason.label())}
-                <button type="button" onclick={restore} aria-label={format!("Open as a new draft: the earlier version of {}", kept.name)}>{texts.ui("ui-drafts-open-as-a-new-draft", "Open as a new draft")}</button>
-                <button type="button" class="danger" onclick={delete} aria-label={format!("{} the earlier version of {}", if asking { "Confirm delete" } else { "Delete" }, kept.name)}>
-                    { if asking { "Confirm delete" } else { "Delete" } }
+                <strong>{kept.name.clone()}</strong>{texts.ui_with("ui-drafts-saved-because", ", saved { $when }: { $reason }.", &[("when", &saved), ("reason", keep_reason(&texts, kept.reason))])}{" "}
+                <button type="button" onclick={restore} aria-label={texts.ui_with("ui-drafts-open-version-named", "Open as a new draft: the earlier version of { $name }", &[("name", &kept.name)])}>{texts.ui("ui-drafts-open-as-a-new-draft", "Open as a new draft")}</button>
+                <button type="button" class="danger" onclick={delete} aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-version", "Confirm delete the earlier version of { $name }", &[("name", &kept.name)]) } else { texts.ui_with("ui-drafts-delete-version", "Delete the earlier version of { $name }", &[("name", &kept.name)]) } }>
+                    { if asking { texts.ui("ui-drafts-confirm-delete", "Confirm delete") } else { texts.ui("ui-drafts-delete", "Delete") } }
                 </button>
             </li>
         }
@@ -304,10 +346,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             let (dispatch, key) = (dispatch.clone(), key.clone());
             Callback::from(move |_: MouseEvent| {
                 let result = storage::read_raw(&key)
-                    .ok_or_else(|| "It is no longer stored.".to_owned())
+                    .ok_or(StorageError::NoLongerStored)
                     .and_then(|text| {
                         storage::download("hrdd-set-aside-data.txt", &text)
-                            .map_err(|_| "The browser refused to save the file.".to_owned())
+                            .map_err(|_| StorageError::Browser("download".into()))
                     });
                 if let Err(message) = result {
                     dispatch.dispatch(AppAction::Notify(Notice::error(message)));
@@ -329,10 +371,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
         let asking = is_confirming(&Confirming::Key(key.clone()));
         html! {
             <li>
-                <code>{key.clone()}</code>{format!(" ({} characters): {}. ", item.chars, item.problem)}
-                <button type="button" onclick={download} aria-label={format!("Download the data set aside under {key}")}>{texts.ui("ui-drafts-download", "Download")}</button>
-                <button type="button" class="danger" onclick={delete} aria-label={format!("{} the data set aside under {key}", if asking { "Confirm delete" } else { "Delete" })}>
-                    { if asking { "Confirm delete" } else { "Delete" } }
+                <code>{key.clone()}</code>{" "}{texts.ui_with("ui-drafts-set-aside-item", "({ $count } characters): { $problem }.", &[("count", &item.chars.to_string()), ("problem", &item.problem)])}{" "}
+                <button type="button" onclick={download} aria-label={texts.ui_with("ui-drafts-download-set-aside", "Download the data set aside under { $key }", &[("key", &key)])}>{texts.ui("ui-drafts-download", "Download")}</button>
+                <button type="button" class="danger" onclick={delete} aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-set-aside", "Confirm delete the data set aside under { $key }", &[("key", &key)]) } else { texts.ui_with("ui-drafts-delete-set-aside", "Delete the data set aside under { $key }", &[("key", &key)]) } }>
+                    { if asking { texts.ui("ui-drafts-confirm-delete", "Confirm delete") } else { texts.ui("ui-drafts-delete", "Delete") } }
                 </button>
             </li>
         }
@@ -354,7 +396,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             </div>
             { for pending_dialog }
             <table class="drafts-table">
-                <caption>{format!("{} draft(s)", props.state.drafts.len())}</caption>
+                <caption>{texts.ui_with("ui-drafts-count", "{ $count } draft(s)", &[("count", &props.state.drafts.len().to_string())])}</caption>
                 <thead><tr>
                     <th scope="col">{texts.ui("ui-drafts-name", "Name")}</th><th scope="col">{texts.ui("ui-drafts-mode-and-sector", "Mode and sector")}</th><th scope="col">{texts.ui("ui-results-outcome", "Outcome")}</th><th scope="col">{texts.ui("ui-drafts-actions", "Actions")}</th>
                 </tr></thead>
@@ -397,13 +439,13 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                     html! {
                         <tr key={id.to_string()}>
                             <td>{name_cell}</td>
-                            <td>{format!("{}, {}", draft.assessment.mode.label(), draft.assessment.sector.label())}</td>
-                            <td><span class={classes!("outcome-chip", format!("outcome-{}", report.outcome.key()))}>{report.outcome.label()}</span></td>
+                            <td>{format!("{}, {}", texts.mode(draft.assessment.mode), texts.sector(draft.assessment.sector))}</td>
+                            <td><span class={classes!("outcome-chip", format!("outcome-{}", report.outcome.key()))}>{texts.outcome(report.outcome).to_owned()}</span></td>
                             <td class="row-actions">
-                                <button type="button" onclick={open} aria-label={format!("Open {}", draft.name)}>{texts.ui("ui-drafts-open-2", "Open")}</button>
-                                <button type="button" onclick={rename} aria-label={format!("Rename {}", draft.name)}>{texts.ui("ui-drafts-rename", "Rename")}</button>
-                                <button type="button" onclick={delete} class="danger" aria-label={format!("{} {}", if asking { "Confirm delete" } else { "Delete" }, draft.name)}>
-                                    { if asking { "Confirm delete" } else { "Delete" } }
+                                <button type="button" onclick={open} aria-label={texts.ui_with("ui-drafts-open-named", "Open { $name }", &[("name", &draft.name)])}>{texts.ui("ui-drafts-open-2", "Open")}</button>
+                                <button type="button" onclick={rename} aria-label={texts.ui_with("ui-drafts-rename-named", "Rename { $name }", &[("name", &draft.name)])}>{texts.ui("ui-drafts-rename", "Rename")}</button>
+                                <button type="button" onclick={delete} class="danger" aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-named", "Confirm delete { $name }", &[("name", &draft.name)]) } else { texts.ui_with("ui-drafts-delete-named", "Delete { $name }", &[("name", &draft.name)]) } }>
+                                    { if asking { texts.ui("ui-drafts-confirm-delete", "Confirm delete") } else { texts.ui("ui-drafts-delete", "Delete") } }
                                 </button>
                             </td>
                         </tr>
@@ -424,7 +466,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             <h3>{texts.ui("ui-drafts-delete-local-data", "Delete local data")}</h3>
             <p>{texts.ui("ui-drafts-removes-every-draft-earlier-version", "Removes every draft, earlier version and set-aside data this calculator stored in this browser.")}</p>
             <button type="button" id="delete-local-data" class="danger" onclick={delete_all}>
-                { if is_confirming(&Confirming::AllLocalData) { "Confirm: delete all local data" } else { "Delete local data" } }
+                { if is_confirming(&Confirming::AllLocalData) { texts.ui("ui-drafts-confirm-delete-all", "Confirm: delete all local data") } else { texts.ui("ui-drafts-delete-local-data", "Delete local data") } }
             </button>
             if confirming.is_some() {
                 <button type="button" onclick={cancel}>{texts.ui("ui-drafts-cancel", "Cancel")}</button>

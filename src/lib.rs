@@ -12,6 +12,8 @@ pub mod crypto;
 pub mod draft_records;
 pub mod drafts;
 pub mod embed;
+pub mod language;
+pub mod messages;
 pub mod print;
 pub mod questionnaire;
 pub mod restrictive_measures;

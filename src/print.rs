@@ -2,7 +2,6 @@
 //! every answer (and the answers an assessment made under method 1 gave to questions method 2
 //! retired), and how every score was reached. The results panel prints beside it.
 
-use hrdd_core::assessment::answer_label_for;
 use hrdd_core::method::{Section, EMBARGO_QUESTION, METHOD_VERSION, QUESTIONS, RIGHTS};
 use hrdd_core::{Answer, Assessment, Report, RightStatus};
 use std::rc::Rc;
@@ -30,11 +29,28 @@ pub(crate) fn today() -> String {
 }
 
 /// The method an assessment was made with, and the one that scored it.
-fn method_version_text(made_with: u16) -> String {
+fn method_version_text(texts: &hrdd_core::i18n::Texts, made_with: u16) -> String {
     if made_with == METHOD_VERSION {
         made_with.to_string()
     } else {
-        format!("{made_with} (answers carried over; scored with method {METHOD_VERSION})")
+        texts.ui_with(
+            "ui-print-carried-over",
+            "{ $made_with } (answers carried over; scored with method { $version })",
+            &[
+                ("made_with", &made_with.to_string()),
+                ("version", &METHOD_VERSION.to_string()),
+            ],
+        )
+    }
+}
+
+/// The name of a rating's dimension, as the rating form labels it.
+fn dimension_name<'a>(texts: &'a hrdd_core::i18n::Texts, dimension: &str) -> &'a str {
+    match dimension {
+        "scale" => texts.ui("ui-rights-scale", "Scale"),
+        "scope" => texts.ui("ui-rights-scope", "Scope"),
+        "irremediability" => texts.ui("ui-rights-irremediability", "Irremediability"),
+        _ => texts.ui("ui-rights-likelihood", "Likelihood"),
     }
 }
 
@@ -55,15 +71,15 @@ pub fn print_report(props: &PrintProps) -> Html {
         .map(|(i, _)| i)
         .collect();
     html! {
-        <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label="Report">
-            <h2>{format!("Report: {title}")}</h2>
+        <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label={texts.ui("ui-print-report", "Report").to_owned()}>
+            <h2>{texts.ui_with("ui-print-report-title", "Report: { $title }", &[("title", &title)])}</h2>
             <dl class="report-meta">
                 <dt>{texts.ui("ui-questionnaire-date", "Date")}</dt><dd>{today()}</dd>
-                <dt>{texts.ui("ui-print-method-version", "Method version")}</dt><dd>{method_version_text(a.method_version)}</dd>
-                <dt>{texts.ui("ui-print-mode", "Mode")}</dt><dd>{a.mode.label()}</dd>
-                <dt>{texts.ui("ui-print-perspective", "Perspective")}</dt><dd>{a.perspective.label()}</dd>
-                <dt>{texts.ui("ui-print-sector-pack", "Sector pack")}</dt><dd>{a.sector.label()}</dd>
-                <dt>{texts.ui("ui-results-outcome", "Outcome")}</dt><dd>{props.report.outcome.label()}</dd>
+                <dt>{texts.ui("ui-print-method-version", "Method version")}</dt><dd>{method_version_text(&texts, a.method_version)}</dd>
+                <dt>{texts.ui("ui-print-mode", "Mode")}</dt><dd>{texts.mode(a.mode).to_owned()}</dd>
+                <dt>{texts.ui("ui-print-perspective", "Perspective")}</dt><dd>{texts.perspective(a.perspective).to_owned()}</dd>
+                <dt>{texts.ui("ui-print-sector-pack", "Sector pack")}</dt><dd>{texts.sector(a.sector).to_owned()}</dd>
+                <dt>{texts.ui("ui-results-outcome", "Outcome")}</dt><dd>{texts.outcome(props.report.outcome).to_owned()}</dd>
                 if !a.text.customer_name.is_empty() { <dt>{texts.ui("ui-print-customer", "Customer")}</dt><dd>{a.text.customer_name.clone()}</dd> }
                 if !a.text.beneficial_purpose.is_empty() { <dt>{texts.ui("ui-print-beneficial-purpose-never-weighed-against", "Beneficial purpose (never weighed against harm)")}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
                 if !a.text.notes.is_empty() { <dt>{texts.ui("ui-start-notes", "Notes")}</dt><dd>{a.text.notes.clone()}</dd> }
@@ -73,20 +89,20 @@ pub fn print_report(props: &PrintProps) -> Html {
                 <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
                 <tbody>
                     { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.is_asked(a)).map(|(i, q)| html! {
-                        <tr><td>{q.prompt_for(a.perspective)}</td><td>
-                            {answer_label_for(i, a.answers[i], a.perspective)}
+                        <tr><td>{texts.question(q, a.perspective).to_owned()}</td><td>
+                            {texts.answer(i, a.answers[i], a.perspective)}
                             if let Some(note) = a.answer_notes.get(&i).filter(|n| !n.trim().is_empty()) {
-                                <br /><em>{if q.id == EMBARGO_QUESTION { "Reason for departing from the table: " } else { "Evidence: " }}</em>{note.clone()}
+                                <br /><em>{if q.id == EMBARGO_QUESTION { texts.ui("ui-print-reason-for-departing", "Reason for departing from the table:") } else { texts.ui("ui-print-evidence", "Evidence:") }}{" "}</em>{note.clone()}
                             }
                         </td></tr>
                     }) }
                     if let Some(o) = &a.country_override {
-                        <tr><td>{texts.ui("ui-print-country-context-override", "Country context override")}</td><td>{format!("{}: {}", o.level.label(), o.reason)}</td></tr>
+                        <tr><td>{texts.ui("ui-print-country-context-override", "Country context override")}</td><td>{format!("{}: {}", texts.context_level(o.level), o.reason)}</td></tr>
                     }
                     { for RIGHTS.iter().zip(&a.rights).filter(|(_, s)| **s != RightStatus::Unrated).map(|(right, status)| html! {
-                        <tr><td>{format!("Rating of {}", right.label())}</td><td>{ match status {
-                            RightStatus::NotAtRisk => "Not at risk".to_owned(),
-                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{d} {}", v.map_or("don't know".to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
+                        <tr><td>{texts.ui_with("ui-print-rating-of", "Rating of { $right }", &[("right", texts.right(*right))])}</td><td>{ match status {
+                            RightStatus::NotAtRisk => texts.ui("ui-print-not-at-risk", "Not at risk").to_owned(),
+                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{} {}", dimension_name(&texts, d), v.map_or_else(|| texts.ui("ui-print-dont-know", "don't know").to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
                             RightStatus::Unrated => String::new(),
                         } }</td></tr>
                     }) }
@@ -94,12 +110,12 @@ pub fn print_report(props: &PrintProps) -> Html {
             </table>
             if !retired.is_empty() {
                 <h3>{texts.ui("ui-print-answers-to-questions-of-method", "Answers to questions of method 1")}</h3>
-                <p>{format!("Method {METHOD_VERSION} no longer asks these; it reads them as the result explains.")}</p>
+                <p>{texts.ui_with("ui-print-no-longer-asks", "Method { $version } no longer asks these; it reads them as the result explains.", &[("version", &METHOD_VERSION.to_string())])}</p>
                 <table class="answers">
                     <thead><tr><th scope="col">{texts.ui("ui-print-question-method-1", "Question (method 1)")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
                     <tbody>
                         { for retired.iter().map(|&i| html! {
-                            <tr><td>{QUESTIONS[i].prompt}</td><td>{answer_label_for(i, a.answers[i], a.perspective)}</td></tr>
+                            <tr><td>{QUESTIONS[i].prompt}</td><td>{texts.answer(i, a.answers[i], a.perspective)}</td></tr>
                         }) }
                     </tbody>
                 </table>
@@ -107,7 +123,7 @@ pub fn print_report(props: &PrintProps) -> Html {
             <h3>{texts.ui("ui-print-how-every-score-was-reached", "How every score was reached")}</h3>
             {crate::results::explanation_body(&texts, &props.report)}
             if let Some(c) = &props.report.country {
-                <p class="attribution">{format!("Country context for {}: ", c.name)}{c.attribution}</p>
+                <p class="attribution">{texts.ui_with("ui-print-country-context-for", "Country context for { $country }:", &[("country", hrdd_core::country::country_by_code(&c.code).map_or(c.name.as_str(), |country| texts.country_name(country)))])}{" "}{c.attribution}</p>
             }
         </section>
     }

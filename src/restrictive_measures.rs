@@ -5,6 +5,7 @@
 //! shown, with a warning when it is old on this device's date.
 
 use crate::state::AssessmentAction;
+use hrdd_core::i18n::Texts;
 use hrdd_core::method::{question_index, EMBARGO_QUESTION, QUESTIONS};
 use hrdd_core::pre_answers::{
     MeasureOnDestination, MeasuresReading, PreAnswerStatus, RowReading, Unsettled,
@@ -27,47 +28,51 @@ pub struct MeasuresProps {
 }
 
 /// The label of an option of the embargo question.
-fn option_label(key: &str) -> &'static str {
-    question_index(EMBARGO_QUESTION)
-        .and_then(|i| QUESTIONS[i].choices().iter().find(|c| c.key == key))
-        .map_or("", |c| c.label)
-}
-
-fn reading_text(reading: RowReading) -> &'static str {
-    match reading {
-        RowReading::Covers => "Applies to this destination and end user: see what it forbids.",
-        RowReading::StateExempt => "Exempts the government's own forces, often only with a notification or an authorisation: check which applies to this deal.",
-        RowReading::ListedPartiesOnly => "Covers listed persons and entities only: your sanctions screening answers it.",
-        RowReading::Unsettled(Unsettled::NotVerified) => "Not verified: it may have lapsed or changed. Check the current act before relying on it either way.",
-        RowReading::Unsettled(Unsettled::Region) => "Covers part of the territory only: check whether the end user is there.",
-        RowReading::Unsettled(Unsettled::EndUserUnknown) => "Depends on whether the end user is the state, which is not known yet.",
+fn option_label<'a>(texts: &'a Texts, key: &str) -> &'a str {
+    match question_index(EMBARGO_QUESTION) {
+        Some(i) => texts.option(&QUESTIONS[i], key, hrdd_core::method::Perspective::OurDeal),
+        None => "",
     }
 }
 
-fn row_view(texts: &hrdd_core::i18n::Texts, row: &MeasureOnDestination, today: &str) -> Html {
+fn reading_text(texts: &Texts, reading: RowReading) -> &str {
+    match reading {
+        RowReading::Covers => texts.ui("ui-measures-reading-covers", "Applies to this destination and end user: see what it forbids."),
+        RowReading::StateExempt => texts.ui("ui-measures-reading-state-exempt", "Exempts the government's own forces, often only with a notification or an authorisation: check which applies to this deal."),
+        RowReading::ListedPartiesOnly => texts.ui("ui-measures-reading-listed-only", "Covers listed persons and entities only: your sanctions screening answers it."),
+        RowReading::Unsettled(Unsettled::NotVerified) => texts.ui("ui-measures-reading-not-verified", "Not verified: it may have lapsed or changed. Check the current act before relying on it either way."),
+        RowReading::Unsettled(Unsettled::Region) => texts.ui("ui-measures-reading-region", "Covers part of the territory only: check whether the end user is there."),
+        RowReading::Unsettled(Unsettled::EndUserUnknown) => texts.ui("ui-measures-reading-end-user-unknown", "Depends on whether the end user is the state, which is not known yet."),
+    }
+}
+
+fn row_view(texts: &Texts, row: &MeasureOnDestination, today: &str) -> Html {
     let m = row.measure;
     let unverified = m.verification == Verification::Unverified;
     html! {
         <li class={classes!("measure", unverified.then_some("unverified"))}>
-            <h4>{m.regime.label()}</h4>
-            <p class="measure-reading"><strong>{reading_text(row.reading)}</strong></p>
+            <h4>{texts.regime(m.regime).to_owned()}</h4>
+            <p class="measure-reading"><strong>{reading_text(texts, row.reading).to_owned()}</strong></p>
             <dl>
                 <dt>{texts.ui("ui-restrictive-measures-whom-it-covers", "Whom it covers")}</dt><dd>{&m.scope_in_words}</dd>
-                <dt>{texts.ui("ui-restrictive-measures-what-it-forbids", "What it forbids")}</dt><dd>{m.regime.covers()}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-what-it-forbids", "What it forbids")}</dt><dd>{texts.regime_covers(m.regime).to_owned()}</dd>
                 <dt>{texts.ui("ui-restrictive-measures-legal-basis", "Legal basis")}</dt><dd>{&m.legal_basis}</dd>
                 <dt>{texts.ui("ui-restrictive-measures-in-force-since", "In force since")}</dt>
                 <dd>
                     {&m.in_force_since}
-                    if !m.valid_until.is_empty() { {format!("; until {}", m.valid_until)} }
+                    if !m.valid_until.is_empty() { {"; "}{texts.ui_with("ui-measures-until", "until { $date }", &[("date", &m.valid_until)])} }
                     if m.term_ended(today) {
                         <span class="warning">{" "}{texts.ui("ui-restrictive-measures-its-term-has-ended-on", "Its term has ended on this device's date: check whether it was renewed.")}</span>
                     }
                 </dd>
                 <dt>{texts.ui("ui-restrictive-measures-verified", "Verified")}</dt>
                 <dd>
-                    {m.verification.label()}
-                    {format!(" (checked {}", m.checked)}
-                    if !m.source_date.is_empty() { {format!(" against a source of {}", m.source_date)} }
+                    {texts.verification(m.verification).to_owned()}{" ("}
+                    { if m.source_date.is_empty() {
+                        texts.ui_with("ui-measures-checked", "checked { $checked }", &[("checked", &m.checked)])
+                    } else {
+                        texts.ui_with("ui-measures-checked-against", "checked { $checked } against a source of { $source }", &[("checked", &m.checked), ("source", &m.source_date)])
+                    } }
                     {")"}
                 </dd>
             </dl>
@@ -75,22 +80,28 @@ fn row_view(texts: &hrdd_core::i18n::Texts, row: &MeasureOnDestination, today: &
     }
 }
 
-fn status_text(reading: &MeasuresReading, editable: bool) -> String {
+fn status_text(texts: &Texts, reading: &MeasuresReading, editable: bool) -> String {
     let first = reading.table_answers.first().copied().unwrap_or("");
     match reading.status {
-        PreAnswerStatus::Presumed if editable => format!(
-            "Pre-answered from the table: \"{}\"{}. Confirm it, or choose another answer and give your reason.",
-            option_label(first),
-            if reading.table_answers.len() > 1 { " (every measure below counts)" } else { "" }
+        PreAnswerStatus::Presumed if editable && reading.table_answers.len() > 1 => texts.ui_with(
+            "ui-measures-presumed-several",
+            "Pre-answered from the table: \"{ $answer }\" (every measure below counts). Confirm it, or choose another answer and give your reason.",
+            &[("answer", option_label(texts, first))],
         ),
-        PreAnswerStatus::Presumed => format!(
-            "The embargo question was not answered; the table's answer is used: \"{}\".",
-            option_label(first)
+        PreAnswerStatus::Presumed if editable => texts.ui_with(
+            "ui-measures-presumed",
+            "Pre-answered from the table: \"{ $answer }\". Confirm it, or choose another answer and give your reason.",
+            &[("answer", option_label(texts, first))],
         ),
-        PreAnswerStatus::Agrees => "Your answer matches the table.".into(),
-        PreAnswerStatus::Differs => "Your answer differs from the table. The measures the table lists still count until you give a reason for setting them aside (for example the current act you checked, or your export-control function's written view).".into(),
-        PreAnswerStatus::Overridden => "You set the table aside with the reason below. Your answer counts instead of the table's; both are shown in the report.".into(),
-        PreAnswerStatus::NotSettled => "The table cannot settle this question for this deal (see each row). Check the current acts and answer.".into(),
+        PreAnswerStatus::Presumed => texts.ui_with(
+            "ui-measures-presumed-unanswered",
+            "The embargo question was not answered; the table's answer is used: \"{ $answer }\".",
+            &[("answer", option_label(texts, first))],
+        ),
+        PreAnswerStatus::Agrees => texts.ui("ui-measures-agrees", "Your answer matches the table.").to_owned(),
+        PreAnswerStatus::Differs => texts.ui("ui-measures-differs", "Your answer differs from the table. The measures the table lists still count until you give a reason for setting them aside (for example the current act you checked, or your export-control function's written view).").to_owned(),
+        PreAnswerStatus::Overridden => texts.ui("ui-measures-overridden", "You set the table aside with the reason below. Your answer counts instead of the table's; both are shown in the report.").to_owned(),
+        PreAnswerStatus::NotSettled => texts.ui("ui-measures-not-settled", "The table cannot settle this question for this deal (see each row). Check the current acts and answer.").to_owned(),
     }
 }
 
@@ -107,7 +118,7 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
     };
     let today = crate::print::today();
     let country = hrdd_core::country::country_by_code(&reading.destination)
-        .map_or(reading.destination.as_str(), |c| c.name.as_str());
+        .map_or(reading.destination.as_str(), |c| texts.country_name(c));
     let editable = props.on_answer.is_some();
     let index = question_index(EMBARGO_QUESTION).unwrap_or(0);
     let confirm = props
@@ -157,9 +168,9 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
     };
     html! {
         <section class="measures" {id} aria-labelledby={title_id}>
-            <h3 id={title_id}>{format!("UN and EU restrictive measures on {country}")}</h3>
+            <h3 id={title_id}>{texts.ui_with("ui-measures-title", "UN and EU restrictive measures on { $country }", &[("country", country)])}</h3>
             if editable || reading.status != PreAnswerStatus::Agrees {
-                <p class={classes!("measures-status", matches!(reading.status, PreAnswerStatus::Differs | PreAnswerStatus::Overridden).then_some("warning"))}>{status_text(reading, editable)}</p>
+                <p class={classes!("measures-status", matches!(reading.status, PreAnswerStatus::Differs | PreAnswerStatus::Overridden).then_some("warning"))}>{status_text(&texts, reading, editable)}</p>
             }
             if !editable && reading.status == PreAnswerStatus::Overridden {
                 <p class="warning"><strong>{texts.ui("ui-restrictive-measures-reason-given", "Reason given:")}{" "}</strong>{reading.reason.clone().unwrap_or_default()}</p>
@@ -167,13 +178,13 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
             { for confirm }
             { for reason_field }
             if reading.rows.is_empty() {
-                <p>{format!("The table lists no UN or EU arms embargo, ban on repression or monitoring equipment, or trade restriction on {country}.")}</p>
+                <p>{texts.ui_with("ui-measures-none", "The table lists no UN or EU arms embargo, ban on repression or monitoring equipment, or trade restriction on { $country }.", &[("country", country)])}</p>
             } else {
                 <ul class="measure-list">{ for reading.rows.iter().map(|row| row_view(&texts, row, &today)) }</ul>
             }
-            <p class="help">{format!("Table as of {}. It does not cover national measures, persons and entities on sanctions lists, or every dual-use rule. Check the official lists (the UN Security Council consolidated list, the EU Sanctions Map and those your organisation requires) before deciding.", reading.table_as_of)}</p>
+            <p class="help">{texts.ui_with("ui-measures-as-of", "Table as of { $date }. It does not cover national measures, persons and entities on sanctions lists, or every dual-use rule. Check the official lists (the UN Security Council consolidated list, the EU Sanctions Map and those your organisation requires) before deciding.", &[("date", reading.table_as_of)])}</p>
             if stale {
-                <p class="warning" role="status">{format!("This table is more than {STALE_AFTER_MONTHS} months old on this device's date ({today}). Sanctions change often: check the official lists, and update the calculator.")}</p>
+                <p class="warning" role="status">{texts.ui_with("ui-measures-stale", "This table is more than { $months } months old on this device's date ({ $today }). Sanctions change often: check the official lists, and update the calculator.", &[("months", &STALE_AFTER_MONTHS.to_string()), ("today", &today)])}</p>
             }
         </section>
     }

@@ -77,6 +77,10 @@ struct SettingsFile {
     sector_packs: Option<Vec<String>>,
     #[serde(default)]
     default_perspective: Option<String>,
+    /// The language a first visit opens in ("en", "fr", "es"), unless the address or the
+    /// user's own choice says otherwise.
+    #[serde(default)]
+    default_language: Option<String>,
     #[serde(default)]
     theme: std::collections::BTreeMap<String, String>,
     #[serde(default)]
@@ -95,6 +99,7 @@ pub struct Settings {
     /// Sector packs offered (never empty; all when the file does not say).
     pub sector_packs: Vec<Sector>,
     pub default_perspective: Option<Perspective>,
+    pub default_language: Option<hrdd_core::i18n::Language>,
     /// (CSS custom property, value)
     pub theme: Vec<(String, String)>,
     pub post_message: Option<PostMessageSettings>,
@@ -127,6 +132,7 @@ pub enum SettingsError {
     BadTargetOrigin(String),
     UnknownSummaryField(String),
     UnknownScreeningList(String),
+    UnknownLanguage(String),
 }
 
 impl fmt::Display for SettingsError {
@@ -174,6 +180,10 @@ impl fmt::Display for SettingsError {
                     .map(|c| c.key)
                     .collect::<Vec<_>>()
                     .join(", ")
+            ),
+            Self::UnknownLanguage(code) => write!(
+                f,
+                "\"{code}\" is not a language of the calculator (use en, fr or es)"
             ),
         }
     }
@@ -228,6 +238,15 @@ fn validate(file: SettingsFile) -> Result<Settings, SettingsError> {
         .default_perspective
         .map(|key| Perspective::from_key(&key).ok_or(SettingsError::UnknownPerspective(key)))
         .transpose()?;
+    let default_language = file
+        .default_language
+        .map(|code| {
+            hrdd_core::i18n::Language::ALL
+                .into_iter()
+                .find(|l| l.code() == code)
+                .ok_or(SettingsError::UnknownLanguage(code))
+        })
+        .transpose()?;
     let mut theme = Vec::new();
     for (property, value) in file.theme {
         if !THEME_PROPERTIES.contains(&property.as_str()) {
@@ -270,6 +289,7 @@ fn validate(file: SettingsFile) -> Result<Settings, SettingsError> {
         policy_links: file.policy_links,
         sector_packs,
         default_perspective,
+        default_language,
         theme,
         post_message: file.embed.post_message,
     })
@@ -354,6 +374,7 @@ mod tests {
         "policy_links": [{"title": "Human rights policy", "url": "https://intranet.example/policy"}],
         "sector_packs": ["general", "surveillance"],
         "default_perspective": "our_deal",
+        "default_language": "fr",
         "theme": {"accent": "#0b5394", "font": "Georgia, serif"},
         "embed": {"post_message": {"target_origin": "https://intranet.example", "fields": ["outcome", "red_flag_count"]}},
         "required_screening_lists": ["un", "eu", "us_ofac"]
@@ -368,6 +389,10 @@ mod tests {
             vec![Sector::General, Sector::Surveillance]
         );
         assert_eq!(settings.default_perspective, Some(Perspective::OurDeal));
+        assert_eq!(
+            settings.default_language,
+            Some(hrdd_core::i18n::Language::French)
+        );
         assert!(settings
             .theme
             .contains(&("--hrdd-accent".to_owned(), "#0b5394".to_owned())));
@@ -404,6 +429,10 @@ mod tests {
             (
                 r#"{"format": "hrdd-settings", "format_version": 1, "default_perspective": "boss"}"#,
                 "\"boss\"",
+            ),
+            (
+                r#"{"format": "hrdd-settings", "format_version": 1, "default_language": "de"}"#,
+                "\"de\" is not a language of the calculator",
             ),
             (
                 r#"{"format": "hrdd-settings", "format_version": 1, "theme": {"accent": "url(https://evil/x)"}}"#,

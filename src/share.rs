@@ -61,6 +61,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
             (*passphrase).clone(),
         );
         let (made, status, busy) = (made.clone(), status.clone(), busy.clone());
+        let texts = texts.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if secret.is_empty() {
@@ -77,8 +78,10 @@ pub fn share_panel(props: &ShareProps) -> Html {
             if secret.chars().count() < MIN_PASSPHRASE_CHARS {
                 status.set(Some((
                     false,
-                    format!(
-                        "Use a passphrase of at least {MIN_PASSPHRASE_CHARS} characters, or none."
+                    texts.ui_with(
+                        "ui-share-passphrase-too-short",
+                        "Use a passphrase of at least { $count } characters, or none.",
+                        &[("count", &MIN_PASSPHRASE_CHARS.to_string())],
                     ),
                 )));
                 return;
@@ -91,7 +94,12 @@ pub fn share_panel(props: &ShareProps) -> Html {
             );
             let secret = secret.clone();
             busy.set(true);
-            status.set(Some((true, "Encrypting the link…".into())));
+            status.set(Some((
+                true,
+                texts
+                    .ui("ui-share-encrypting", "Encrypting the link…")
+                    .to_owned(),
+            )));
             wasm_bindgen_futures::spawn_local(async move {
                 let body = link::body_bytes(&assessment, include);
                 match crate::crypto::encrypt(&body, &secret).await {
@@ -113,12 +121,12 @@ pub fn share_panel(props: &ShareProps) -> Html {
         })
     };
     let on_copy = {
-        let (made, status) = (made.clone(), status.clone());
+        let (made, status, texts) = (made.clone(), status.clone(), texts.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(url) = made.as_ref().map(|m| m.url.clone()) else {
                 return;
             };
-            let status = status.clone();
+            let (status, texts) = (status.clone(), texts.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
                 let copied = match clipboard {
@@ -126,12 +134,11 @@ pub fn share_panel(props: &ShareProps) -> Html {
                     None => false,
                 };
                 status.set(Some(if copied {
-                    (true, "Link copied to the clipboard.".into())
+                    (true, texts.ui("ui-share-copied", "Link copied to the clipboard.").to_owned())
                 } else {
                     (
                         false,
-                        "The browser did not allow copying: select the link above and copy it."
-                            .into(),
+                        texts.ui("ui-share-copy-refused", "The browser did not allow copying: select the link above and copy it.").to_owned(),
                     )
                 }));
             });
@@ -153,14 +160,19 @@ pub fn share_panel(props: &ShareProps) -> Html {
                     <label for="share-include-text">{texts.ui("ui-share-include-names-and-notes-the", "Include names and notes (the customer name and notes become readable by anyone with the link)")}</label>
                 </div>
                 <div class="text-field">
-                    <label for="share-passphrase">{format!("Passphrase (optional, at least {MIN_PASSPHRASE_CHARS} characters)")}</label>
+                    <label for="share-passphrase">{texts.ui_with("ui-share-passphrase-label", "Passphrase (optional, at least { $count } characters)", &[("count", &MIN_PASSPHRASE_CHARS.to_string())])}</label>
                     <input type="password" id="share-passphrase" autocomplete="new-password" value={(*passphrase).clone()} oninput={on_passphrase} />
                 </div>
                 <button type="submit" id="create-link" disabled={*busy}>{texts.ui("ui-share-create-link", "Create link")}</button>
             </form>
             if let Some(m) = &*made {
                 <div class="made-link">
-                    <label for="share-link">{format!("Share link ({} characters{}{})", m.url.len(), if m.protected { ", protected by a passphrase" } else { "" }, if m.includes_text { ", with names and notes" } else { "" })}</label>
+                    <label for="share-link">{ match (m.protected, m.includes_text) {
+                        (false, false) => texts.ui_with("ui-share-link-label", "Share link ({ $count } characters)", &[("count", &m.url.len().to_string())]),
+                        (true, false) => texts.ui_with("ui-share-link-label-protected", "Share link ({ $count } characters, protected by a passphrase)", &[("count", &m.url.len().to_string())]),
+                        (false, true) => texts.ui_with("ui-share-link-label-text", "Share link ({ $count } characters, with names and notes)", &[("count", &m.url.len().to_string())]),
+                        (true, true) => texts.ui_with("ui-share-link-label-protected-text", "Share link ({ $count } characters, protected by a passphrase, with names and notes)", &[("count", &m.url.len().to_string())]),
+                    } }</label>
                     <input type="text" id="share-link" readonly=true value={m.url.clone()} />
                     <button type="button" id="copy-link" onclick={on_copy}>{texts.ui("ui-share-copy-link", "Copy link")}</button>
                     if stale {

@@ -111,11 +111,16 @@ pub fn shared_view(props: &SharedProps) -> Html {
             // The catalogue is append-only, so an older link's answers carry over unchanged to the
             // current method: it is migrated, and the page says so.
             let version_note = if shared.method_version == METHOD_VERSION {
-                format!("Made and scored with method version {METHOD_VERSION}.")
+                texts.ui_with(
+                    "ui-shared-made-with",
+                    "Made and scored with method version { $version }.",
+                    &[("version", &METHOD_VERSION.to_string())],
+                )
             } else {
-                format!(
-                    "Made with method version {}; its answers were carried over to method version {METHOD_VERSION}, which gives this result.",
-                    shared.method_version
+                texts.ui_with(
+                    "ui-shared-carried-over",
+                    "Made with method version { $made_with }; its answers were carried over to method version { $version }, which gives this result.",
+                    &[("made_with", &shared.method_version.to_string()), ("version", &METHOD_VERSION.to_string())],
                 )
             };
             html! {
@@ -125,13 +130,13 @@ pub fn shared_view(props: &SharedProps) -> Html {
                         <p>
                             {texts.ui("ui-shared-this-result-was-opened-from", "This result was opened from a link. It is not saved in this browser, and your own drafts are unchanged.")}{" "}
                             {version_note}
-                            { if shared.includes_text { " The sender included names and notes." } else { " The sender left names and notes out." } }
+                            {" "}{ if shared.includes_text { texts.ui("ui-shared-with-text", "The sender included names and notes.") } else { texts.ui("ui-shared-without-text", "The sender left names and notes out.") } }
                         </p>
                         <button type="button" id="edit-copy" onclick={copy}>{texts.ui("ui-shared-edit-a-copy", "Edit a copy")}</button>
                         {" "}<button type="button" id="close-shared" onclick={close}>{texts.ui("ui-shared-close", "Close")}</button>
                     </div>
                     <div class="layout">
-                        <PrintReport assessment={shared.assessment.clone()} report={report.clone()} draft_name={"Shared assessment".to_owned()} on_screen={true} />
+                        <PrintReport assessment={shared.assessment.clone()} report={report.clone()} draft_name={texts.ui("ui-shared-shared-assessment", "Shared assessment").to_owned()} on_screen={true} />
                         <Results report={report} />
                     </div>
                 </section>

@@ -4,6 +4,7 @@
 //! reducer.
 
 use crate::draft_records::{DifferingChoice, KeptVersionSummary, RemoteChange, SetAside};
+use crate::storage::{OpenProblem, StorageError};
 use hrdd_core::dates::Day;
 use hrdd_core::link::{EncryptedLink, LinkError, ParsedLink, SharedAssessment};
 use hrdd_core::method::{ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS};
@@ -160,14 +161,76 @@ impl Draft {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub kind: NoticeKind,
-    pub text: String,
+    pub text: NoticeText,
     /// Offer "export all" beside the message: when drafts cannot be kept in this browser, a
     /// file is the way to keep them.
     pub offer_export: bool,
 }
 
+/// What a notice says: data, put into words by the screen in the reader's language
+/// (`messages::notice_text`). Effects that already hold the texts say it in words (`Said`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoticeText {
+    /// Already in the reader's language.
+    Said(String),
+    AllDeleted,
+    AllDeletedElsewhere,
+    /// The open draft was changed in another tab after the last change here.
+    ChangedInTwoTabsOpen {
+        name: String,
+    },
+    ChangedInTwoTabs {
+        name: String,
+    },
+    DeletedElsewhereOpen {
+        name: String,
+    },
+    /// An "export all" file: how many were added, and how many that differed from drafts here
+    /// were added beside them or replaced them.
+    Imported {
+        added: usize,
+        differing: usize,
+        choice: DifferingChoice,
+    },
+    /// A share link that could not be opened.
+    LinkProblem(LinkError),
+    /// A problem with this browser's storage or with a file.
+    Storage(StorageError),
+    /// What reading storage at start-up found.
+    Opening(Vec<OpenProblem>),
+    /// Another tab saved a draft this tab cannot read (a newer version of the calculator).
+    UnreadableFromOtherTab,
+    /// This tab's change is the later one; the other tab's versions of these drafts were kept.
+    KeptFromOtherTab {
+        names: Vec<String>,
+    },
+    /// The organisation settings file could not be used (the problem, in the parser's words).
+    SettingsProblem(String),
+    SharedCopy {
+        name: String,
+    },
+}
+
+impl From<StorageError> for NoticeText {
+    fn from(error: StorageError) -> Self {
+        NoticeText::Storage(error)
+    }
+}
+
+impl From<String> for NoticeText {
+    fn from(text: String) -> Self {
+        NoticeText::Said(text)
+    }
+}
+
+impl From<&str> for NoticeText {
+    fn from(text: &str) -> Self {
+        NoticeText::Said(text.to_owned())
+    }
+}
+
 impl Notice {
-    pub fn info(text: impl Into<String>) -> Self {
+    pub fn info(text: impl Into<NoticeText>) -> Self {
         Notice {
             kind: NoticeKind::Info,
             text: text.into(),
@@ -175,7 +238,7 @@ impl Notice {
         }
     }
 
-    pub fn error(text: impl Into<String>) -> Self {
+    pub fn error(text: impl Into<NoticeText>) -> Self {
         Notice {
             kind: NoticeKind::Error,
             text: text.into(),
@@ -184,7 +247,7 @@ impl Notice {
     }
 
     /// A problem with this browser's storage: the message and the offer to export.
-    pub fn storage(text: impl Into<String>) -> Self {
+    pub fn storage(text: impl Into<NoticeText>) -> Self {
         Notice {
             offer_export: true,
             ..Notice::error(text)
@@ -243,7 +306,7 @@ pub enum AppAction {
         choice: DifferingChoice,
     },
     /// This browser does not let the application use local storage.
-    StorageUnavailable(String),
+    StorageUnavailable,
     ShowView(View),
     SetCompare {
         left: Option<DraftId>,
@@ -436,17 +499,13 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
             state.forget_all_drafts();
             state.kept_versions.clear();
             state.set_aside.clear();
-            state.notice = Some(Notice::info(
-                "All assessments stored in this browser have been deleted.",
-            ));
+            state.notice = Some(Notice::info(NoticeText::AllDeleted));
         }
         AppAction::DeletedElsewhere => {
             state.forget_all_drafts();
             state.kept_versions.clear();
             state.set_aside.clear();
-            state.notice = Some(Notice::info(
-                "All assessments stored in this browser were deleted in another tab.",
-            ));
+            state.notice = Some(Notice::info(NoticeText::AllDeletedElsewhere));
         }
         AppAction::Import { name, assessment } => {
             let id = state.fresh_id();
@@ -476,12 +535,10 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
                 None => state.drafts.push(draft),
             }
             if change == RemoteChange::Conflict {
-                let where_kept =
-                    "your version from this tab is kept under Drafts, Earlier versions";
                 state.notice = Some(Notice::info(if is_open {
-                    format!("This assessment (\"{name}\") was also changed in another tab, after your last change here. The later change is shown; {where_kept}.")
+                    NoticeText::ChangedInTwoTabsOpen { name }
                 } else {
-                    format!("\"{name}\" was changed in two tabs at once. The later change is kept; {where_kept}.")
+                    NoticeText::ChangedInTwoTabs { name }
                 }));
             }
         }
@@ -493,9 +550,7 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
             state.drafts.retain(|d| d.id != id);
             state.after_removal(&id);
             if was_open {
-                state.notice = Some(Notice::info(format!(
-                    "\"{name}\", open here, was deleted in another tab."
-                )));
+                state.notice = Some(Notice::info(NoticeText::DeletedElsewhereOpen { name }));
             }
         }
         AppAction::StoredExtras {
@@ -529,22 +584,16 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
                     }
                 }
             }
-            let beside = match choice {
-                DifferingChoice::KeepBoth => "added beside the drafts here",
-                DifferingChoice::Replace => {
-                    "replaced the drafts here, which are kept under Earlier versions"
-                }
-            };
-            state.notice = Some(Notice::info(if replaced == 0 {
-                format!("Imported {added} assessment(s).")
-            } else {
-                format!("Imported {added} new assessment(s); {replaced} that differed from a draft here {beside}.")
+            state.notice = Some(Notice::info(NoticeText::Imported {
+                added,
+                differing: replaced,
+                choice,
             }));
             state.view = View::Drafts;
         }
-        AppAction::StorageUnavailable(message) => {
+        AppAction::StorageUnavailable => {
             state.storage = StorageStatus::Unavailable;
-            state.notice = Some(Notice::storage(message));
+            state.notice = Some(Notice::storage(StorageError::Unavailable));
         }
         AppAction::ShowView(view) => state.view = view,
         AppAction::SetCompare { left, right } => state.compare = (left, right),
@@ -563,9 +612,7 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
             state.view = View::Shared;
         }
         AppAction::OpenLink(Err(error)) => {
-            state.notice = Some(Notice::error(format!(
-                "{error} Your own drafts are unchanged."
-            )));
+            state.notice = Some(Notice::error(NoticeText::LinkProblem(error)));
         }
         AppAction::Unlocking => {
             if let Some(SharedState::Locked { error, busy, .. }) = state.shared.as_mut() {
@@ -592,7 +639,7 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
                 } else {
                     format!("Copy of {title}")
                 };
-                state.notice = Some(Notice::info(format!("The shared assessment is now your draft \"{name}\". Your other drafts are unchanged.")));
+                state.notice = Some(Notice::info(NoticeText::SharedCopy { name: name.clone() }));
                 reduce(
                     state,
                     AppAction::Import {
@@ -997,22 +1044,23 @@ mod tests {
             },
         );
         assert_eq!(state.assessment().mode, Mode::FullAssessment);
-        let text = &state.notice.as_ref().unwrap().text;
-        assert!(
-            text.contains("also changed in another tab") && text.contains("Earlier versions"),
-            "{text}"
+        assert_eq!(
+            state.notice.as_ref().unwrap().text,
+            NoticeText::ChangedInTwoTabsOpen {
+                name: "Deal B".into()
+            }
         );
 
         // Deleted elsewhere while open here: another draft opens and the user is told.
         reduce(&mut state, AppAction::RemoteRemoved(id("a-2")));
         assert_eq!(state.drafts.len(), 2);
         assert_eq!(state.current, id("a-1"));
-        assert!(state
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("deleted in another tab"));
+        assert_eq!(
+            state.notice.as_ref().unwrap().text,
+            NoticeText::DeletedElsewhereOpen {
+                name: "Deal B".into()
+            }
+        );
         // A removal of something this tab does not have changes nothing.
         let before = state.clone();
         reduce(&mut state, AppAction::RemoteRemoved(id("zz-9")));
@@ -1066,18 +1114,20 @@ mod tests {
             state.draft(&id("a-1")).unwrap().assessment.mode,
             Mode::QuickScreen
         );
-        assert!(state
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("kept under Earlier versions"));
+        assert_eq!(
+            state.notice.as_ref().unwrap().text,
+            NoticeText::Imported {
+                added: 0,
+                differing: 1,
+                choice: DifferingChoice::Replace
+            }
+        );
     }
 
     #[test]
     fn storage_that_cannot_be_used_offers_an_export() {
         let mut state = AppState::default();
-        reduce(&mut state, AppAction::StorageUnavailable("off".into()));
+        reduce(&mut state, AppAction::StorageUnavailable);
         assert_eq!(state.storage, StorageStatus::Unavailable);
         assert!(state.notice.as_ref().unwrap().offer_export);
         // Deleting local data does not pretend storage came back.

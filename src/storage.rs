@@ -32,16 +32,50 @@ struct LegacyDraft {
     document: AssessmentDocument,
 }
 
-/// The sentence shown when the browser refuses local storage altogether.
-pub const UNAVAILABLE: &str = "This browser does not let the calculator keep drafts (local storage is turned off, as in some private windows). Your work stays in this page only until you close it: use \"Export all\" to keep it as a file.";
+/// What went wrong with this browser's storage or with a file: data, put into words by
+/// `messages::storage_error` in the reader's language. A `String` inside is a technical detail
+/// (the browser's or the parser's own words), shown as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser refuses local storage altogether (some private windows, a setting).
+    Unavailable,
+    /// A write failed: in practice the storage is full.
+    Full,
+    /// Full, and another tab's version of this draft could not be kept: this change waits.
+    FullCannotKeepOther,
+    /// An earlier version was deleted in another tab meanwhile.
+    NoLongerStored,
+    /// The browser refused to delete something.
+    RefusedDelete,
+    /// An imported file is not JSON.
+    NotJson(String),
+    /// An imported file is JSON but not an assessment of this calculator.
+    NotAnAssessment(String),
+    /// An imported file claims to be a collection but is not one this calculator reads.
+    NotACollection(String),
+    /// An imported file reads, but what it holds is not a valid assessment.
+    Invalid(String),
+    /// The browser failed at something it should not (writing JSON, saving a file).
+    Browser(String),
+}
 
-/// The sentence shown when a write fails: in practice the storage is full.
-const FULL: &str = "This browser's storage for the calculator is full, so your last change is not saved here. Nothing already saved was lost. Export your assessments to keep them, then delete drafts or earlier versions you no longer need.";
+/// What reading storage at start-up found, for the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenProblem {
+    /// Drafts of record format 1 could not be read: set aside.
+    Format1Unreadable,
+    /// Drafts of record format 1 could not all move (storage full): left where they were.
+    Format1Full,
+    /// Some drafts of record format 1 could not be opened (their names): the rest moved.
+    Format1Partly(Vec<String>),
+    /// This many draft records could not be read: set aside.
+    Damaged(usize),
+}
 
-fn local_storage() -> Result<web_sys::Storage, String> {
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(storage))) => Ok(storage),
-        _ => Err(UNAVAILABLE.to_owned()),
+        _ => Err(StorageError::Unavailable),
     }
 }
 
@@ -141,10 +175,10 @@ pub struct Opened {
     pub drafts: Vec<(DraftRecord, Draft)>,
     pub kept_versions: Vec<KeptVersionSummary>,
     pub set_aside: Vec<SetAside>,
-    /// Sentences for the screen: what was set aside or could not be migrated.
-    pub problems: Vec<String>,
+    /// What was set aside or could not be migrated.
+    pub problems: Vec<OpenProblem>,
     /// Why storage cannot be used at all, if it cannot.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<StorageError>,
     /// The draft this tab had open before a reload.
     pub open: Option<DraftId>,
 }
@@ -193,9 +227,7 @@ pub fn open_drafts() -> Opened {
         }
     }
     if damaged > 0 {
-        opened.problems.push(format!(
-            "{damaged} stored draft(s) could not be read and were set aside, not deleted. Drafts, Data set aside, lists them: you can download or delete them."
-        ));
+        opened.problems.push(OpenProblem::Damaged(damaged));
     }
     opened
         .drafts
@@ -217,7 +249,7 @@ fn migrate_format_1(
     storage: &web_sys::Storage,
     opened: &mut Opened,
     open_in_format_1: &mut Option<DraftId>,
-) -> Option<String> {
+) -> Option<OpenProblem> {
     let text = storage.get_item(LEGACY_KEY).ok().flatten()?;
     let legacy: LegacyDrafts = match from_json(&text) {
         Ok(legacy) => legacy,
@@ -225,7 +257,7 @@ fn migrate_format_1(
             opened
                 .set_aside
                 .push(set_aside(storage, LEGACY_KEY, &text, problem));
-            return Some("The drafts saved by an earlier version of the calculator could not be read. They were set aside, not deleted: Drafts, Data set aside, lists them.".into());
+            return Some(OpenProblem::Format1Unreadable);
         }
     };
     let now = now_ms();
@@ -262,7 +294,7 @@ fn migrate_format_1(
                 .map_err(|_| "storage is full".to_owned())
         });
         if written.is_err() {
-            return Some("The drafts saved by an earlier version of the calculator could not all be moved to the new storage format because this browser's storage is full. They stay where they were; nothing was lost. Export your assessments, then free some space.".into());
+            return Some(OpenProblem::Format1Full);
         }
     }
     if unreadable.is_empty() {
@@ -275,7 +307,7 @@ fn migrate_format_1(
             &text,
             format!("could not open: {}", unreadable.join(", ")),
         ));
-        Some(format!("Some drafts saved by an earlier version of the calculator could not be opened ({}). The others were kept; the old data was set aside, not deleted.", unreadable.join(", ")))
+        Some(OpenProblem::Format1Partly(unreadable))
     }
 }
 
@@ -331,7 +363,7 @@ pub struct Saved {
     pub kept_from_other_tab: Vec<String>,
     /// Whether earlier versions or set-aside data changed (the list must be read again).
     pub extras_changed: bool,
-    pub error: Option<String>,
+    pub error: Option<StorageError>,
 }
 
 /// Write the drafts this tab changed since it last wrote or heard them, and remove those it
@@ -413,7 +445,12 @@ pub fn save_changed(ledger: &mut Ledger, drafts: &[Draft], current: &DraftId, ta
             document: AssessmentDocument::from_assessment(&draft.assessment, true),
         };
         let written = to_json(&record)
-            .and_then(|json| storage.set_item(&key, &json).map_err(|_| FULL.to_owned()));
+            .map_err(StorageError::Browser)
+            .and_then(|json| {
+                storage
+                    .set_item(&key, &json)
+                    .map_err(|_| StorageError::Full)
+            });
         if let Err(error) = written {
             saved.error = Some(error);
             return saved;
@@ -455,16 +492,16 @@ pub fn save_changed(ledger: &mut Ledger, drafts: &[Draft], current: &DraftId, ta
     saved
 }
 
-fn write_kept(storage: &web_sys::Storage, kept: &KeptVersion) -> Result<(), String> {
-    let json = to_json(kept)?;
-    storage.set_item(&kept.key(), &json).map_err(|_| {
-        "This browser's storage for the calculator is full: another tab changed this assessment too, and its version could not be kept, so your change here is not saved. Nothing was lost. Export your assessments, then free some space.".to_owned()
-    })
+fn write_kept(storage: &web_sys::Storage, kept: &KeptVersion) -> Result<(), StorageError> {
+    let json = to_json(kept).map_err(StorageError::Browser)?;
+    storage
+        .set_item(&kept.key(), &json)
+        .map_err(|_| StorageError::FullCannotKeepOther)
 }
 
 /// Keep this tab's version of a draft that another tab has just overwritten, unless the
 /// writing tab already kept it (the key is the edit's, so both write the same record).
-pub fn keep_overwritten(id: &DraftId, ours: &Synced) -> Result<bool, String> {
+pub fn keep_overwritten(id: &DraftId, ours: &Synced) -> Result<bool, StorageError> {
     let storage = local_storage()?;
     let record = DraftRecord {
         version: RECORD_VERSION,
@@ -489,7 +526,7 @@ pub fn keep_overwritten(id: &DraftId, ours: &Synced) -> Result<bool, String> {
 }
 
 /// Keep the drafts here that an import is about to replace.
-pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), String> {
+pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), StorageError> {
     let storage = local_storage()?;
     let now = now_ms();
     for draft in drafts {
@@ -522,15 +559,15 @@ pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), String> {
 }
 
 /// An earlier version, as a draft to open (under a new id, beside the current one).
-pub fn read_kept(key: &str) -> Result<Draft, String> {
+pub fn read_kept(key: &str) -> Result<Draft, StorageError> {
     let storage = local_storage()?;
     let text = storage
         .get_item(key)
         .ok()
         .flatten()
-        .ok_or("This earlier version is no longer stored (it was deleted in another tab).")?;
-    let kept: KeptVersion = from_json(&text)?;
-    kept.record.to_draft()
+        .ok_or(StorageError::NoLongerStored)?;
+    let kept: KeptVersion = from_json(&text).map_err(StorageError::Invalid)?;
+    kept.record.to_draft().map_err(StorageError::Invalid)
 }
 
 /// The raw text stored under a key (to download data set aside).
@@ -539,25 +576,25 @@ pub fn read_raw(key: &str) -> Option<String> {
 }
 
 /// Remove one key of this application (an earlier version, or data set aside).
-pub fn remove_key(key: &str) -> Result<(), String> {
+pub fn remove_key(key: &str) -> Result<(), StorageError> {
     if !key.starts_with(KEY_PREFIX) {
         return Ok(());
     }
     local_storage()?
         .remove_item(key)
-        .map_err(|_| "The browser refused to delete it.".to_owned())
+        .map_err(|_| StorageError::RefusedDelete)
 }
 
 /// Remove everything the application stored in this browser (and only that: another
 /// application on the same site keeps its data).
 /// The autosave then finds nothing of what its ledger lists, and forgets it.
-pub fn delete_all() -> Result<(), String> {
+pub fn delete_all() -> Result<(), StorageError> {
     let storage = local_storage()?;
     for key in all_keys(&storage) {
         if key.starts_with(KEY_PREFIX) {
             storage
                 .remove_item(&key)
-                .map_err(|_| "The browser refused to delete the stored drafts.".to_owned())?;
+                .map_err(|_| StorageError::RefusedDelete)?;
         }
     }
     Ok(())
@@ -569,7 +606,7 @@ pub fn has_stored_data() -> bool {
 }
 
 /// The "export all" file: every draft here and every earlier version kept.
-pub fn export_all_json(drafts: &[Draft]) -> Result<String, String> {
+pub fn export_all_json(drafts: &[Draft]) -> Result<String, StorageError> {
     let mut versions = Vec::new();
     if let Ok(storage) = local_storage() {
         for key in all_keys(&storage) {
@@ -582,11 +619,11 @@ pub fn export_all_json(drafts: &[Draft]) -> Result<String, String> {
             }
         }
     }
-    to_json(&Collection::new(drafts, versions))
+    to_json(&Collection::new(drafts, versions)).map_err(StorageError::Browser)
 }
 
 /// Store the earlier versions of an imported collection that are not here yet.
-pub fn import_kept_versions(versions: &[KeptVersion]) -> Result<usize, String> {
+pub fn import_kept_versions(versions: &[KeptVersion]) -> Result<usize, StorageError> {
     let storage = local_storage()?;
     let mut added = 0;
     for kept in versions {
@@ -606,25 +643,25 @@ pub enum ImportedFile {
 }
 
 /// Read a file of either kind; every problem becomes a sentence for the screen.
-pub fn import_file(text: &str) -> Result<ImportedFile, String> {
-    let value = parse_json(text).map_err(|e| format!("This file could not be imported: {e}."))?;
+pub fn import_file(text: &str) -> Result<ImportedFile, StorageError> {
+    let value = parse_json(text).map_err(StorageError::NotJson)?;
     let format = js_sys::Reflect::get(&value, &JsValue::from_str("format"))
         .ok()
         .and_then(|f| f.as_string());
     if format.as_deref() == Some(crate::draft_records::COLLECTION_FORMAT) {
-        let collection: Collection = serde_wasm_bindgen::from_value(value).map_err(|e| {
-            format!("This file is not a collection of assessments of this calculator: {e}.")
-        })?;
-        collection
-            .drafts()
-            .map_err(|e| format!("This file could not be imported: {e}."))?;
+        let collection: Collection = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| StorageError::NotACollection(e.to_string()))?;
+        collection.drafts().map_err(StorageError::Invalid)?;
         return Ok(ImportedFile::Collection(collection));
     }
     import_json(text).map(ImportedFile::One)
 }
 
 /// The assessment as the JSON text of an export file.
-pub fn export_json(assessment: &Assessment, include_free_text: bool) -> Result<String, String> {
+pub fn export_json(
+    assessment: &Assessment,
+    include_free_text: bool,
+) -> Result<String, StorageError> {
     let mut document = AssessmentDocument::from_assessment(assessment, include_free_text);
     if let Some(o) = &document.country_override {
         // An override without a reason is not applied, so it is not exported either.
@@ -632,22 +669,18 @@ pub fn export_json(assessment: &Assessment, include_free_text: bool) -> Result<S
             document.country_override = None;
         }
     }
-    to_json(&document)
+    to_json(&document).map_err(StorageError::Browser)
 }
 
 /// Read an assessment file. Every problem becomes a sentence for the screen; nothing is changed
 /// until the whole file is valid.
-pub fn import_json(text: &str) -> Result<Assessment, String> {
-    let document: AssessmentDocument = from_json(text).map_err(|e| {
-        if e.starts_with("the file is not valid JSON") {
-            format!("This file could not be imported: {e}.")
-        } else {
-            format!("This file is not an assessment of this calculator: {e}.")
-        }
-    })?;
+pub fn import_json(text: &str) -> Result<Assessment, StorageError> {
+    let value = parse_json(text).map_err(StorageError::NotJson)?;
+    let document: AssessmentDocument = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| StorageError::NotAnAssessment(e.to_string()))?;
     document
         .to_assessment()
-        .map_err(|e| format!("This file could not be imported: {e}"))
+        .map_err(|e| StorageError::Invalid(e.to_string()))
 }
 
 /// Offer `text` as a file download. The data goes to a local blob: URL and never leaves the device.

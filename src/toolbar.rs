@@ -66,12 +66,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let result = storage::export_json(&assessment, include).and_then(|json| {
                 storage::download(&file_name(&name), &json).map_err(|_| {
-                    texts
-                        .ui(
-                            "ui-toolbar-browser-refused-save",
-                            "The browser refused to save the file.",
-                        )
-                        .to_owned()
+                    storage::StorageError::Browser(
+                        texts
+                            .ui(
+                                "ui-toolbar-browser-refused-save",
+                                "The browser refused to save the file.",
+                            )
+                            .to_owned(),
+                    )
                 })
             });
             let file = file_name(&name);
@@ -93,7 +95,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         )
                     },
                 ),
-                Err(e) => notify(&dispatch, NoticeKind::Error, e),
+                Err(e) => notify(
+                    &dispatch,
+                    NoticeKind::Error,
+                    crate::messages::storage_error(&texts, &e),
+                ),
             }
         })
     };
@@ -164,7 +170,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         texts.ui_with(
                             "ui-toolbar-import-failed",
                             "{ $problem } Nothing was changed.",
-                            &[("problem", &message)],
+                            &[("problem", &crate::messages::storage_error(&texts, &message))],
                         ),
                     ),
                 }

@@ -124,3 +124,47 @@ fn the_scan_reads_literals_as_rust_does() {
         Some(("say \"hi\"\\ there".to_owned(), " rest"))
     );
 }
+
+/// A button whose accessible name adds the draft's name to its visible words must start with
+/// those words in every language (WCAG 2.5.3, "label in name": speech users say what they see).
+#[test]
+fn accessible_names_contain_the_visible_words_in_every_language() {
+    const PAIRS: &[(&str, &[&str])] = &[
+        ("ui-drafts-open-2", &["ui-drafts-open-named"]),
+        ("ui-drafts-rename", &["ui-drafts-rename-named"]),
+        (
+            "ui-drafts-delete",
+            &[
+                "ui-drafts-delete-named",
+                "ui-drafts-delete-version",
+                "ui-drafts-delete-set-aside",
+            ],
+        ),
+        (
+            "ui-drafts-confirm-delete",
+            &[
+                "ui-drafts-confirm-delete-named",
+                "ui-drafts-confirm-delete-version",
+                "ui-drafts-confirm-delete-set-aside",
+            ],
+        ),
+        (
+            "ui-drafts-open-as-a-new-draft",
+            &["ui-drafts-open-version-named"],
+        ),
+        ("ui-drafts-download", &["ui-drafts-download-set-aside"]),
+    ];
+    for (_, text) in hrdd_core::i18n::CATALOGUE_FILES {
+        let catalogue = Catalogue::parse(text).unwrap();
+        for (visible, named) in PAIRS {
+            let visible = catalogue.get(visible).unwrap().to_lowercase();
+            for key in *named {
+                let name = catalogue.get(key).unwrap().to_lowercase();
+                assert!(
+                    name.contains(&visible),
+                    "{key}: \"{name}\" lacks \"{visible}\""
+                );
+            }
+        }
+    }
+}

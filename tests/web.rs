@@ -324,11 +324,18 @@ async fn answers_are_autosaved_in_local_storage_and_restored() {
 
 #[wasm_bindgen_test]
 async fn an_imported_file_with_errors_is_refused_with_a_plain_message() {
+    use hrdd_calculator::messages::storage_error;
+    use hrdd_calculator::storage::StorageError;
+    let english = hrdd_core::i18n::Texts::english();
     let error =
         hrdd_calculator::storage::import_json("{\"format\": \"hrdd-assessment\"}").unwrap_err();
-    assert!(error.contains("missing field"), "{error}");
+    assert!(
+        matches!(&error, StorageError::NotAnAssessment(detail) if detail.contains("missing field")),
+        "{error:?}"
+    );
     let error = hrdd_calculator::storage::import_json("not json").unwrap_err();
-    assert!(error.contains("not valid JSON"), "{error}");
+    assert!(matches!(error, StorageError::NotJson(_)), "{error:?}");
+    assert!(storage_error(&english, &error).contains("not valid JSON"));
     let assessment = hrdd_core::Assessment::default();
     let json = hrdd_calculator::storage::export_json(&assessment, false).unwrap();
     assert_eq!(

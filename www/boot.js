@@ -2,6 +2,10 @@
 // sub-path. Kept as an external file so that the Content-Security-Policy can forbid inline code.
 import init, { hrddBenchmarkScore } from './hrdd-calculator.js';
 
+// Where the calculator's own files are (its language catalogues live there too), even when it
+// is mounted into another site's page.
+globalThis.hrddAssetBase = new URL('./', import.meta.url).href;
+
 init({ module_or_path: new URL('./hrdd-calculator_bg.wasm', import.meta.url) })
   .then((wasm) => {
     // Read by the benchmark command (scripts/bench.mjs) only; neither holds user data.

@@ -2,8 +2,8 @@
 // the network off. Requests go to the network first, so a new version is picked up as soon as
 // the network is back; the cache answers only when the network does not. Only same-origin GET
 // requests for the app's files pass through here: the app never sends user data anywhere.
-const CACHE = 'hrdd-calculator-v1';
-const FILES = ['./', 'index.html', 'boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest'];
+const CACHE = 'hrdd-calculator-v2';
+const FILES = ['./', 'index.html', 'boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest', 'i18n/fr.ftl', 'i18n/es.ftl'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

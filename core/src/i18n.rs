@@ -17,10 +17,11 @@
 //! `{ $name }`. Keys are ASCII letters, digits, `_` and `-`, starting with a letter, as in
 //! Fluent.
 
-use crate::country::Country;
+use crate::assessment::Answer;
+use crate::country::{country_by_code, Country};
 use crate::method::{
     ActionDefinition, Connection, ContextLevel, Element, Leverage, Mode, Perspective, Question,
-    RedFlagDefinition, Right, Section, Sector,
+    QuestionKind, RedFlagDefinition, Right, Section, Sector, QUESTIONS,
 };
 use crate::method::{
     RetiredAnswerMapping, DISALLOWED_WITHOUT_FULL_ASSESSMENT, METHOD1_MIGRATIONS,
@@ -29,6 +30,7 @@ use crate::method::{
 use crate::report::{
     LikelihoodBand, Outcome, Report, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
 };
+use crate::restrictive_measures::{Regime, Verification};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -636,6 +638,71 @@ impl Texts {
             LikelihoodBand::VeryLikely => "very_likely",
         };
         self.or(|| format!("likelihood-{key}"), band.label())
+    }
+
+    /// An answer in words, in the words of a perspective, as the printed report and the
+    /// comparison show it (`assessment::answer_label_for` in English).
+    pub fn answer(
+        &self,
+        question_index: usize,
+        answer: Answer,
+        perspective: Perspective,
+    ) -> String {
+        let Some(question) = QUESTIONS.get(question_index) else {
+            return String::new();
+        };
+        let not_answered = || self.or(|| "answer-not-answered".to_owned(), "Not answered");
+        match (question.kind, answer) {
+            (_, Answer::Unanswered) => not_answered().to_owned(),
+            (_, Answer::DontKnow) => self
+                .or(|| "answer-dont-know".to_owned(), "Don't know")
+                .to_owned(),
+            (QuestionKind::Single(choices), Answer::Choice(i)) => {
+                choices.get(usize::from(i)).map_or_else(
+                    || not_answered().to_owned(),
+                    |c| self.option(question, c.key, perspective).to_owned(),
+                )
+            }
+            (QuestionKind::Checklist(items), Answer::Ticked(bits)) => {
+                let ticked: Vec<&str> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, c)| self.option(question, c.key, perspective))
+                    .collect();
+                if ticked.is_empty() {
+                    self.or(|| "answer-none-of-these".to_owned(), "None of these")
+                        .to_owned()
+                } else {
+                    ticked.join("; ")
+                }
+            }
+            (QuestionKind::Country, Answer::Country(code)) => country_by_code(code.as_str())
+                .map_or_else(|| code.to_string(), |c| self.country_name(c).to_owned()),
+            (QuestionKind::Date, Answer::Date(day)) => day.to_string(),
+            _ => not_answered().to_owned(),
+        }
+    }
+
+    /// The name of a kind of restrictive measure.
+    pub fn regime(&self, regime: Regime) -> &str {
+        self.or(|| format!("regime-{}", regime.key()), regime.label())
+    }
+
+    /// What a kind of restrictive measure forbids, and what it does not.
+    pub fn regime_covers(&self, regime: Regime) -> &str {
+        self.or(
+            || format!("regime-{}.covers", regime.key()),
+            regime.covers(),
+        )
+    }
+
+    /// How a row of the table of measures was verified.
+    pub fn verification(&self, verification: Verification) -> &str {
+        self.or(
+            || format!("verification-{}", verification.key()),
+            verification.label(),
+        )
     }
 
     /// A country's name in this language (the UN's short names for French and Spanish).

@@ -127,6 +127,21 @@ pub enum Verification {
 }
 
 impl Verification {
+    pub const ALL: [Verification; 3] = [
+        Verification::Verified,
+        Verification::Secondary,
+        Verification::Unverified,
+    ];
+
+    /// The key of the table's `verification` column.
+    pub fn key(self) -> &'static str {
+        match self {
+            Verification::Verified => "verified",
+            Verification::Secondary => "secondary",
+            Verification::Unverified => "unverified",
+        }
+    }
+
     fn from_key(key: &str) -> Option<Verification> {
         Some(match key {
             "verified" => Verification::Verified,

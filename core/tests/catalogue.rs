@@ -16,6 +16,7 @@ use hrdd_core::method::{
 use hrdd_core::report::{
     LikelihoodBand, Outcome, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
 };
+use hrdd_core::restrictive_measures::{Regime, Verification};
 
 /// One message: its key, its text and its attributes, in the order of the file.
 struct Message {
@@ -141,6 +142,30 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
                 }
             })
             .collect(),
+    ));
+    groups.push((
+        "Restrictive measures: kinds and how a row was verified",
+        Regime::ALL
+            .iter()
+            .map(|r| Message {
+                key: format!("regime-{}", r.key()),
+                text: r.label(),
+                attributes: vec![("covers".into(), r.covers())],
+            })
+            .chain(
+                Verification::ALL
+                    .iter()
+                    .map(|v| message(format!("verification-{}", v.key()), v.label())),
+            )
+            .collect(),
+    ));
+    groups.push((
+        "Answers in words (the printed report and the comparison)",
+        vec![
+            message("answer-not-answered".into(), "Not answered"),
+            message("answer-dont-know".into(), "Don't know"),
+            message("answer-none-of-these".into(), "None of these"),
+        ],
     ));
     groups.push((
         "Why a quick screen is not enough",

@@ -69,9 +69,9 @@ export async function launchBrowser() {
  * Open a fresh page that records every request and every console error or page error.
  * `requests` holds full URLs with their post data; `errors` holds messages.
  */
-export async function openPage(browser, url, { beforeLoad } = {}) {
-  // en-US: the keyboard helpers type dates in its month/day/year order.
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
+export async function openPage(browser, url, { beforeLoad, locale = 'en-US' } = {}) {
+  // en-US by default: the keyboard helpers type dates in its month/day/year order.
+  const context = await browser.newContext({ acceptDownloads: true, locale });
   // A script to run in the page before its own (for example a device clock set to another date).
   if (beforeLoad) await context.addInitScript(beforeLoad);
   const page = await context.newPage();

@@ -1,0 +1,140 @@
+//! The language of the screens: which one (the address's `?lang=`, then the choice remembered
+//! in this browser, then the organisation's default from `settings.json`, then the browser's own
+//! languages), the catalogue of a language other than English (fetched from the calculator's own
+//! folder, or read from the page itself in the one-file build: a request that carries no user
+//! data), the switcher, and `<html lang>` kept in step.
+
+use hrdd_core::i18n::{Catalogue, Language, Texts};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// Local-storage key of the language chosen with the switcher. It starts like every key of the
+/// application, so "Delete local data" forgets it too.
+pub const LANGUAGE_KEY: &str = "hrdd-calculator.language";
+
+/// The language named in the address (`?lang=fr`), for embedding pages and shared bookmarks.
+pub fn from_address() -> Option<Language> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Language::from_tag)
+}
+
+/// The language the user chose with the switcher in this browser.
+pub fn remembered() -> Option<Language> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    Language::from_tag(&storage.get_item(LANGUAGE_KEY).ok()??)
+}
+
+/// Remember the user's choice (nothing happens where storage is turned off).
+pub fn remember(language: Language) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(LANGUAGE_KEY, language.code());
+    }
+}
+
+/// The first of the browser's languages that the calculator speaks, or English.
+pub fn from_browser() -> Language {
+    let navigator = gloo::utils::window().navigator();
+    let preferred: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .chain(navigator.language())
+        .collect();
+    Language::negotiate(preferred.iter().map(String::as_str))
+}
+
+/// The language chosen explicitly (address, then remembered), if any: it wins over the
+/// organisation's default.
+pub fn chosen() -> Option<Language> {
+    from_address().or_else(remembered)
+}
+
+/// Where the catalogue of a language is: beside the calculator's own files (the boot script says
+/// where they are, so that a calculator mounted into another page still finds them).
+fn catalogue_url(language: Language) -> String {
+    let base = js_sys::Reflect::get(&gloo::utils::window(), &"hrddAssetBase".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "./".to_owned());
+    format!("{base}i18n/{}.ftl", language.code())
+}
+
+/// The texts of a language: English needs no catalogue; the one-file build carries the others
+/// in the page; otherwise they are fetched once from the calculator's folder.
+pub async fn load_texts(language: Language) -> Result<Texts, String> {
+    if language == Language::English {
+        return Ok(Texts::english());
+    }
+    let document = gloo::utils::document();
+    let inline = document
+        .get_element_by_id(&format!("hrdd-catalogue-{}", language.code()))
+        .and_then(|element| element.text_content());
+    let text = match inline {
+        Some(text) => text,
+        None => {
+            let response =
+                JsFuture::from(gloo::utils::window().fetch_with_str(&catalogue_url(language)))
+                    .await
+                    .map_err(|_| "the network did not answer".to_owned())?;
+            let response: web_sys::Response = response.unchecked_into();
+            if !response.ok() {
+                return Err(format!("the file was not found ({})", response.status()));
+            }
+            let promise = response
+                .text()
+                .map_err(|_| "it could not be read".to_owned())?;
+            JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or("it could not be read")?
+        }
+    };
+    let catalogue = Catalogue::parse(&text).map_err(|e| e.to_string())?;
+    Ok(Texts::new(language, catalogue))
+}
+
+/// `<html lang>` follows the language shown, for screen readers, hyphenation and search.
+pub fn set_document_language(language: Language) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", language.code());
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SwitcherProps {
+    pub language: Language,
+    pub on_change: Callback<Language>,
+}
+
+/// The language switcher: a labelled list of the languages, each named in itself.
+#[function_component(LanguageSwitcher)]
+pub fn language_switcher(props: &SwitcherProps) -> Html {
+    let texts = crate::use_texts();
+    let onchange = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(language) = Language::from_tag(&value) {
+                on_change.emit(language);
+            }
+        })
+    };
+    html! {
+        <div class="language-switcher">
+            <label for="language">{texts.ui("ui-app-language", "Language")}</label>
+            <select id="language" {onchange}>
+                { for Language::ALL.into_iter().map(|language| html! {
+                    <option value={language.code()} lang={language.code()} selected={language == props.language}>{language.endonym()}</option>
+                }) }
+            </select>
+        </div>
+    }
+}

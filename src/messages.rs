@@ -1,0 +1,227 @@
+//! Messages of the screens that are data until shown: notices and the errors of share links,
+//! put into words from the catalogue of the reader's language. English is written beside each
+//! key (`Texts::ui`), and a test checks that it says what the core's English `Display` says.
+
+use crate::draft_records::DifferingChoice;
+use crate::state::NoticeText;
+use crate::storage::{OpenProblem, StorageError};
+use hrdd_core::i18n::Texts;
+use hrdd_core::link::LinkError;
+
+/// A notice in words.
+pub fn notice_text(texts: &Texts, text: &NoticeText) -> String {
+    let kept = || {
+        texts
+            .ui(
+                "ui-notice-where-kept",
+                "your version from this tab is kept under Drafts, Earlier versions",
+            )
+            .to_owned()
+    };
+    match text {
+        NoticeText::Said(text) => text.clone(),
+        NoticeText::AllDeleted => texts
+            .ui(
+                "ui-notice-all-deleted",
+                "All assessments stored in this browser have been deleted.",
+            )
+            .to_owned(),
+        NoticeText::AllDeletedElsewhere => texts
+            .ui(
+                "ui-notice-all-deleted-elsewhere",
+                "All assessments stored in this browser were deleted in another tab.",
+            )
+            .to_owned(),
+        NoticeText::ChangedInTwoTabsOpen { name } => texts.ui_with(
+            "ui-notice-changed-in-two-tabs-open",
+            "This assessment (\"{ $name }\") was also changed in another tab, after your last change here. The later change is shown; { $kept }.",
+            &[("name", name), ("kept", &kept())],
+        ),
+        NoticeText::ChangedInTwoTabs { name } => texts.ui_with(
+            "ui-notice-changed-in-two-tabs",
+            "\"{ $name }\" was changed in two tabs at once. The later change is kept; { $kept }.",
+            &[("name", name), ("kept", &kept())],
+        ),
+        NoticeText::DeletedElsewhereOpen { name } => texts.ui_with(
+            "ui-notice-deleted-elsewhere-open",
+            "\"{ $name }\", open here, was deleted in another tab.",
+            &[("name", name)],
+        ),
+        NoticeText::Imported {
+            added,
+            differing: 0,
+            ..
+        } => texts.ui_with(
+            "ui-notice-imported",
+            "Imported { $added } assessment(s).",
+            &[("added", &added.to_string())],
+        ),
+        NoticeText::Imported {
+            added,
+            differing,
+            choice: DifferingChoice::KeepBoth,
+        } => texts.ui_with(
+            "ui-notice-imported-beside",
+            "Imported { $added } new assessment(s); { $differing } that differed from a draft here added beside the drafts here.",
+            &[("added", &added.to_string()), ("differing", &differing.to_string())],
+        ),
+        NoticeText::Imported {
+            added,
+            differing,
+            choice: DifferingChoice::Replace,
+        } => texts.ui_with(
+            "ui-notice-imported-replacing",
+            "Imported { $added } new assessment(s); { $differing } that differed from a draft here replaced the drafts here, which are kept under Earlier versions.",
+            &[("added", &added.to_string()), ("differing", &differing.to_string())],
+        ),
+        NoticeText::LinkProblem(error) => texts.ui_with(
+            "ui-notice-link-problem",
+            "{ $problem } Your own drafts are unchanged.",
+            &[("problem", &link_error(texts, error))],
+        ),
+        NoticeText::Storage(error) => storage_error(texts, error),
+        NoticeText::Opening(problems) => problems
+            .iter()
+            .map(|p| open_problem(texts, p))
+            .collect::<Vec<_>>()
+            .join(" "),
+        NoticeText::UnreadableFromOtherTab => texts.ui("ui-notice-unreadable-from-other-tab", "Another tab saved a draft this tab cannot read (perhaps a newer version of the calculator is open there). Reload this tab to see it; nothing was changed here.").to_owned(),
+        NoticeText::KeptFromOtherTab { names } => texts.ui_with(
+            "ui-notice-kept-from-other-tab",
+            "{ $names } was also changed in another tab. Your change here is the latest and is kept; the other tab's version is kept under Drafts, Earlier versions.",
+            &[("names", &names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "))],
+        ),
+        NoticeText::SettingsProblem(problem) => texts.ui_with(
+            "ui-notice-settings-problem",
+            "The organisation settings file (settings.json) could not be used: { $problem }. The calculator works with its defaults.",
+            &[("problem", problem)],
+        ),
+        NoticeText::SharedCopy { name } => texts.ui_with(
+            "ui-notice-shared-copy",
+            "The shared assessment is now your draft \"{ $name }\". Your other drafts are unchanged.",
+            &[("name", name)],
+        ),
+    }
+}
+
+/// A problem with storage or a file, in words.
+pub fn storage_error(texts: &Texts, error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable => texts.ui("ui-storage-unavailable", "This browser does not let the calculator keep drafts (local storage is turned off, as in some private windows). Your work stays in this page only until you close it: use \"Export all\" to keep it as a file.").to_owned(),
+        StorageError::Full => texts.ui("ui-storage-full", "This browser's storage for the calculator is full, so your last change is not saved here. Nothing already saved was lost. Export your assessments to keep them, then delete drafts or earlier versions you no longer need.").to_owned(),
+        StorageError::FullCannotKeepOther => texts.ui("ui-storage-full-cannot-keep-other", "This browser's storage for the calculator is full: another tab changed this assessment too, and its version could not be kept, so your change here is not saved. Nothing was lost. Export your assessments, then free some space.").to_owned(),
+        StorageError::NoLongerStored => texts.ui("ui-storage-no-longer-stored", "This earlier version is no longer stored (it was deleted in another tab).").to_owned(),
+        StorageError::RefusedDelete => texts.ui("ui-storage-refused-delete", "The browser refused to delete it.").to_owned(),
+        StorageError::NotJson(detail) => texts.ui_with("ui-storage-not-json", "This file could not be imported: it is not valid JSON ({ $detail }).", &[("detail", detail)]),
+        StorageError::NotAnAssessment(detail) => texts.ui_with("ui-storage-not-an-assessment", "This file is not an assessment of this calculator: { $detail }.", &[("detail", detail)]),
+        StorageError::NotACollection(detail) => texts.ui_with("ui-storage-not-a-collection", "This file is not a collection of assessments of this calculator: { $detail }.", &[("detail", detail)]),
+        StorageError::Invalid(detail) => texts.ui_with("ui-storage-invalid", "This file could not be imported: { $detail }", &[("detail", detail)]),
+        StorageError::Browser(detail) => texts.ui_with("ui-storage-browser", "The browser could not do it ({ $detail }).", &[("detail", detail)]),
+    }
+}
+
+/// What reading storage at start-up found, in words.
+pub fn open_problem(texts: &Texts, problem: &OpenProblem) -> String {
+    match problem {
+        OpenProblem::Format1Unreadable => texts.ui("ui-storage-format1-unreadable", "The drafts saved by an earlier version of the calculator could not be read. They were set aside, not deleted: Drafts, Data set aside, lists them.").to_owned(),
+        OpenProblem::Format1Full => texts.ui("ui-storage-format1-full", "The drafts saved by an earlier version of the calculator could not all be moved to the new storage format because this browser's storage is full. They stay where they were; nothing was lost. Export your assessments, then free some space.").to_owned(),
+        OpenProblem::Format1Partly(names) => texts.ui_with("ui-storage-format1-partly", "Some drafts saved by an earlier version of the calculator could not be opened ({ $names }). The others were kept; the old data was set aside, not deleted.", &[("names", &names.join(", "))]),
+        OpenProblem::Damaged(count) => texts.ui_with("ui-storage-damaged", "{ $count } stored draft(s) could not be read and were set aside, not deleted. Drafts, Data set aside, lists them: you can download or delete them.", &[("count", &count.to_string())]),
+    }
+}
+
+/// Why a share link could not be opened, in words.
+pub fn link_error(texts: &Texts, error: &LinkError) -> String {
+    match error {
+        LinkError::NotALink => texts.ui("ui-link-not-a-link", "This address does not contain a shared assessment.").to_owned(),
+        LinkError::TooLong { chars, max } => texts.ui_with(
+            "ui-link-too-long",
+            "This link is too long to be a shared assessment ({ $chars } characters; the limit is { $max }). It was not opened.",
+            &[("chars", &chars.to_string()), ("max", &max.to_string())],
+        ),
+        LinkError::UnsupportedVersion { prefix } => texts.ui_with(
+            "ui-link-unsupported-version",
+            "This link uses a format (\"{ $prefix }\") that this version of the calculator does not know. Open it in a newer version.",
+            &[("prefix", prefix)],
+        ),
+        LinkError::NotBase64 => texts.ui("ui-link-not-base64", "This link is damaged: it contains characters a shared assessment never has. Ask for the link again.").to_owned(),
+        LinkError::Truncated => texts.ui("ui-link-truncated", "This link is incomplete: it was probably cut off when it was copied. Ask for the whole link.").to_owned(),
+        LinkError::Corrupt => texts.ui("ui-link-corrupt", "This link is damaged or was changed after it was made. It was not opened.").to_owned(),
+        LinkError::TooLargeWhenInflated { max } => texts.ui_with(
+            "ui-link-too-large",
+            "This link unpacks to more than { $max } bytes, far more than any assessment. It was not opened.",
+            &[("max", &max.to_string())],
+        ),
+        LinkError::NewerMethod { found, newest } => texts.ui_with(
+            "ui-link-newer-method",
+            "This link was made with method version { $found }; this calculator knows versions up to { $newest }. Open it in a newer version.",
+            &[("found", &found.to_string()), ("newest", &newest.to_string())],
+        ),
+        // The assessment's own problem stays in the core's words until its errors are keyed.
+        LinkError::Invalid(problem) => texts.ui_with(
+            "ui-link-invalid",
+            "This link does not hold a valid assessment: { $problem }",
+            &[("problem", &problem.to_string())],
+        ),
+        LinkError::WrongPassphrase => texts.ui("ui-link-wrong-passphrase", "This passphrase does not open the link. Check it and try again (it is case-sensitive).").to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_in_english_name_what_happened_and_where_it_is_kept() {
+        let english = Texts::english();
+        let said = |text: NoticeText| notice_text(&english, &text);
+        assert_eq!(
+            said(NoticeText::ChangedInTwoTabsOpen { name: "Deal B".into() }),
+            "This assessment (\"Deal B\") was also changed in another tab, after your last change here. The later change is shown; your version from this tab is kept under Drafts, Earlier versions."
+        );
+        assert_eq!(
+            said(NoticeText::Imported { added: 2, differing: 1, choice: DifferingChoice::Replace }),
+            "Imported 2 new assessment(s); 1 that differed from a draft here replaced the drafts here, which are kept under Earlier versions."
+        );
+        assert_eq!(
+            said(NoticeText::Imported {
+                added: 3,
+                differing: 0,
+                choice: DifferingChoice::KeepBoth
+            }),
+            "Imported 3 assessment(s)."
+        );
+        assert_eq!(
+            said(NoticeText::LinkProblem(LinkError::Truncated)),
+            "This link is incomplete: it was probably cut off when it was copied. Ask for the whole link. Your own drafts are unchanged."
+        );
+        assert_eq!(said(NoticeText::Said("As is.".into())), "As is.");
+    }
+
+    #[test]
+    fn link_errors_in_english_say_what_the_core_says() {
+        let cases = [
+            LinkError::NotALink,
+            LinkError::TooLong {
+                chars: 9000,
+                max: 8000,
+            },
+            LinkError::UnsupportedVersion {
+                prefix: "hrdd9".into(),
+            },
+            LinkError::NotBase64,
+            LinkError::Truncated,
+            LinkError::Corrupt,
+            LinkError::TooLargeWhenInflated { max: 65536 },
+            LinkError::NewerMethod {
+                found: 9,
+                newest: 2,
+            },
+            LinkError::Invalid(hrdd_core::AssessmentError::UnknownCountry { code: "ZZ".into() }),
+            LinkError::WrongPassphrase,
+        ];
+        for error in cases {
+            assert_eq!(link_error(&Texts::english(), &error), error.to_string());
+        }
+    }
+}
