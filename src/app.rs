@@ -401,7 +401,7 @@ pub fn app() -> Html {
             } }
         </main>
         <footer class="app-footer">
-            <p>{texts.ui_with("ui-app-method-version", "Method version { $version }.", &[("version", &hrdd_core::method::METHOD_VERSION.to_string())])}{" "}{hrdd_core::country::COUNTRY_DATA_ATTRIBUTION}</p>
+            <p>{texts.ui_with("ui-app-method-version", "Method version { $version }.", &[("version", &hrdd_core::method::METHOD_VERSION.to_string())])}{" "}{texts.country_data_attribution().to_owned()}</p>
         </footer>
         </ContextProvider<Rc<hrdd_core::i18n::Texts>>>
         </ContextProvider<Rc<Settings>>>

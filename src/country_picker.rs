@@ -161,7 +161,7 @@ fn context_card(props: &ContextCardProps) -> Html {
                     (Some(index), Some(level)) => texts.ui_with("ui-country-picker-from-the-indicators", "From the indicators: { $level } (index { $index } of 100, higher is worse).", &[("level", texts.context_level(level)), ("index", &index.to_string())]),
                     _ => texts.ui("ui-country-picker-no-indicators", "The dataset has no indicators for this country: it counts as a very high risk context until you set a level below.").to_owned(),
                 } }
-                if let Some(regime) = context.regime { {" "}{texts.ui_with("ui-country-picker-regime", "V-Dem regime type (2024): { $regime }.", &[("regime", regime)])} }
+                if let Some(regime) = context.regime { {" "}{texts.ui_with("ui-country-picker-regime", "V-Dem regime type (2024): { $regime }.", &[("regime", texts.regime_type(regime))])} }
             </p>
             if context.level_for_flags != context.level_used {
                 <p id="context-margin">{texts.ui_with(
@@ -176,7 +176,7 @@ fn context_card(props: &ContextCardProps) -> Html {
                     <thead><tr><th scope="col">{texts.ui("ui-country-picker-indicator-source", "Indicator (source)")}</th><th scope="col">{texts.ui("ui-country-picker-value", "Value")}</th><th scope="col">{texts.ui("ui-country-picker-risk", "Risk")}</th></tr></thead>
                     <tbody>
                         { for context.indicators.iter().map(|r| html! {
-                            <tr><th scope="row">{r.name}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{r.value.clone()}</td><td>{r.risk()}</td></tr>
+                            <tr><th scope="row">{texts.indicator(r.name).to_owned()}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{r.value.clone()}</td><td>{r.risk()}</td></tr>
                         }) }
                     </tbody>
                 </table>
@@ -188,7 +188,7 @@ fn context_card(props: &ContextCardProps) -> Html {
                     <tbody>
                         { for context.specific.iter().filter(|s| s.rank.is_some()).map(|s| html! {
                             <tr>
-                                <th scope="row">{s.indicator.label()}<span class="indicator-source">{format!(" (V-Dem {}, 2023)", s.indicator.vdem_code())}</span></th>
+                                <th scope="row">{texts.specific_indicator(s.indicator).to_owned()}<span class="indicator-source">{format!(" (V-Dem {}, 2023)", s.indicator.vdem_code())}</span></th>
                                 <td>{format!("{}%", s.rank.unwrap_or_default())}</td>
                                 <td>{ specific_meaning(&texts, s) }</td>
                             </tr>
@@ -196,7 +196,7 @@ fn context_card(props: &ContextCardProps) -> Html {
                     </tbody>
                 </table>
             }
-            <p class="attribution">{context.attribution}</p>
+            <p class="attribution">{texts.country_data_attribution().to_owned()}</p>
             <div class="option">
                 <input type="checkbox" id="override-toggle" checked={override_set.is_some()} onchange={on_toggle} />
                 <label for="override-toggle">{texts.ui("ui-country-picker-override-the-context-level-with", "Override the context level with my own judgement")}</label>

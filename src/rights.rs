@@ -120,7 +120,7 @@ fn right_row(props: &RightsProps, texts: &Texts, right: Right) -> Html {
     };
     html! {
         <div class="right-row" id={format!("right-{}", right.key())}>
-            <p class="right-name"><strong>{texts.right(right).to_owned()}</strong><span class="instrument">{format!(" ({})", right.instrument())}</span></p>
+            <p class="right-name"><strong>{texts.right(right).to_owned()}</strong><span class="instrument">{format!(" ({})", texts.right_instrument(right))}</span></p>
             if let Some(s) = salient {
                 <p class="help">{ if presumed.is_some() {
                     texts.ui_with("ui-rights-now-presumed", "Now: { $severity } severity ({ $score }), { $likelihood } (risk { $risk }), presumed by the method.", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])

@@ -486,19 +486,33 @@ option-profile-death_penalty-carries_out_executions = Yes: executions have been 
 ## Rights and groups at heightened risk
 
 right-privacy = Privacy
+    .instrument = ICCPR art. 17
 right-expression_and_information = Freedom of expression and information
+    .instrument = ICCPR art. 19
 right-assembly_and_association = Freedom of assembly and association
+    .instrument = ICCPR arts. 21-22
 right-non_discrimination = Equality and non-discrimination
+    .instrument = ICCPR arts. 2, 26
 right-life_liberty_and_security = Life, liberty and security of person
+    .instrument = ICCPR arts. 6, 9
 right-freedom_from_torture = Freedom from torture and ill-treatment
+    .instrument = ICCPR art. 7; Convention against Torture
 right-fair_trial_and_remedy = Fair trial and effective remedy
+    .instrument = ICCPR arts. 2(3), 14
 right-health = Health
+    .instrument = ICESCR art. 12
 right-housing_and_land = Adequate housing and land
+    .instrument = ICESCR art. 11
 right-work = Just and favourable work
+    .instrument = ICESCR arts. 6-7
 right-environment = Rights that depend on a healthy environment
+    .instrument = UN General Assembly resolution 76/300
 right-childrens_rights = Children's rights
+    .instrument = Convention on the Rights of the Child
 right-indigenous_peoples_rights = Indigenous peoples' rights
+    .instrument = UN Declaration on the Rights of Indigenous Peoples
 right-political_participation = Political participation
+    .instrument = ICCPR art. 25
 group-human_rights_defenders = Human rights defenders
 group-journalists = Journalists
 group-political_opposition = Political opposition
@@ -817,6 +831,23 @@ outcome-escalate = Escalate
 outcome-do_not_proceed = Do not proceed
     .meaning = A prohibited red flag or a critical risk. The deal should not go ahead as proposed.
     .next-step = Stop the deal and record why. Only a changed deal (customer, use or product) can be assessed again.
+
+## Country context: indicators, regime types and sources
+
+indicator-rule_of_law = Rule of law
+indicator-voice = Voice and accountability
+indicator-violence = Physical violence: killings and torture by the state, or political instability and violence if worse
+indicator-civil_society = Civil society space
+indicator-constraints = Judicial and legislative constraints on the executive
+indicator-v2cltort = Freedom from torture
+indicator-v2clkill = Freedom from political killings
+indicator-v2csreprss = Freedom of civil society from repression
+indicator-v2mecenefi = Freedom from Internet censorship by the government
+regime-type-0 = closed autocracy
+regime-type-1 = electoral autocracy
+regime-type-2 = electoral democracy
+regime-type-3 = liberal democracy
+country-data-attribution = Source: World Bank, Worldwide Governance Indicators (2024 update, year 2023), www.govindicators.org, CC BY 4.0 (perception-based estimates with margins of error); V-Dem Institute, Varieties of Democracy dataset v14 (2023; Coppedge et al. 2024, doi:10.23696/vdemds24) and ERT v15 (2024), CC BY-SA 4.0.
 
 ## Restrictive measures: kinds and how a row was verified
 

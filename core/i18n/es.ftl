@@ -485,19 +485,33 @@ option-profile-death_penalty-carries_out_executions = Sí: se han llevado a cabo
 ## Rights and groups at heightened risk
 
 right-privacy = Derecho a la privacidad
+    .instrument = PIDCP, art. 17
 right-expression_and_information = Libertad de expresión e información
+    .instrument = PIDCP, art. 19
 right-assembly_and_association = Libertad de reunión y de asociación
+    .instrument = PIDCP, arts. 21-22
 right-non_discrimination = Igualdad y no discriminación
+    .instrument = PIDCP, arts. 2 y 26
 right-life_liberty_and_security = Derecho a la vida, a la libertad y a la seguridad de la persona
+    .instrument = PIDCP, arts. 6 y 9
 right-freedom_from_torture = Prohibición de la tortura y los malos tratos
+    .instrument = PIDCP, art. 7; Convención contra la Tortura
 right-fair_trial_and_remedy = Derecho a un juicio imparcial y a un recurso efectivo
+    .instrument = PIDCP, arts. 2(3) y 14
 right-health = Derecho a la salud
+    .instrument = PIDESC, art. 12
 right-housing_and_land = Derecho a una vivienda adecuada y a la tierra
+    .instrument = PIDESC, art. 11
 right-work = Derecho a condiciones de trabajo equitativas y satisfactorias
+    .instrument = PIDESC, arts. 6-7
 right-environment = Derechos que dependen de un medio ambiente saludable
+    .instrument = Resolución 76/300 de la Asamblea General de las Naciones Unidas
 right-childrens_rights = Derechos del niño
+    .instrument = Convención sobre los Derechos del Niño
 right-indigenous_peoples_rights = Derechos de los pueblos indígenas
+    .instrument = Declaración de las Naciones Unidas sobre los Derechos de los Pueblos Indígenas
 right-political_participation = Derecho a la participación política
+    .instrument = PIDCP, art. 25
 group-human_rights_defenders = Defensores de los derechos humanos
 group-journalists = Periodistas
 group-political_opposition = Oposición política
@@ -816,6 +830,23 @@ outcome-escalate = Elevar para decisión
 outcome-do_not_proceed = No seguir adelante
     .meaning = Una señal de alerta de prohibición o un riesgo crítico. La operación no debe seguir adelante tal como se ha propuesto.
     .next-step = Detenga la operación y deje constancia del motivo. Solo una operación modificada (cliente, uso o producto) puede volver a evaluarse.
+
+## Country context: indicators, regime types and sources
+
+indicator-rule_of_law = Estado de derecho
+indicator-voice = Voz y rendición de cuentas
+indicator-violence = Violencia física: asesinatos y tortura por parte del Estado, o inestabilidad política y violencia si son peores
+indicator-civil_society = Espacio de la sociedad civil
+indicator-constraints = Controles judiciales y legislativos sobre el poder ejecutivo
+indicator-v2cltort = Ausencia de tortura
+indicator-v2clkill = Ausencia de asesinatos políticos
+indicator-v2csreprss = Ausencia de represión de la sociedad civil
+indicator-v2mecenefi = Ausencia de censura de Internet por el gobierno
+regime-type-0 = autocracia cerrada
+regime-type-1 = autocracia electoral
+regime-type-2 = democracia electoral
+regime-type-3 = democracia liberal
+country-data-attribution = Fuente: Banco Mundial, Worldwide Governance Indicators (actualización de 2024, año 2023), www.govindicators.org, CC BY 4.0 (estimaciones basadas en percepciones, con márgenes de error); V-Dem Institute, conjunto de datos Varieties of Democracy v14 (2023; Coppedge et al. 2024, doi:10.23696/vdemds24) y ERT v15 (2024), CC BY-SA 4.0.
 
 ## Restrictive measures: kinds and how a row was verified
 

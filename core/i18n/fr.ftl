@@ -485,19 +485,33 @@ option-profile-death_penalty-carries_out_executions = Oui : des exécutions ont 
 ## Rights and groups at heightened risk
 
 right-privacy = Droit au respect de la vie privée
+    .instrument = PIDCP, art. 17
 right-expression_and_information = Liberté d'expression et d'information
+    .instrument = PIDCP, art. 19
 right-assembly_and_association = Liberté de réunion et d'association
+    .instrument = PIDCP, art. 21-22
 right-non_discrimination = Égalité et non-discrimination
+    .instrument = PIDCP, art. 2 et 26
 right-life_liberty_and_security = Droit à la vie, à la liberté et à la sûreté de sa personne
+    .instrument = PIDCP, art. 6 et 9
 right-freedom_from_torture = Interdiction de la torture et des mauvais traitements
+    .instrument = PIDCP, art. 7 ; Convention contre la torture
 right-fair_trial_and_remedy = Droit à un procès équitable et à un recours effectif
+    .instrument = PIDCP, art. 2(3) et 14
 right-health = Droit à la santé
+    .instrument = PIDESC, art. 12
 right-housing_and_land = Droit à un logement convenable et droits fonciers
+    .instrument = PIDESC, art. 11
 right-work = Droit à des conditions de travail justes et favorables
+    .instrument = PIDESC, art. 6-7
 right-environment = Droits qui dépendent d'un environnement sain
+    .instrument = Résolution 76/300 de l'Assemblée générale des Nations Unies
 right-childrens_rights = Droits de l'enfant
+    .instrument = Convention relative aux droits de l'enfant
 right-indigenous_peoples_rights = Droits des peuples autochtones
+    .instrument = Déclaration des Nations Unies sur les droits des peuples autochtones
 right-political_participation = Participation à la vie politique
+    .instrument = PIDCP, art. 25
 group-human_rights_defenders = Défenseurs des droits de l'homme
 group-journalists = Journalistes
 group-political_opposition = Opposition politique
@@ -816,6 +830,23 @@ outcome-escalate = Faire remonter pour décision
 outcome-do_not_proceed = Ne pas poursuivre
     .meaning = Un signal d'alerte de niveau interdiction ou un risque critique. L'affaire ne devrait pas être conclue telle qu'elle est proposée.
     .next-step = Arrêtez l'affaire et consignez les raisons. Seule une affaire modifiée (client, utilisation ou produit) peut être évaluée à nouveau.
+
+## Country context: indicators, regime types and sources
+
+indicator-rule_of_law = État de droit
+indicator-voice = Voix citoyenne et responsabilité
+indicator-violence = Violence physique : meurtres et torture commis par l'État, ou instabilité politique et violence si elles sont pires
+indicator-civil_society = Espace de la société civile
+indicator-constraints = Contraintes judiciaires et législatives sur l'exécutif
+indicator-v2cltort = Absence de torture
+indicator-v2clkill = Absence de meurtres politiques
+indicator-v2csreprss = Absence de répression de la société civile
+indicator-v2mecenefi = Absence de censure d'Internet par le gouvernement
+regime-type-0 = autocratie fermée
+regime-type-1 = autocratie électorale
+regime-type-2 = démocratie électorale
+regime-type-3 = démocratie libérale
+country-data-attribution = Source : Banque mondiale, Worldwide Governance Indicators (mise à jour 2024, année 2023), www.govindicators.org, CC BY 4.0 (estimations fondées sur des perceptions, avec marges d'erreur) ; V-Dem Institute, jeu de données Varieties of Democracy v14 (2023 ; Coppedge et al. 2024, doi:10.23696/vdemds24) et ERT v15 (2024), CC BY-SA 4.0.
 
 ## Restrictive measures: kinds and how a row was verified
 

@@ -123,6 +123,28 @@ impl IndicatorReading {
     }
 }
 
+/// The names of the indicators of the context index, by key (the language catalogues hold them
+/// as `indicator-<key>`).
+pub const INDICATOR_NAMES: [(&str, &str); 5] = [
+    ("rule_of_law", RULE_OF_LAW_NAME),
+    ("voice", VOICE_NAME),
+    ("violence", VIOLENCE_NAME),
+    ("civil_society", CIVIL_SOCIETY_NAME),
+    ("constraints", CONSTRAINTS_NAME),
+];
+const RULE_OF_LAW_NAME: &str = "Rule of law";
+const VOICE_NAME: &str = "Voice and accountability";
+const CIVIL_SOCIETY_NAME: &str = "Civil society space";
+const CONSTRAINTS_NAME: &str = "Judicial and legislative constraints on the executive";
+
+/// V-Dem's regime types (ERT), by the table's code.
+pub const REGIME_TYPES: [&str; 4] = [
+    "closed autocracy",
+    "electoral autocracy",
+    "electoral democracy",
+    "liberal democracy",
+];
+
 const WGI_SOURCE: &str = "World Bank WGI 2023";
 const VDEM_SOURCE: &str = "V-Dem v14, 2023";
 const VIOLENCE_NAME: &str =
@@ -175,17 +197,11 @@ impl Country {
             })
         };
         [
-            percentile("Rule of law", self.rule_of_law_percentile),
-            percentile(
-                "Voice and accountability",
-                self.voice_and_accountability_percentile,
-            ),
+            percentile(RULE_OF_LAW_NAME, self.rule_of_law_percentile),
+            percentile(VOICE_NAME, self.voice_and_accountability_percentile),
             self.violence_reading(),
-            index("Civil society space", self.civil_society),
-            index(
-                "Judicial and legislative constraints on the executive",
-                self.judicial_constraints,
-            ),
+            index(CIVIL_SOCIETY_NAME, self.civil_society),
+            index(CONSTRAINTS_NAME, self.judicial_constraints),
         ]
         .into_iter()
         .flatten()
@@ -250,12 +266,8 @@ impl Country {
     }
 
     pub fn regime_label(&self) -> Option<&'static str> {
-        self.regime.map(|r| match r {
-            0 => "closed autocracy",
-            1 => "electoral autocracy",
-            2 => "electoral democracy",
-            _ => "liberal democracy",
-        })
+        self.regime
+            .map(|r| REGIME_TYPES[usize::from(r).min(REGIME_TYPES.len() - 1)])
     }
 }
 

@@ -18,7 +18,10 @@
 //! Fluent.
 
 use crate::assessment::Answer;
-use crate::country::{country_by_code, Country};
+use crate::country::{
+    country_by_code, Country, SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES,
+    REGIME_TYPES,
+};
 use crate::method::{
     ActionDefinition, Connection, ContextLevel, Element, Leverage, Mode, Perspective, Question,
     QuestionKind, RedFlagDefinition, Right, Section, Sector, QUESTIONS,
@@ -682,6 +685,46 @@ impl Texts {
             (QuestionKind::Date, Answer::Date(day)) => day.to_string(),
             _ => not_answered().to_owned(),
         }
+    }
+
+    /// The name of an indicator of the context index (the report's English name).
+    pub fn indicator<'a>(&'a self, english: &'a str) -> &'a str {
+        match INDICATOR_NAMES.iter().find(|(_, name)| *name == english) {
+            Some((key, _)) => self.or(|| format!("indicator-{key}"), english),
+            None => english,
+        }
+    }
+
+    /// The name of a V-Dem indicator that bears on particular products.
+    pub fn specific_indicator(&self, indicator: SpecificIndicator) -> &str {
+        self.or(
+            || format!("indicator-{}", indicator.vdem_code()),
+            indicator.label(),
+        )
+    }
+
+    /// A V-Dem regime type (the report's English words).
+    pub fn regime_type<'a>(&'a self, english: &'a str) -> &'a str {
+        match REGIME_TYPES.iter().position(|name| *name == english) {
+            Some(code) => self.or(|| format!("regime-type-{code}"), english),
+            None => english,
+        }
+    }
+
+    /// The sources and licences of the country data.
+    pub fn country_data_attribution(&self) -> &str {
+        self.or(
+            || "country-data-attribution".to_owned(),
+            COUNTRY_DATA_ATTRIBUTION,
+        )
+    }
+
+    /// The international instrument that names a right.
+    pub fn right_instrument(&self, right: Right) -> &str {
+        self.or(
+            || format!("right-{}.instrument", right.key()),
+            right.instrument(),
+        )
     }
 
     /// The name of a kind of restrictive measure.

@@ -6,6 +6,9 @@
 //! `UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue` rewrites `en.ftl` from the data
 //! after a change of the method's texts (translators then see the change as a diff).
 
+use hrdd_core::country::{
+    SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
+};
 use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
 use hrdd_core::method::{
     Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
@@ -75,7 +78,11 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         "Rights and groups at heightened risk",
         RIGHTS
             .iter()
-            .map(|r| message(format!("right-{}", r.key()), r.label()))
+            .map(|r| Message {
+                key: format!("right-{}", r.key()),
+                text: r.label(),
+                attributes: vec![("instrument".into(), r.instrument())],
+            })
             .chain(
                 GROUPS
                     .iter()
@@ -141,6 +148,28 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
                     attributes,
                 }
             })
+            .collect(),
+    ));
+    groups.push((
+        "Country context: indicators, regime types and sources",
+        INDICATOR_NAMES
+            .iter()
+            .map(|(key, name)| message(format!("indicator-{key}"), name))
+            .chain(
+                SpecificIndicator::ALL
+                    .iter()
+                    .map(|i| message(format!("indicator-{}", i.vdem_code()), i.label())),
+            )
+            .chain(
+                REGIME_TYPES
+                    .iter()
+                    .enumerate()
+                    .map(|(code, name)| message(format!("regime-type-{code}"), name)),
+            )
+            .chain([message(
+                "country-data-attribution".into(),
+                COUNTRY_DATA_ATTRIBUTION,
+            )])
             .collect(),
     ));
     groups.push((
