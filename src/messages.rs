@@ -7,6 +7,7 @@ use crate::state::NoticeText;
 use crate::storage::{OpenProblem, StorageError};
 use hrdd_core::i18n::Texts;
 use hrdd_core::link::LinkError;
+use hrdd_core::AssessmentError;
 
 /// A notice in words.
 pub fn notice_text(texts: &Texts, text: &NoticeText) -> String {
@@ -116,7 +117,76 @@ pub fn storage_error(texts: &Texts, error: &StorageError) -> String {
         StorageError::NotAnAssessment(detail) => texts.ui_with("ui-storage-not-an-assessment", "This file is not an assessment of this calculator: { $detail }.", &[("detail", detail)]),
         StorageError::NotACollection(detail) => texts.ui_with("ui-storage-not-a-collection", "This file is not a collection of assessments of this calculator: { $detail }.", &[("detail", detail)]),
         StorageError::Invalid(detail) => texts.ui_with("ui-storage-invalid", "This file could not be imported: { $detail }", &[("detail", detail)]),
+        StorageError::InvalidAssessment(problem) => texts.ui_with("ui-storage-invalid", "This file could not be imported: { $detail }", &[("detail", &assessment_error(texts, problem))]),
         StorageError::Browser(detail) => texts.ui_with("ui-storage-browser", "The browser could not do it ({ $detail }).", &[("detail", detail)]),
+    }
+}
+
+/// What is wrong with an assessment (from a file or a link), in words. The names of fields and
+/// the kinds of answer expected are the core's own words (they name parts of the file format).
+pub fn assessment_error(texts: &Texts, error: &AssessmentError) -> String {
+    match error {
+        AssessmentError::UnknownMethodVersion { found, newest } => texts.ui_with(
+            "ui-error-unknown-method-version",
+            "This assessment uses method version { $found }, but this calculator knows versions up to { $newest }. Open it in a newer version of the calculator.",
+            &[("found", &found.to_string()), ("newest", &newest.to_string())],
+        ),
+        AssessmentError::UnknownQuestion { question } => texts.ui_with(
+            "ui-error-unknown-question",
+            "The assessment answers a question this method does not have: \"{ $question }\".",
+            &[("question", question)],
+        ),
+        AssessmentError::UnknownOption { question, option } => texts.ui_with(
+            "ui-error-unknown-option",
+            "The answer \"{ $option }\" is not one of the options of question \"{ $question }\".",
+            &[("option", option), ("question", question)],
+        ),
+        AssessmentError::WrongAnswerKind { question, expected } => texts.ui_with(
+            "ui-error-wrong-answer-kind",
+            "Question \"{ $question }\" expects { $expected }.",
+            &[("question", question), ("expected", expected)],
+        ),
+        AssessmentError::UnknownCountry { code } => texts.ui_with(
+            "ui-error-unknown-country",
+            "\"{ $code }\" is not a country code this calculator knows (use ISO 3166-1 alpha-2, such as \"KE\").",
+            &[("code", code)],
+        ),
+        AssessmentError::UnknownRight { right } => texts.ui_with(
+            "ui-error-unknown-right",
+            "\"{ $right }\" is not a right this method lists.",
+            &[("right", right)],
+        ),
+        AssessmentError::RatingOutOfRange { right, dimension, value } => texts.ui_with(
+            "ui-error-rating-out-of-range",
+            "The { $dimension } rating of \"{ $right }\" is { $value }; ratings go from 1 to 4.",
+            &[("dimension", dimension), ("right", right), ("value", &value.to_string())],
+        ),
+        AssessmentError::UnknownValue { field, value } => texts.ui_with(
+            "ui-error-unknown-value",
+            "\"{ $value }\" is not a valid value for { $field }.",
+            &[("value", value), ("field", field)],
+        ),
+        AssessmentError::OverrideWithoutReason => texts
+            .ui(
+                "ui-error-override-without-reason",
+                "An override of the country context needs a reason, so that readers of the report can judge it.",
+            )
+            .to_owned(),
+        AssessmentError::TextTooLong { field, max_chars } => texts.ui_with(
+            "ui-error-text-too-long",
+            "The { $field } is longer than { $max } characters.",
+            &[("field", field), ("max", &max_chars.to_string())],
+        ),
+        AssessmentError::WrongFormat { found } => texts.ui_with(
+            "ui-error-wrong-format",
+            "This is not an assessment file of this calculator (its format field says \"{ $found }\").",
+            &[("found", found)],
+        ),
+        AssessmentError::UnsupportedFormatVersion { found, newest } => texts.ui_with(
+            "ui-error-unsupported-format-version",
+            "This file uses format version { $found }, but this calculator reads versions up to { $newest }. Open it in a newer version of the calculator.",
+            &[("found", &found.to_string()), ("newest", &newest.to_string())],
+        ),
     }
 }
 
@@ -157,11 +227,10 @@ pub fn link_error(texts: &Texts, error: &LinkError) -> String {
             "This link was made with method version { $found }; this calculator knows versions up to { $newest }. Open it in a newer version.",
             &[("found", &found.to_string()), ("newest", &newest.to_string())],
         ),
-        // The assessment's own problem stays in the core's words until its errors are keyed.
         LinkError::Invalid(problem) => texts.ui_with(
             "ui-link-invalid",
             "This link does not hold a valid assessment: { $problem }",
-            &[("problem", &problem.to_string())],
+            &[("problem", &assessment_error(texts, problem))],
         ),
         LinkError::WrongPassphrase => texts.ui("ui-link-wrong-passphrase", "This passphrase does not open the link. Check it and try again (it is case-sensitive).").to_owned(),
     }
@@ -196,6 +265,58 @@ mod tests {
             "This link is incomplete: it was probably cut off when it was copied. Ask for the whole link. Your own drafts are unchanged."
         );
         assert_eq!(said(NoticeText::Said("As is.".into())), "As is.");
+    }
+
+    #[test]
+    fn assessment_errors_in_english_say_what_the_core_says() {
+        let cases = [
+            AssessmentError::UnknownMethodVersion {
+                found: 9,
+                newest: 2,
+            },
+            AssessmentError::UnknownQuestion {
+                question: "x.y".into(),
+            },
+            AssessmentError::UnknownOption {
+                question: "x.y".into(),
+                option: "z".into(),
+            },
+            AssessmentError::WrongAnswerKind {
+                question: "x.y".into(),
+                expected: "one date",
+            },
+            AssessmentError::UnknownCountry { code: "ZZ".into() },
+            AssessmentError::UnknownRight {
+                right: "flying".into(),
+            },
+            AssessmentError::RatingOutOfRange {
+                right: "privacy".into(),
+                dimension: "scale",
+                value: 9,
+            },
+            AssessmentError::UnknownValue {
+                field: "mode",
+                value: "slow".into(),
+            },
+            AssessmentError::OverrideWithoutReason,
+            AssessmentError::TextTooLong {
+                field: "title",
+                max_chars: 2000,
+            },
+            AssessmentError::WrongFormat {
+                found: "csv".into(),
+            },
+            AssessmentError::UnsupportedFormatVersion {
+                found: 9,
+                newest: 2,
+            },
+        ];
+        for error in cases {
+            assert_eq!(
+                assessment_error(&Texts::english(), &error),
+                error.to_string()
+            );
+        }
     }
 
     #[test]

@@ -83,13 +83,13 @@ pub fn start_panel(props: &StartProps) -> Html {
                 { for [Mode::QuickScreen, Mode::FullAssessment].into_iter().map(|mode| {
                     let id = format!("mode-{}", mode.key());
                     let hint = match mode {
-                        Mode::QuickScreen => texts.ui("ui-start-quick-screen-hint", ": every question that can stop a deal, a few minutes"),
-                        Mode::FullAssessment => texts.ui("ui-start-full-assessment-hint", ": all four elements, rights rated one by one"),
+                        Mode::QuickScreen => texts.ui("ui-start-quick-screen-hint", "every question that can stop a deal, a few minutes"),
+                        Mode::FullAssessment => texts.ui("ui-start-full-assessment-hint", "all four elements, rights rated one by one"),
                     };
                     html! {
                         <div class="option">
                             <input type="radio" id={id.clone()} name="mode" checked={assessment.mode == mode} onchange={send(AssessmentAction::SetMode(mode))} />
-                            <label for={id}><strong>{texts.mode(mode).to_owned()}</strong>{hint}</label>
+                            <label for={id}><strong>{texts.ui_with("ui-start-mode-label", "{ $mode }:", &[("mode", texts.mode(mode))])}</strong>{" "}{hint}</label>
                         </div>
                     }
                 }) }

@@ -53,8 +53,11 @@ pub enum StorageError {
     NotAnAssessment(String),
     /// An imported file claims to be a collection but is not one this calculator reads.
     NotACollection(String),
-    /// An imported file reads, but what it holds is not a valid assessment.
+    /// An imported file reads, but what it holds is not a valid assessment (in the parser's or
+    /// the collection's words).
     Invalid(String),
+    /// An imported file reads, but its assessment is not valid.
+    InvalidAssessment(hrdd_core::AssessmentError),
     /// The browser failed at something it should not (writing JSON, saving a file).
     Browser(String),
 }
@@ -680,7 +683,7 @@ pub fn import_json(text: &str) -> Result<Assessment, StorageError> {
         .map_err(|e| StorageError::NotAnAssessment(e.to_string()))?;
     document
         .to_assessment()
-        .map_err(|e| StorageError::Invalid(e.to_string()))
+        .map_err(StorageError::InvalidAssessment)
 }
 
 /// Offer `text` as a file download. The data goes to a local blob: URL and never leaves the device.
