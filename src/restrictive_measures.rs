@@ -54,7 +54,7 @@ fn row_view(texts: &Texts, row: &MeasureOnDestination, today: &str) -> Html {
             <h4>{texts.regime(m.regime).to_owned()}</h4>
             <p class="measure-reading"><strong>{reading_text(texts, row.reading).to_owned()}</strong></p>
             <dl>
-                <dt>{texts.ui("ui-restrictive-measures-whom-it-covers", "Whom it covers")}</dt><dd>{&m.scope_in_words}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-whom-it-covers", "Whom it covers")}</dt><dd>{texts.measure_scope(m).to_owned()}</dd>
                 <dt>{texts.ui("ui-restrictive-measures-what-it-forbids", "What it forbids")}</dt><dd>{texts.regime_covers(m.regime).to_owned()}</dd>
                 <dt>{texts.ui("ui-restrictive-measures-legal-basis", "Legal basis")}</dt><dd>{&m.legal_basis}</dd>
                 <dt>{texts.ui("ui-restrictive-measures-in-force-since", "In force since")}</dt>

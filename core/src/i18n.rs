@@ -33,7 +33,7 @@ use crate::method::{
 use crate::report::{
     LikelihoodBand, Outcome, Report, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
 };
-use crate::restrictive_measures::{Regime, Verification};
+use crate::restrictive_measures::{Measure, Regime, Verification};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -725,6 +725,20 @@ impl Texts {
             || format!("right-{}.instrument", right.key()),
             right.instrument(),
         )
+    }
+
+    /// Whom a row of the table of restrictive measures covers, in words.
+    pub fn measure_scope<'a>(&self, measure: &'a Measure) -> &'a str {
+        let translated = match self.language {
+            Language::English => "",
+            Language::French => &measure.scope_in_words_fr,
+            Language::Spanish => &measure.scope_in_words_es,
+        };
+        if translated.is_empty() {
+            &measure.scope_in_words
+        } else {
+            translated
+        }
     }
 
     /// The name of a kind of restrictive measure.
