@@ -3,6 +3,8 @@
 //! line per file on standard error, for teams who script it.
 
 use hrdd_core::format::{AssessmentDocument, ReportDocument};
+use hrdd_core::i18n::{Catalogue, Language, Texts, CATALOGUE_FILES};
+use hrdd_core::method::{ACTIONS, RED_FLAGS};
 use hrdd_core::report::Outcome;
 use hrdd_core::scoring::score_with;
 use hrdd_core::screening::Policy;
@@ -10,7 +12,7 @@ use serde::Serialize;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: hrdd-score [--fail-at OUTCOME] [--require-lists LIST,...] FILE...
+Usage: hrdd-score [--fail-at OUTCOME] [--require-lists LIST,...] [--lang LANGUAGE] FILE...
 
 Scores each assessment file (JSON, see docs/FORMAT.md) and prints a JSON array with one result
 per file on standard output, and one summary line per file on standard error.
@@ -24,6 +26,9 @@ Options:
                      organisation's settings.json names them): un, eu, us_ofac, us_bis, uk,
                      other_state, organisation. \"No party is listed\" counts only when a
                      file's screening record ticks them all
+  --lang LANGUAGE    add to each result the texts a reader needs (outcome, next step, red
+                     flags, actions, rights) in LANGUAGE: en, fr or es. The report itself
+                     keeps its stable ids and English texts, whatever the language
   -h, --help         show this help
 
 Exit status: 0 all files scored; 1 a file could not be read or is not a valid assessment;
@@ -37,14 +42,108 @@ struct FileResult {
     summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<ReportDocument>,
+    /// The report's texts in the language asked for with `--lang`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    texts: Option<RenderedTexts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+}
+
+/// What a reader needs of a report, in one language, keyed by the report's ids.
+#[derive(Serialize)]
+struct RenderedTexts {
+    language: &'static str,
+    outcome: String,
+    meaning: String,
+    next_step: String,
+    red_flags: Vec<RenderedItem>,
+    possible_red_flags: Vec<RenderedItem>,
+    actions: Vec<RenderedItem>,
+    /// Right key -> its name.
+    salient_rights: Vec<RenderedItem>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    full_assessment_needed: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RenderedItem {
+    id: &'static str,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+}
+
+/// The texts of a language, from the catalogues built into the program.
+fn texts_for(language: Language) -> Texts {
+    CATALOGUE_FILES
+        .iter()
+        .find(|(l, _)| *l == language)
+        .and_then(|(_, text)| Catalogue::parse(text).ok())
+        .map_or_else(Texts::english, |catalogue| Texts::new(language, catalogue))
+}
+
+fn rendered(texts: &Texts, report: &hrdd_core::Report) -> RenderedTexts {
+    let flags = |list: &[hrdd_core::report::RaisedRedFlag]| {
+        list.iter()
+            .map(|f| {
+                let definition = RED_FLAGS.iter().find(|d| d.id == f.id);
+                RenderedItem {
+                    id: f.id,
+                    title: definition
+                        .map_or(f.title, |d| texts.flag_title(d))
+                        .to_owned(),
+                    detail: Some(definition.map_or(f.why, |d| texts.flag_why(d)).to_owned()),
+                }
+            })
+            .collect()
+    };
+    RenderedTexts {
+        language: texts.language().code(),
+        outcome: texts.outcome(report.outcome).to_owned(),
+        meaning: texts.outcome_meaning(report.outcome).to_owned(),
+        next_step: texts.next_step(report),
+        red_flags: flags(&report.red_flags),
+        possible_red_flags: flags(&report.possible_red_flags),
+        actions: report
+            .actions
+            .iter()
+            .map(|a| {
+                let definition = ACTIONS.iter().find(|d| d.id == a.id);
+                RenderedItem {
+                    id: a.id,
+                    title: definition
+                        .map_or(a.title, |d| texts.action_title(d))
+                        .to_owned(),
+                    detail: Some(
+                        definition
+                            .map_or(a.detail, |d| texts.action_detail(d))
+                            .to_owned(),
+                    ),
+                }
+            })
+            .collect(),
+        salient_rights: report
+            .salient_rights
+            .iter()
+            .map(|r| RenderedItem {
+                id: r.right.key(),
+                title: texts.right(r.right).to_owned(),
+                detail: None,
+            })
+            .collect(),
+        full_assessment_needed: report
+            .full_assessment_needed
+            .iter()
+            .map(|r| texts.full_assessment_reason(r).to_owned())
+            .collect(),
+    }
 }
 
 fn main() -> ExitCode {
     let mut files = Vec::new();
     let mut fail_at: Option<Outcome> = None;
     let mut policy = Policy::default();
+    let mut language: Option<Language> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -79,6 +178,16 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            "--lang" => {
+                let code = args.next().unwrap_or_default();
+                match Language::ALL.into_iter().find(|l| l.code() == code) {
+                    Some(chosen) => language = Some(chosen),
+                    None => {
+                        eprintln!("hrdd-score: --lang needs en, fr or es\n\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             flag if flag.starts_with('-') && flag != "-" => {
                 eprintln!("hrdd-score: unknown option {flag}\n\n{USAGE}");
                 return ExitCode::from(2);
@@ -91,6 +200,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
 
+    let texts = language.map(texts_for);
     let mut results = Vec::new();
     let mut any_error = false;
     let mut threshold_reached = false;
@@ -103,6 +213,7 @@ fn main() -> ExitCode {
                     file,
                     summary: Some(summary),
                     report: Some(ReportDocument::from_report(&report)),
+                    texts: texts.as_ref().map(|texts| rendered(texts, &report)),
                     error: None,
                 });
             }
@@ -113,6 +224,7 @@ fn main() -> ExitCode {
                     file,
                     summary: None,
                     report: None,
+                    texts: None,
                     error: Some(message),
                 });
             }

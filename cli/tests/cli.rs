@@ -154,3 +154,27 @@ fn wrong_usage_exits_2_with_help() {
     assert_eq!(run(&["--fail-at", "proceed", "x.json"]).0, 2);
     assert_eq!(run(&["--frobnicate"]).0, 2);
 }
+
+#[test]
+fn lang_adds_the_reader_s_texts_and_keeps_the_report_s_ids() {
+    let file = example("03-surveillance-spyware-intelligence.json");
+    let (code, json, stderr) = run(&["--lang", "fr", &file]);
+    assert_eq!(code, 0, "{stderr}");
+    let result = &json[0];
+    assert_eq!(result["report"]["outcome"], "do_not_proceed", "ids stay");
+    assert_eq!(result["texts"]["language"], "fr");
+    assert_eq!(result["texts"]["outcome"], "Ne pas poursuivre");
+    let flags = result["texts"]["red_flags"].as_array().unwrap();
+    let report_flags = result["report"]["red_flags"].as_array().unwrap();
+    assert_eq!(flags.len(), report_flags.len());
+    assert_ne!(
+        flags[0]["title"], report_flags[0]["title"],
+        "the title is French"
+    );
+    // Without --lang, no texts are added: the output of earlier versions is unchanged.
+    let (_, json, _) = run(&[&file]);
+    assert!(json[0].get("texts").is_none());
+    let (code, _, stderr) = run(&["--lang", "de", &file]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--lang needs en, fr or es"), "{stderr}");
+}
