@@ -42,17 +42,11 @@ for row in csv.DictReader(open(source / "country-codes.csv", encoding="utf-8")):
     if len(alpha2) != 2 or len(alpha3) != 3:
         continue
     name = row["CLDR display name"].strip() or row["official_name_en"].strip()
-    # French and Spanish: the UN's official short names (UNTERM), which the dataset carries.
-    countries[alpha3] = {"alpha2": alpha2, "alpha3": alpha3, "name": name,
-                         "name_fr": row["official_name_fr"].strip() or name,
-                         "name_es": row["official_name_es"].strip() or name}
-countries["XKX"] = {"alpha2": "XK", "alpha3": "XKX", "name": "Kosovo", "name_fr": "Kosovo",
-                    "name_es": "Kosovo"}
-# The UN's names of a few states are long formal names nobody searches for: use the short form.
-for alpha3, name_fr, name_es in [("USA", "États-Unis", "Estados Unidos"),
-                                  ("GBR", "Royaume-Uni", "Reino Unido")]:
-    countries[alpha3]["name_fr"] = name_fr
-    countries[alpha3]["name_es"] = name_es
+    countries[alpha3] = {"alpha2": alpha2, "alpha3": alpha3, "name": name}
+countries["XKX"] = {"alpha2": "XK", "alpha3": "XKX", "name": "Kosovo"}
+# Names in other languages live in the language catalogues (core/i18n/*.ftl, keys country-XX):
+# the French and Spanish ones are the UN's short names, the dataset's official_name_fr and
+# official_name_es, with "États-Unis" / "Estados Unidos" and "Royaume-Uni" / "Reino Unido".
 # CLDR's display names are short forms; spell out the few that readers would not search for.
 for alpha3, name in {"USA": "United States", "GBR": "United Kingdom",
                      "COD": "Congo (Democratic Republic)", "COG": "Congo (Republic)"}.items():
@@ -153,7 +147,7 @@ for code, regime in regimes.items():
     if code in countries:
         countries[code]["vdem_regime"] = str(regime)
 
-columns = ["alpha2", "alpha3", "name", "name_fr", "name_es", "wgi_rl", "wgi_va", "wgi_pv", "wgi_margin",
+columns = ["alpha2", "alpha3", "name", "wgi_rl", "wgi_va", "wgi_pv", "wgi_margin",
            "vdem_civil_society", "vdem_judicial_constraints", "vdem_physical_violence", "vdem_regime",
            *SPECIFIC]
 with open(target, "w", encoding="utf-8", newline="\n") as out:

@@ -1180,8 +1180,18 @@ mod tests {
         assert!(search_key("Curaçao").contains(&search_key("curac")));
         // Every name in every language folds to lower case without accents, so that a search
         // typed without them finds it.
+        let catalogues: Vec<_> = hrdd_core::i18n::CATALOGUE_FILES
+            .iter()
+            .map(|(language, text)| {
+                hrdd_core::i18n::Texts::new(
+                    *language,
+                    hrdd_core::i18n::Catalogue::parse(text).unwrap(),
+                )
+            })
+            .collect();
         for c in hrdd_core::country::countries() {
-            for name in [&c.name, &c.name_fr, &c.name_es] {
+            for texts in &catalogues {
+                let name = texts.country_name(c);
                 let key = search_key(name);
                 assert!(
                     key.chars()

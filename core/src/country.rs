@@ -23,10 +23,6 @@ pub struct Country {
     pub alpha2: String,
     pub alpha3: String,
     pub name: String,
-    /// The UN's official short names in French and Spanish (a few shortened; see
-    /// `scripts/build-country-data.py`), for the screens in those languages.
-    pub name_fr: String,
-    pub name_es: String,
     /// WGI percentile ranks in tenths: 0 (lowest) to 1000 (highest).
     pub rule_of_law_percentile: Option<u16>,
     pub voice_and_accountability_percentile: Option<u16>,
@@ -331,7 +327,7 @@ fn parse_table(table: &str) -> Vec<Country> {
     ]
     .map(position);
     let specific = SpecificIndicator::ALL.map(|i| position(i.column()));
-    let (name_fr, name_es) = (position("name_fr"), position("name_es"));
+
     let mut rows: Vec<Country> = lines
         .map(|line| {
             let cells: Vec<&str> = line.split('\t').collect();
@@ -340,15 +336,7 @@ fn parse_table(table: &str) -> Vec<Country> {
                 alpha2: cell(0).to_owned(),
                 alpha3: cell(1).to_owned(),
                 name: cell(2).to_owned(),
-                // A missing translation reads as the English name.
-                name_fr: name_fr
-                    .and_then(|c| cells.get(c))
-                    .filter(|n| !n.is_empty())
-                    .map_or_else(|| cell(2).to_owned(), |n| (*n).to_owned()),
-                name_es: name_es
-                    .and_then(|c| cells.get(c))
-                    .filter(|n| !n.is_empty())
-                    .map_or_else(|| cell(2).to_owned(), |n| (*n).to_owned()),
+
                 rule_of_law_percentile: fixed_point(cell(3), 1),
                 voice_and_accountability_percentile: fixed_point(cell(4), 1),
                 political_stability_percentile: fixed_point(cell(5), 1),
@@ -534,8 +522,7 @@ mod tests {
             alpha2: "TT".into(),
             alpha3: "TST".into(),
             name: "Testland".into(),
-            name_fr: "Pays-test".into(),
-            name_es: "País de prueba".into(),
+
             rule_of_law_percentile: Some(600),
             voice_and_accountability_percentile: Some(100),
             political_stability_percentile: Some(950),

@@ -728,17 +728,11 @@ impl Texts {
     }
 
     /// Whom a row of the table of restrictive measures covers, in words.
-    pub fn measure_scope<'a>(&self, measure: &'a Measure) -> &'a str {
-        let translated = match self.language {
-            Language::English => "",
-            Language::French => &measure.scope_in_words_fr,
-            Language::Spanish => &measure.scope_in_words_es,
-        };
-        if translated.is_empty() {
-            &measure.scope_in_words
-        } else {
-            translated
-        }
+    pub fn measure_scope<'a>(&'a self, measure: &'a Measure) -> &'a str {
+        self.or(
+            || format!("measure-{}-{}", measure.country, measure.regime.key()),
+            &measure.scope_in_words,
+        )
     }
 
     /// The name of a kind of restrictive measure.
@@ -763,12 +757,8 @@ impl Texts {
     }
 
     /// A country's name in this language (the UN's short names for French and Spanish).
-    pub fn country_name<'a>(&self, country: &'a Country) -> &'a str {
-        match self.language {
-            Language::English => &country.name,
-            Language::French => &country.name_fr,
-            Language::Spanish => &country.name_es,
-        }
+    pub fn country_name<'a>(&'a self, country: &'a Country) -> &'a str {
+        self.or(|| format!("country-{}", country.alpha2), &country.name)
     }
 
     /// What the company must do, by its connection to harm.

@@ -180,9 +180,6 @@ pub struct Measure {
     pub checked: String,
     /// Whom and what the measure covers, in words (regions, exempt forces, listed groups).
     pub scope_in_words: String,
-    /// The same in French and Spanish (translated by hand; see the build script).
-    pub scope_in_words_fr: String,
-    pub scope_in_words_es: String,
 }
 
 impl Measure {
@@ -235,8 +232,6 @@ fn parse_table(text: &str) -> Vec<Measure> {
                 source_date: cell(7),
                 checked: cell(8),
                 scope_in_words: cell(9),
-                scope_in_words_fr: cell(10),
-                scope_in_words_es: cell(11),
             })
         })
         .collect()

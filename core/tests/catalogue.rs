@@ -6,6 +6,7 @@
 //! `UPDATE_CATALOGUE=1 cargo test -p hrdd-core --test catalogue` rewrites `en.ftl` from the data
 //! after a change of the method's texts (translators then see the change as a diff).
 
+use hrdd_core::country::countries;
 use hrdd_core::country::{
     SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
@@ -19,7 +20,7 @@ use hrdd_core::method::{
 use hrdd_core::report::{
     LikelihoodBand, Outcome, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
 };
-use hrdd_core::restrictive_measures::{Regime, Verification};
+use hrdd_core::restrictive_measures::{measures, Regime, Verification};
 
 /// One message: its key, its text and its attributes, in the order of the file.
 struct Message {
@@ -34,6 +35,11 @@ fn message(key: String, text: &'static str) -> Message {
         text,
         attributes: Vec::new(),
     }
+}
+
+/// The embedded tables live for the whole program: their texts can be borrowed as static.
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
 }
 
 fn snake(value: impl serde::Serialize) -> String {
@@ -170,6 +176,25 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
                 "country-data-attribution".into(),
                 COUNTRY_DATA_ATTRIBUTION,
             )])
+            .collect(),
+    ));
+    groups.push((
+        "Country names (ISO 3166-1; the French and Spanish catalogues use the UN's short names)",
+        countries()
+            .iter()
+            .map(|c| message(format!("country-{}", c.alpha2), leak(&c.name)))
+            .collect(),
+    ));
+    groups.push((
+        "Restrictive measures: whom each row of the table covers",
+        measures()
+            .iter()
+            .map(|m| {
+                message(
+                    format!("measure-{}-{}", m.country, m.regime.key()),
+                    leak(&m.scope_in_words),
+                )
+            })
             .collect(),
     ));
     groups.push((
