@@ -282,6 +282,20 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
         }
     };
 
+    // Delete one stored key (an earlier version or data set aside), after confirmation.
+    let delete_stored = |key: String| {
+        let (dispatch, refresh) = (dispatch.clone(), refresh_extras.clone());
+        confirm_then(
+            Confirming::Key(key.clone()),
+            Callback::from(move |()| {
+                if let Err(error) = storage::remove_key(&key) {
+                    dispatch.dispatch(AppAction::Notify(Notice::error(error)));
+                }
+                refresh();
+            }),
+        )
+    };
+
     let pending_dialog = (*pending).as_ref().map(|import| {
         html! {
             <div class="import-choice" role="group" aria-labelledby="import-choice-title">
@@ -315,18 +329,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(error))),
             })
         };
-        let delete = {
-            let (dispatch, key, refresh) = (dispatch.clone(), key.clone(), refresh_extras.clone());
-            confirm_then(
-                Confirming::Key(key.clone()),
-                Callback::from(move |()| {
-                    if let Err(error) = storage::remove_key(&key) {
-                        dispatch.dispatch(AppAction::Notify(Notice::error(error)));
-                    }
-                    refresh();
-                }),
-            )
-        };
+        let delete = delete_stored(key.clone());
         let asking = is_confirming(&Confirming::Key(key));
         let saved = local_time(kept.saved_ms);
         html! {
@@ -356,18 +359,7 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 }
             })
         };
-        let delete = {
-            let (dispatch, key, refresh) = (dispatch.clone(), key.clone(), refresh_extras.clone());
-            confirm_then(
-                Confirming::Key(key.clone()),
-                Callback::from(move |()| {
-                    if let Err(message) = storage::remove_key(&key) {
-                        dispatch.dispatch(AppAction::Notify(Notice::error(message)));
-                    }
-                    refresh();
-                }),
-            )
-        };
+        let delete = delete_stored(key.clone());
         let asking = is_confirming(&Confirming::Key(key.clone()));
         html! {
             <li>

@@ -75,6 +75,14 @@ export async function openPage(browser, url, { beforeLoad, locale = 'en-US' } = 
   // A script to run in the page before its own (for example a device clock set to another date).
   if (beforeLoad) await context.addInitScript(beforeLoad);
   const page = await context.newPage();
+  const { requests, errors } = record(page);
+  await page.goto(url);
+  await page.waitForSelector('#outcome');
+  return { page, context, requests, errors };
+}
+
+/** Record every request of a page, and every console error or page error. */
+function record(page) {
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
@@ -85,9 +93,7 @@ export async function openPage(browser, url, { beforeLoad, locale = 'en-US' } = 
     if (message.type() === 'error' && !optionalFileMissing) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url);
-  await page.waitForSelector('#outcome');
-  return { page, context, requests, errors };
+  return { requests, errors };
 }
 
 /**
@@ -97,14 +103,7 @@ export async function openPage(browser, url, { beforeLoad, locale = 'en-US' } = 
 export async function openAnotherPage(context, url, { beforeLoad } = {}) {
   const page = await context.newPage();
   if (beforeLoad) await page.addInitScript(beforeLoad);
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
-  page.on('console', (message) => {
-    const optionalFileMissing = /settings\.json$/.test(message.location().url ?? '') && /Failed to load resource/.test(message.text());
-    if (message.type() === 'error' && !optionalFileMissing) errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const { requests, errors } = record(page);
   await page.goto(url);
   await page.waitForSelector('#outcome');
   return { page, requests, errors };
