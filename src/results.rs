@@ -13,7 +13,8 @@ use hrdd_core::method::{
     ActionDefinition, Connection, FlagLevel, RedFlagDefinition, ACTIONS, RED_FLAGS,
 };
 use hrdd_core::report::{
-    ActionStatus, BlockReason, Blocker, ChangeKind, RaisedRedFlag, Report, WhatWouldChange,
+    ActionStatus, BlockReason, Blocker, ChangeKind, OutcomeReason, RaisedRedFlag, Report,
+    WhatWouldChange,
 };
 use hrdd_core::Outcome;
 use std::rc::Rc;
@@ -700,7 +701,7 @@ pub fn method_notes(props: &ReportProps) -> Html {
                     <ul class="method1-reasons">
                         // The reasons of the outcome, without the closing sentence that repeats
                         // this comparison.
-                        { for report.outcome_reasons.iter().filter(|r| !r.contains("made under method 1")).map(|r| html! { <li>{r.clone()}</li> }) }
+                        { for report.outcome_reasons.iter().filter(|r| !matches!(r, OutcomeReason::MadeUnderMethod1 { .. })).map(|r| html! { <li>{texts.outcome_reason(r)}</li> }) }
                     </ul>
                 }
             }
@@ -739,7 +740,7 @@ pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
     html! {
         <>
         <h3>{texts.ui("ui-results-outcome", "Outcome")}</h3>
-        <ul>{ for report.outcome_reasons.iter().map(|r| html! { <li>{r.clone()}</li> }) }</ul>
+        <ul>{ for report.outcome_reasons.iter().map(|r| html! { <li>{texts.outcome_reason(r)}</li> }) }</ul>
         { for report.elements.iter().map(|e| html! {
             <>
             <h3>{format!("{} {}: {} of 100", e.element.letter(), e.element.title(), e.score)}</h3>

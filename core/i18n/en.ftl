@@ -1190,6 +1190,27 @@ full-needed-controlled = the product is controlled by export law (dual-use, mili
 full-needed-security_state_or_reseller = the customer is a security body, a state enterprise or a reseller
 full-needed-allegations = there are allegations against the customer
 full-needed-presumptions = the conditions and the decision rest on the quick screen's presumptions, not on rated rights
+full-needed-presumed_critical = the critical risk rests on presumed impacts that only a full assessment can rate
+
+## Why the outcome is what it is (the decision gate's steps)
+
+reason-prohibited = Prohibited red flag: { $flags }. This means "do not proceed" whatever the score.
+reason-highest-residual = The highest residual risk is { $risk }, which means "{ $outcome }".
+reason-critical-on-unknowns = The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved.
+reason-rights-in-tension = The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic.
+reason-quick-screen-refuses-only-on-prohibited = A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal.
+reason-critical-on-presumptions = The critical risk rests on impacts the method presumes, or that the assessor did not judge likely: it leads to escalation. A refusal by arithmetic needs the assessor's own rating of the right concerned as likely.
+reason-flags-force-escalation = Red flag(s) force at least escalation: { $flags }.
+reason-flags-need-check = Check needed before going ahead: { $flags }.
+reason-possible-flags-escalate = Possible red flag(s), an answer they depend on being unknown: { $flags }. Unknown is not "no": at least escalation until it is established.
+reason-possible-flags-need-check = A check may be needed (an answer it depends on is unknown): { $flags }.
+reason-floor = { $why } This means at least "{ $outcome }".
+reason-floor-on-unknown = { $why } (Applied because an answer it depends on is unknown.) This means at least "{ $outcome }".
+reason-decisive-unknown-escalate = Decisive facts are still unknown (listed as blocking): what is already known calls for escalation, and no decision can be taken until they are established.
+reason-decisive-unknown = Decisive facts are unknown (who the customer or end user is, where the product goes, sanctions or embargoes, or a possible red flag): the assessment is incomplete, and nothing can be approved until they are established.
+reason-quick-screen-cannot-clear = A quick screen cannot clear this deal: { $reasons }. A full assessment is needed.
+reason-method1 = This assessment was made under method 1, which gave "{ $earlier }". Method 2 gives "{ $now }" for the reasons above.
+reason-method1-migrated = This assessment was made under method 1, which gave "{ $earlier }". Method 2 gives "{ $now }" for the reasons above and because answers to retired questions are read as shown.
 
 ## How answers given under method 1 are read
 

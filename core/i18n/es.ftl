@@ -1189,6 +1189,27 @@ full-needed-controlled = el producto está sujeto al control de las exportacione
 full-needed-security_state_or_reseller = el cliente es un organismo de seguridad, una empresa pública o un revendedor
 full-needed-allegations = hay denuncias contra el cliente
 full-needed-presumptions = las condiciones y la decisión se basan en las presunciones del examen rápido, no en derechos calificados
+full-needed-presumed_critical = el riesgo crítico se basa en consecuencias presuntas que solo una evaluación completa puede calificar
+
+## Why the outcome is what it is (the decision gate's steps)
+
+reason-prohibited = Señal de alerta de prohibición: { $flags }. Esto significa «no seguir adelante», sea cual sea la puntuación.
+reason-highest-residual = El riesgo residual más alto es { $risk }, lo que significa «{ $outcome }».
+reason-critical-on-unknowns = El riesgo crítico se basa en respuestas desconocidas, contadas como el peor caso: lleva a elevar para decisión, y no se puede tomar ninguna decisión hasta que se establezcan.
+reason-rights-in-tension = El producto también refuerza derechos o atiende necesidades esenciales de las personas: un riesgo grave sopesado frente a ello corresponde a una decisión documentada de la alta dirección, no a un cálculo.
+reason-quick-screen-refuses-only-on-prohibited = Un examen rápido solo rechaza ante una señal de alerta de prohibición. Este riesgo crítico se basa en las presunciones del método sobre el producto y el cliente: lleva a elevar para decisión, y una evaluación completa debe calificar los derechos antes de cualquier rechazo.
+reason-critical-on-presumptions = El riesgo crítico se basa en consecuencias que el método presume, o que el evaluador no consideró probables: lleva a elevar para decisión. Un rechazo por cálculo requiere que el evaluador haya calificado él mismo como probable la afectación del derecho en cuestión.
+reason-flags-force-escalation = Señales de alerta obligan al menos a elevar para decisión: { $flags }.
+reason-flags-need-check = Verificación necesaria antes de seguir adelante: { $flags }.
+reason-possible-flags-escalate = Posibles señales de alerta, al ser desconocida una respuesta de la que dependen: { $flags }. Desconocido no significa «no»: al menos elevar para decisión hasta que se establezca.
+reason-possible-flags-need-check = Puede ser necesaria una verificación (una respuesta de la que depende es desconocida): { $flags }.
+reason-floor = { $why } Esto significa al menos «{ $outcome }».
+reason-floor-on-unknown = { $why } (Se aplica porque una respuesta de la que depende es desconocida). Esto significa al menos «{ $outcome }».
+reason-decisive-unknown-escalate = Hechos decisivos siguen siendo desconocidos (señalados como bloqueantes): lo que ya se sabe obliga a elevar para decisión, y no se puede tomar ninguna decisión hasta que se establezcan.
+reason-decisive-unknown = Hechos decisivos son desconocidos (quién es el cliente o el usuario final, adónde va el producto, sanciones o embargos, o una posible señal de alerta): la evaluación está incompleta y no se puede aprobar nada hasta que se establezcan.
+reason-quick-screen-cannot-clear = Un examen rápido no puede validar esta operación: { $reasons }. Se necesita una evaluación completa.
+reason-method1 = Esta evaluación se hizo con el método 1, que daba «{ $earlier }». El método 2 da «{ $now }» por las razones anteriores.
+reason-method1-migrated = Esta evaluación se hizo con el método 1, que daba «{ $earlier }». El método 2 da «{ $now }» por las razones anteriores y porque las respuestas a las preguntas retiradas se leen como se indica.
 
 ## How answers given under method 1 are read
 

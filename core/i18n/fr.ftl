@@ -1189,6 +1189,27 @@ full-needed-controlled = le produit est soumis au contrôle des exportations (bi
 full-needed-security_state_or_reseller = le client est un organisme de sécurité, une entreprise publique ou un revendeur
 full-needed-allegations = il existe des allégations visant le client
 full-needed-presumptions = les conditions et la décision reposent sur les présomptions de l'examen rapide, et non sur des droits évalués
+full-needed-presumed_critical = le risque critique repose sur des incidences présumées que seule une évaluation complète peut évaluer
+
+## Why the outcome is what it is (the decision gate's steps)
+
+reason-prohibited = Signal d'alerte de niveau interdiction : { $flags }. Cela signifie « ne pas poursuivre », quel que soit le score.
+reason-highest-residual = Le risque résiduel le plus élevé est { $risk }, ce qui signifie « { $outcome } ».
+reason-critical-on-unknowns = Le risque critique repose sur des réponses inconnues, comptées comme le pire des cas : il conduit à faire remonter pour décision, et aucune décision ne peut être prise tant qu'elles ne sont pas établies.
+reason-rights-in-tension = Le produit renforce aussi des droits ou répond à des besoins essentiels des personnes : un risque grave mis en balance avec cela relève d'une décision documentée au niveau de la direction, pas d'un calcul.
+reason-quick-screen-refuses-only-on-prohibited = Un examen rapide ne refuse que sur un signal d'alerte de niveau interdiction. Ce risque critique repose sur les présomptions de la méthode sur le produit et le client : il conduit à faire remonter pour décision, et une évaluation complète doit évaluer les droits avant tout refus.
+reason-critical-on-presumptions = Le risque critique repose sur des incidences que la méthode présume, ou que l'évaluateur n'a pas jugées probables : il conduit à faire remonter pour décision. Un refus par le calcul exige que l'évaluateur ait lui-même jugé probable l'atteinte au droit concerné.
+reason-flags-force-escalation = Des signaux d'alerte imposent au moins de faire remonter pour décision : { $flags }.
+reason-flags-need-check = Vérification nécessaire avant de poursuivre : { $flags }.
+reason-possible-flags-escalate = Signaux d'alerte possibles, une réponse dont ils dépendent étant inconnue : { $flags }. Inconnu ne veut pas dire « non » : il faut au moins faire remonter pour décision tant que ce n'est pas établi.
+reason-possible-flags-need-check = Une vérification peut être nécessaire (une réponse dont elle dépend est inconnue) : { $flags }.
+reason-floor = { $why } Cela signifie au moins « { $outcome } ».
+reason-floor-on-unknown = { $why } (Appliqué parce qu'une réponse dont cela dépend est inconnue.) Cela signifie au moins « { $outcome } ».
+reason-decisive-unknown-escalate = Des faits déterminants sont encore inconnus (signalés comme bloquants) : ce que l'on sait déjà impose de faire remonter pour décision, et aucune décision ne peut être prise tant qu'ils ne sont pas établis.
+reason-decisive-unknown = Des faits déterminants sont inconnus (qui est le client ou l'utilisateur final, où va le produit, sanctions ou embargos, ou un signal d'alerte possible) : l'évaluation est incomplète, et rien ne peut être approuvé tant qu'ils ne sont pas établis.
+reason-quick-screen-cannot-clear = Un examen rapide ne peut pas valider cette affaire : { $reasons }. Une évaluation complète est nécessaire.
+reason-method1 = Cette évaluation a été faite avec la méthode 1, qui donnait « { $earlier } ». La méthode 2 donne « { $now } » pour les raisons ci-dessus.
+reason-method1-migrated = Cette évaluation a été faite avec la méthode 1, qui donnait « { $earlier } ». La méthode 2 donne « { $now } » pour les raisons ci-dessus et parce que les réponses aux questions retirées sont lues comme indiqué.
 
 ## How answers given under method 1 are read
 

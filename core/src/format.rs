@@ -495,7 +495,7 @@ impl ReportDocument {
             outcome_label: report.outcome.label(),
             meaning: report.outcome.meaning(),
             next_step: report.next_step(),
-            outcome_reasons: report.outcome_reasons.clone(),
+            outcome_reasons: report.outcome_reason_texts(),
             inherent_risk: report.inherent_risk.label(),
             residual_risk: report.residual_risk.label(),
             element_scores: report

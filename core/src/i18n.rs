@@ -27,11 +27,12 @@ use crate::method::{
     QuestionKind, RedFlagDefinition, Right, Section, Sector, QUESTIONS,
 };
 use crate::method::{
-    RetiredAnswerMapping, DISALLOWED_WITHOUT_FULL_ASSESSMENT, METHOD1_MIGRATIONS,
-    QUICK_SCREEN_PRESUMPTIONS,
+    RetiredAnswerMapping, DISALLOWED_WITHOUT_FULL_ASSESSMENT, METHOD1_MIGRATIONS, OUTCOME_FLOORS,
+    QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC, QUICK_SCREEN_PRESUMPTIONS,
 };
 use crate::report::{
-    LikelihoodBand, Outcome, Report, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
+    LikelihoodBand, Outcome, OutcomeReason, Report, RiskLevel, SeverityBand,
+    NEXT_STEP_FULL_ASSESSMENT,
 };
 use crate::restrictive_measures::{Measure, Regime, Verification};
 use std::collections::BTreeSet;
@@ -775,13 +776,58 @@ impl Texts {
         let id = DISALLOWED_WITHOUT_FULL_ASSESSMENT
             .iter()
             .map(|(id, _, why)| (*id, *why))
-            .chain([QUICK_SCREEN_PRESUMPTIONS])
+            .chain([
+                QUICK_SCREEN_PRESUMPTIONS,
+                QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC,
+            ])
             .find(|(_, why)| *why == english)
             .map(|(id, _)| id);
         match id {
             Some(id) => self.or(|| format!("full-needed-{id}"), english),
             None => english,
         }
+    }
+
+    /// One of the outcome's reasons, in this language.
+    pub fn outcome_reason(&self, reason: &OutcomeReason) -> String {
+        let flags = |ids: &[&'static str]| {
+            ids.iter()
+                .map(|id| {
+                    crate::method::RED_FLAGS
+                        .iter()
+                        .find(|f| f.id == *id)
+                        .map_or(*id, |f| self.flag_title(f))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let floor_why = |id: &str| {
+            OUTCOME_FLOORS
+                .iter()
+                .find(|f| f.id == id)
+                .map_or_else(String::new, |f| {
+                    self.or(|| format!("floor-{}", id_part(f.id)), f.why)
+                        .to_owned()
+                })
+        };
+        let arguments = reason.arguments(
+            &flags,
+            &floor_why,
+            &|o| self.outcome(o).to_lowercase(),
+            &|r| self.risk(r).to_owned(),
+            &|reasons| {
+                reasons
+                    .iter()
+                    .map(|r| self.full_assessment_reason(r))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            },
+        );
+        let borrowed: Vec<(&str, &str)> = arguments.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(
+            self.or(|| reason.key().to_owned(), reason.template()),
+            &borrowed,
+        )
     }
 
     /// How an answer given under method 1 was read, for one of the report's lines.

@@ -337,6 +337,171 @@ pub struct SpecificReading {
     pub raises: Vec<Right>,
 }
 
+/// Why the outcome is what it is, one step of the decision gate at a time: data (red flags and
+/// floors by id), put into words by [`OutcomeReason::english`] or, in another language, by
+/// `i18n::Texts::outcome_reason`, from the templates of [`OUTCOME_REASON_TEXTS`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutcomeReason {
+    /// Red flags that forbid the deal (ids).
+    ProhibitedFlags(Vec<&'static str>),
+    HighestResidualRisk {
+        risk: RiskLevel,
+        outcome: Outcome,
+    },
+    CriticalRestsOnUnknowns,
+    RightsInTension,
+    QuickScreenRefusesOnlyOnProhibited,
+    CriticalRestsOnPresumptions,
+    /// Red flags that force at least escalation (ids).
+    FlagsForceEscalation(Vec<&'static str>),
+    /// Red flags that call for a check (ids).
+    FlagsNeedCheck(Vec<&'static str>),
+    /// Possible red flags that force at least escalation (ids).
+    PossibleFlagsEscalate(Vec<&'static str>),
+    PossibleFlagsNeedCheck(Vec<&'static str>),
+    /// A floor the customer or the destination set (its id).
+    Floor {
+        id: &'static str,
+        on_unknown: bool,
+        at_least: Outcome,
+    },
+    DecisiveFactsUnknownEscalate,
+    DecisiveFactsUnknown,
+    /// Why a quick screen cannot clear the deal (the method's texts).
+    QuickScreenCannotClear(Vec<&'static str>),
+    MadeUnderMethod1 {
+        earlier: Outcome,
+        now: Outcome,
+        migrated: bool,
+    },
+}
+
+/// The English template of each kind of reason, by catalogue key (`reason-…`); `{ $name }` marks
+/// what is filled in.
+pub const OUTCOME_REASON_TEXTS: &[(&str, &str)] = &[
+    ("reason-prohibited", "Prohibited red flag: { $flags }. This means \"do not proceed\" whatever the score."),
+    ("reason-highest-residual", "The highest residual risk is { $risk }, which means \"{ $outcome }\"."),
+    ("reason-critical-on-unknowns", "The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved."),
+    ("reason-rights-in-tension", "The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic."),
+    ("reason-quick-screen-refuses-only-on-prohibited", "A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal."),
+    ("reason-critical-on-presumptions", "The critical risk rests on impacts the method presumes, or that the assessor did not judge likely: it leads to escalation. A refusal by arithmetic needs the assessor's own rating of the right concerned as likely."),
+    ("reason-flags-force-escalation", "Red flag(s) force at least escalation: { $flags }."),
+    ("reason-flags-need-check", "Check needed before going ahead: { $flags }."),
+    ("reason-possible-flags-escalate", "Possible red flag(s), an answer they depend on being unknown: { $flags }. Unknown is not \"no\": at least escalation until it is established."),
+    ("reason-possible-flags-need-check", "A check may be needed (an answer it depends on is unknown): { $flags }."),
+    ("reason-floor", "{ $why } This means at least \"{ $outcome }\"."),
+    ("reason-floor-on-unknown", "{ $why } (Applied because an answer it depends on is unknown.) This means at least \"{ $outcome }\"."),
+    ("reason-decisive-unknown-escalate", "Decisive facts are still unknown (listed as blocking): what is already known calls for escalation, and no decision can be taken until they are established."),
+    ("reason-decisive-unknown", "Decisive facts are unknown (who the customer or end user is, where the product goes, sanctions or embargoes, or a possible red flag): the assessment is incomplete, and nothing can be approved until they are established."),
+    ("reason-quick-screen-cannot-clear", "A quick screen cannot clear this deal: { $reasons }. A full assessment is needed."),
+    ("reason-method1", "This assessment was made under method 1, which gave \"{ $earlier }\". Method 2 gives \"{ $now }\" for the reasons above."),
+    ("reason-method1-migrated", "This assessment was made under method 1, which gave \"{ $earlier }\". Method 2 gives \"{ $now }\" for the reasons above and because answers to retired questions are read as shown."),
+];
+
+impl OutcomeReason {
+    /// The catalogue key of its template.
+    pub fn key(&self) -> &'static str {
+        match self {
+            OutcomeReason::ProhibitedFlags(_) => "reason-prohibited",
+            OutcomeReason::HighestResidualRisk { .. } => "reason-highest-residual",
+            OutcomeReason::CriticalRestsOnUnknowns => "reason-critical-on-unknowns",
+            OutcomeReason::RightsInTension => "reason-rights-in-tension",
+            OutcomeReason::QuickScreenRefusesOnlyOnProhibited => {
+                "reason-quick-screen-refuses-only-on-prohibited"
+            }
+            OutcomeReason::CriticalRestsOnPresumptions => "reason-critical-on-presumptions",
+            OutcomeReason::FlagsForceEscalation(_) => "reason-flags-force-escalation",
+            OutcomeReason::FlagsNeedCheck(_) => "reason-flags-need-check",
+            OutcomeReason::PossibleFlagsEscalate(_) => "reason-possible-flags-escalate",
+            OutcomeReason::PossibleFlagsNeedCheck(_) => "reason-possible-flags-need-check",
+            OutcomeReason::Floor {
+                on_unknown: false, ..
+            } => "reason-floor",
+            OutcomeReason::Floor {
+                on_unknown: true, ..
+            } => "reason-floor-on-unknown",
+            OutcomeReason::DecisiveFactsUnknownEscalate => "reason-decisive-unknown-escalate",
+            OutcomeReason::DecisiveFactsUnknown => "reason-decisive-unknown",
+            OutcomeReason::QuickScreenCannotClear(_) => "reason-quick-screen-cannot-clear",
+            OutcomeReason::MadeUnderMethod1 {
+                migrated: false, ..
+            } => "reason-method1",
+            OutcomeReason::MadeUnderMethod1 { migrated: true, .. } => "reason-method1-migrated",
+        }
+    }
+
+    /// The English template of this reason.
+    pub fn template(&self) -> &'static str {
+        let key = self.key();
+        OUTCOME_REASON_TEXTS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, text)| text)
+    }
+
+    /// The reason in English, as the command line and the snapshots show it.
+    pub fn english(&self) -> String {
+        let flag_titles = |ids: &[&'static str]| {
+            ids.iter()
+                .map(|id| {
+                    crate::method::RED_FLAGS
+                        .iter()
+                        .find(|f| f.id == *id)
+                        .map_or(*id, |f| f.title)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let floor_why = |id: &str| {
+            crate::method::OUTCOME_FLOORS
+                .iter()
+                .find(|f| f.id == id)
+                .map_or_else(String::new, |f| f.why.to_owned())
+        };
+        let arguments = self.arguments(
+            &flag_titles,
+            &floor_why,
+            &|o| o.label().to_lowercase(),
+            &|r| r.label().to_owned(),
+            &|reasons| reasons.join("; "),
+        );
+        let borrowed: Vec<(&str, &str)> = arguments.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        crate::i18n::fill(self.template(), &borrowed)
+    }
+
+    /// The values of its template's placeholders, in the words the given functions give.
+    pub fn arguments(
+        &self,
+        flags: &dyn Fn(&[&'static str]) -> String,
+        floor_why: &dyn Fn(&str) -> String,
+        outcome: &dyn Fn(Outcome) -> String,
+        risk: &dyn Fn(RiskLevel) -> String,
+        reasons: &dyn Fn(&[&'static str]) -> String,
+    ) -> Vec<(&'static str, String)> {
+        match self {
+            OutcomeReason::ProhibitedFlags(ids)
+            | OutcomeReason::FlagsForceEscalation(ids)
+            | OutcomeReason::FlagsNeedCheck(ids)
+            | OutcomeReason::PossibleFlagsEscalate(ids)
+            | OutcomeReason::PossibleFlagsNeedCheck(ids) => vec![("flags", flags(ids))],
+            OutcomeReason::HighestResidualRisk {
+                risk: r,
+                outcome: o,
+            } => {
+                vec![("risk", risk(*r)), ("outcome", outcome(*o))]
+            }
+            OutcomeReason::Floor { id, at_least, .. } => {
+                vec![("why", floor_why(id)), ("outcome", outcome(*at_least))]
+            }
+            OutcomeReason::QuickScreenCannotClear(why) => vec![("reasons", reasons(why))],
+            OutcomeReason::MadeUnderMethod1 { earlier, now, .. } => {
+                vec![("earlier", outcome(*earlier)), ("now", outcome(*now))]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The next step when only a full assessment can clear the deal.
 pub const NEXT_STEP_FULL_ASSESSMENT: &str =
     "Complete a full assessment: a quick screen cannot clear this deal.";
@@ -363,7 +528,7 @@ pub struct Report {
     /// Safeguards in place and the likelihood points they remove.
     pub mitigation_reduction: u8,
     /// How the outcome was reached, step by step.
-    pub outcome_reasons: Vec<String>,
+    pub outcome_reasons: Vec<OutcomeReason>,
     /// Questions of the full assessment that a quick screen did not ask.
     pub not_asked: usize,
     /// The socially beneficial purpose as the user recorded it: shown, never weighed against harm.
@@ -397,6 +562,16 @@ pub struct Report {
     pub restrictive_measures: Option<MeasuresReading>,
     /// The sanctions screening as recorded (None when not asked).
     pub screening: Option<crate::screening::ScreeningReading>,
+}
+
+impl Report {
+    /// The outcome's reasons in English, one sentence each.
+    pub fn outcome_reason_texts(&self) -> Vec<String> {
+        self.outcome_reasons
+            .iter()
+            .map(OutcomeReason::english)
+            .collect()
+    }
 }
 
 impl Report {

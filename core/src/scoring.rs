@@ -17,15 +17,15 @@ use crate::method::{
     LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
     LIKELIHOOD_WEIGHT_END_USE, MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS,
     MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
-    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS, QUICK_SCREEN_PRESUMPTIONS,
-    RED_FLAGS, RIGHTS, SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES,
-    STATE_HOLDER_UPLIFT,
+    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS,
+    QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC, QUICK_SCREEN_PRESUMPTIONS, RED_FLAGS, RIGHTS,
+    SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
 };
 use crate::pre_answers::{apply_pre_answers, scored_embargo_answer};
 use crate::report::{
     ActionStatus, BlockReason, Blocker, Change, ChangeKind, ConnectionSummary, Contribution,
-    CountryContext, ElementScore, LikelihoodBand, OpenQuestion, Outcome, RaisedFloor,
-    RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
+    CountryContext, ElementScore, LikelihoodBand, OpenQuestion, Outcome, OutcomeReason,
+    RaisedFloor, RaisedRedFlag, RecommendedAction, Report, RiskLevel, SalientRight, SeverityBand,
     SpecificReading, WhatWouldChange,
 };
 use crate::screening::{apply_screening, Policy};
@@ -55,9 +55,6 @@ const NOT_PROCEEDING: &str = "impacts.not_proceeding";
 /// The option of `impacts.not_proceeding` that puts people's access to essentials at stake.
 const LOSS_OF_ESSENTIALS: &str = "lose_essential";
 
-const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: &str =
-    "the critical risk rests on presumed impacts that only a full assessment can rate";
-
 const SECURITY_CUSTOMER: Trigger = Trigger::CustomerIs(SECURITY_CUSTOMER_TYPES);
 const STATE_CUSTOMER: Trigger = Trigger::CustomerIs(STATE_CUSTOMER_TYPES);
 
@@ -86,12 +83,13 @@ pub fn score_with(assessment: &Assessment, policy: &Policy) -> Report {
         }
     }
     if let Some(earlier) = method1_outcome.filter(|o| *o != evaluation.outcome) {
-        evaluation.outcome_reasons.push(format!(
-            "This assessment was made under method 1, which gave \"{}\". Method 2 gives \"{}\" for the reasons above{}.",
-            earlier.label().to_lowercase(),
-            evaluation.outcome.label().to_lowercase(),
-            if migrations.is_empty() { "" } else { " and because answers to retired questions are read as shown" }
-        ));
+        evaluation
+            .outcome_reasons
+            .push(OutcomeReason::MadeUnderMethod1 {
+                earlier,
+                now: evaluation.outcome,
+                migrated: !migrations.is_empty(),
+            });
     }
     let actions = recommend_actions(assessment, &evaluation);
     let what_would_change = what_would_change(assessment, &evaluation);
@@ -199,7 +197,7 @@ struct Evaluation {
     open_questions: Vec<OpenQuestion>,
     decisive_gaps: usize,
     outcome: Outcome,
-    outcome_reasons: Vec<String>,
+    outcome_reasons: Vec<OutcomeReason>,
     country: Option<CountryContext>,
     /// The level flags and floors read; None when the destination is unknown.
     context_for_flags: Option<ContextLevels>,
@@ -458,7 +456,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
 
 struct Decision {
     outcome: Outcome,
-    reasons: Vec<String>,
+    reasons: Vec<OutcomeReason>,
     blockers: Vec<Blocker>,
     rights_in_tension: bool,
     full_assessment_needed: Vec<&'static str>,
@@ -466,7 +464,7 @@ struct Decision {
 
 impl Decision {
     /// Raise the outcome to at least `floor`, saying why when it moves.
-    fn at_least(&mut self, floor: Outcome, reason: impl FnOnce() -> String) {
+    fn at_least(&mut self, floor: Outcome, reason: impl FnOnce() -> OutcomeReason) {
         if self.outcome < floor {
             self.outcome = floor;
             self.reasons.push(reason());
@@ -498,16 +496,15 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             .flags
             .iter()
             .filter(move |(f, t)| *t == truth && f.level == level)
-            .map(|(f, _)| f.title)
+            .map(|(f, _)| f.id)
     };
     let raised = |level: FlagLevel| flags_at(Truth::Yes, level);
-    let prohibited: Vec<&str> = raised(FlagLevel::Prohibited).collect();
+    let prohibited: Vec<&'static str> = raised(FlagLevel::Prohibited).collect();
     if !prohibited.is_empty() {
         decision.outcome = Outcome::DoNotProceed;
-        decision.reasons.push(format!(
-            "Prohibited red flag: {}. This means \"do not proceed\" whatever the score.",
-            prohibited.join("; ")
-        ));
+        decision
+            .reasons
+            .push(OutcomeReason::ProhibitedFlags(prohibited));
         return;
     }
 
@@ -518,11 +515,10 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
         RiskLevel::High => Outcome::Escalate,
         RiskLevel::Critical => Outcome::DoNotProceed,
     };
-    decision.reasons.push(format!(
-        "The highest residual risk is {}, which means \"{}\".",
-        inputs.residual_risk.label(),
-        decision.outcome.label().to_lowercase()
-    ));
+    decision.reasons.push(OutcomeReason::HighestResidualRisk {
+        risk: inputs.residual_risk,
+        outcome: decision.outcome,
+    });
     if decision.outcome == Outcome::DoNotProceed {
         if inputs
             .known_facts
@@ -534,71 +530,63 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
                 prompt: "The critical risk rests on answers that are still unknown.",
                 reason: BlockReason::UnknownsDriveCriticalRisk,
             });
-            decision.reasons.push("The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved.".into());
+            decision
+                .reasons
+                .push(OutcomeReason::CriticalRestsOnUnknowns);
         } else if inputs.tension_possible && !inputs.tension_excluded {
             decision.outcome = Outcome::Escalate;
             decision.rights_in_tension = true;
-            decision.reasons.push("The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic.".into());
+            decision.reasons.push(OutcomeReason::RightsInTension);
         } else if inputs.assessment.mode == Mode::QuickScreen {
             decision.outcome = Outcome::Escalate;
             decision
                 .full_assessment_needed
-                .push(QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC);
-            decision.reasons.push("A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal.".into());
+                .push(QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC.1);
+            decision
+                .reasons
+                .push(OutcomeReason::QuickScreenRefusesOnlyOnProhibited);
         } else if inputs.critical_rights_all_presumed {
             decision.outcome = Outcome::Escalate;
-            decision.reasons.push("The critical risk rests on impacts the method presumes, or that the assessor did not judge likely: it leads to escalation. A refusal by arithmetic needs the assessor's own rating of the right concerned as likely.".into());
+            decision
+                .reasons
+                .push(OutcomeReason::CriticalRestsOnPresumptions);
         }
     }
 
     // 2. Red flags set floors.
-    let escalating: Vec<&str> = raised(FlagLevel::Escalate).collect();
+    let escalating: Vec<&'static str> = raised(FlagLevel::Escalate).collect();
     if !escalating.is_empty() {
         decision.at_least(Outcome::Escalate, || {
-            format!(
-                "Red flag(s) force at least escalation: {}.",
-                escalating.join("; ")
-            )
+            OutcomeReason::FlagsForceEscalation(escalating)
         });
     }
-    let checks: Vec<&str> = raised(FlagLevel::Conditions).collect();
+    let checks: Vec<&'static str> = raised(FlagLevel::Conditions).collect();
     if !checks.is_empty() {
         decision.at_least(Outcome::ProceedWithConditions, || {
-            format!("Check needed before going ahead: {}.", checks.join("; "))
+            OutcomeReason::FlagsNeedCheck(checks)
         });
     }
-    let possible_escalations: Vec<&str> = flags_at(Truth::Unknown, FlagLevel::Escalate).collect();
+    let possible_escalations: Vec<&'static str> =
+        flags_at(Truth::Unknown, FlagLevel::Escalate).collect();
     if !possible_escalations.is_empty() {
         decision.at_least(Outcome::Escalate, || {
-            format!(
-                "Possible red flag(s), an answer they depend on being unknown: {}. Unknown is not \"no\": at least escalation until it is established.",
-                possible_escalations.join("; ")
-            )
+            OutcomeReason::PossibleFlagsEscalate(possible_escalations)
         });
     }
-    let possible_checks: Vec<&str> = flags_at(Truth::Unknown, FlagLevel::Conditions).collect();
+    let possible_checks: Vec<&'static str> =
+        flags_at(Truth::Unknown, FlagLevel::Conditions).collect();
     if !possible_checks.is_empty() {
         decision.at_least(Outcome::ProceedWithConditions, || {
-            format!(
-                "A check may be needed (an answer it depends on is unknown): {}.",
-                possible_checks.join("; ")
-            )
+            OutcomeReason::PossibleFlagsNeedCheck(possible_checks)
         });
     }
 
     // 3. The customer and the destination set floors by themselves.
     for floor in inputs.floors {
-        decision.at_least(floor.at_least, || {
-            format!(
-                "{}{} This means at least \"{}\".",
-                floor.why,
-                if floor.on_unknown {
-                    " (Applied because an answer it depends on is unknown.)"
-                } else {
-                    ""
-                },
-                floor.at_least.label().to_lowercase()
-            )
+        decision.at_least(floor.at_least, || OutcomeReason::Floor {
+            id: floor.id,
+            on_unknown: floor.on_unknown,
+            at_least: floor.at_least,
         });
     }
 
@@ -621,9 +609,9 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             decision.outcome = target;
         }
         decision.reasons.push(if target >= Outcome::Escalate {
-            "Decisive facts are still unknown (listed as blocking): what is already known calls for escalation, and no decision can be taken until they are established.".into()
+            OutcomeReason::DecisiveFactsUnknownEscalate
         } else {
-            "Decisive facts are unknown (who the customer or end user is, where the product goes, sanctions or embargoes, or a possible red flag): the assessment is incomplete, and nothing can be approved until they are established.".into()
+            OutcomeReason::DecisiveFactsUnknown
         });
     }
 
@@ -637,10 +625,9 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
         match decision.outcome {
             Outcome::Proceed if !signals.is_empty() => {
                 decision.outcome = Outcome::Incomplete;
-                decision.reasons.push(format!(
-                    "A quick screen cannot clear this deal: {}. A full assessment is needed.",
-                    signals.join("; ")
-                ));
+                decision
+                    .reasons
+                    .push(OutcomeReason::QuickScreenCannotClear(signals.clone()));
                 decision.full_assessment_needed = signals;
             }
             Outcome::ProceedWithConditions | Outcome::Escalate => {

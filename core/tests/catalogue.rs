@@ -14,11 +14,12 @@ use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FIL
 use hrdd_core::method::{
     Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUPS, METHOD1_MIGRATIONS, OUTCOME_FLOORS,
-    PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS, QUESTIONS, QUICK_SCREEN_PRESUMPTIONS,
-    RED_FLAGS, RIGHTS,
+    PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS, QUESTIONS,
+    QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC, QUICK_SCREEN_PRESUMPTIONS, RED_FLAGS, RIGHTS,
 };
 use hrdd_core::report::{
     LikelihoodBand, Outcome, RiskLevel, SeverityBand, NEXT_STEP_FULL_ASSESSMENT,
+    OUTCOME_REASON_TEXTS,
 };
 use hrdd_core::restrictive_measures::{measures, Regime, Verification};
 
@@ -226,8 +227,18 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         DISALLOWED_WITHOUT_FULL_ASSESSMENT
             .iter()
             .map(|(id, _, why)| (*id, *why))
-            .chain([QUICK_SCREEN_PRESUMPTIONS])
+            .chain([
+                QUICK_SCREEN_PRESUMPTIONS,
+                QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC,
+            ])
             .map(|(id, why)| message(format!("full-needed-{id}"), why))
+            .collect(),
+    ));
+    groups.push((
+        "Why the outcome is what it is (the decision gate's steps)",
+        OUTCOME_REASON_TEXTS
+            .iter()
+            .map(|(key, text)| message((*key).to_owned(), text))
             .collect(),
     ));
     groups.push((
@@ -459,4 +470,34 @@ fn texts_come_from_the_catalogue_in_the_perspective_s_words_and_fall_back_to_eng
             }
         }
     }
+}
+
+#[test]
+fn outcome_reasons_read_the_same_through_the_english_catalogue_as_from_the_core() {
+    use hrdd_core::format::AssessmentDocument;
+    use hrdd_core::i18n::Texts;
+    let catalogue = Catalogue::parse(CATALOGUE_FILES[0].1).unwrap();
+    let through_catalogue = Texts::new(Language::French, catalogue);
+    let english = Texts::english();
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let document: AssessmentDocument =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let report = hrdd_core::score(&document.to_assessment().unwrap());
+        for reason in &report.outcome_reasons {
+            seen.insert(reason.key());
+            assert_eq!(english.outcome_reason(reason), reason.english(), "{path:?}");
+            assert_eq!(
+                through_catalogue.outcome_reason(reason),
+                reason.english(),
+                "{path:?}"
+            );
+        }
+    }
+    assert!(seen.len() >= 8, "the examples reach only {seen:?}");
 }

@@ -86,7 +86,7 @@ fn every_example_scores_its_documented_outcome() {
             "{}: {}\n{:#?}",
             path.display(),
             report.summary_line(),
-            report.outcome_reasons
+            report.outcome_reason_texts()
         );
     }
     // Disagreements with the practitioner's expectation stay few, and each is argued in its file.
@@ -166,7 +166,7 @@ fn snapshot(report: &Report) -> String {
         }
     }
     writeln!(w, "reasons:").unwrap();
-    for reason in &report.outcome_reasons {
+    for reason in &report.outcome_reason_texts() {
         writeln!(w, "  - {reason}").unwrap();
     }
     writeln!(w, "red flags:").unwrap();
@@ -386,7 +386,7 @@ fn every_full_example_reduced_to_a_quick_screen_agrees_or_asks_for_a_full_assess
             path.display(),
             quick_report.outcome,
             full_report.outcome,
-            quick_report.outcome_reasons
+            quick_report.outcome_reason_texts()
         );
         // Above all, a quick screen never says "proceed" where the full assessment does not.
         if quick_report.outcome == Outcome::Proceed {
@@ -448,7 +448,7 @@ fn method_one_files_open_and_show_method_one_outcome_beside_method_two() {
             changed += 1;
             assert!(
                 report
-                    .outcome_reasons
+                    .outcome_reason_texts()
                     .iter()
                     .any(|r| r.contains("method 1")),
                 "{}: the report must say why the outcome changed",

@@ -144,7 +144,7 @@ fn a_clean_deal_proceeds_in_both_modes_and_traces_every_point() {
             report.outcome,
             Outcome::Proceed,
             "{mode:?}: {:?}",
-            report.outcome_reasons
+            report.outcome_reason_texts()
         );
         assert_eq!(report.what_would_change, WhatWouldChange::AlreadyLowest);
         assert!(report.red_flags.is_empty() && report.possible_red_flags.is_empty());
@@ -186,7 +186,7 @@ fn unknown_know_your_customer_facts_block_proceed_one_by_one() {
             report.outcome,
             Outcome::Incomplete,
             "{question}: {:?}",
-            report.outcome_reasons
+            report.outcome_reason_texts()
         );
         assert!(
             report
@@ -283,7 +283,7 @@ fn the_customer_and_the_destination_move_the_outcome_by_themselves() {
                 report.outcome >= at_least && report.outcome != Outcome::Incomplete,
                 "{customer} in {country} ({mode:?}): {:?} {:?}",
                 report.outcome,
-                report.outcome_reasons
+                report.outcome_reason_texts()
             );
             assert!(
                 report.floors.iter().any(|f| f.id == floor),
@@ -531,7 +531,7 @@ fn handcuffs_for_a_low_risk_police_force_escalate_with_a_licence_check_and_are_n
         report.outcome,
         Outcome::Escalate,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert!(has_action(&report, "check_licence_requirements"));
 }
@@ -552,7 +552,7 @@ fn humanitarian_goods_to_an_embargoed_destination_are_checked_not_refused() {
     assert!(
         report.outcome < Outcome::DoNotProceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert!(flag_ids(&report).contains(&"civilian_goods_to_embargoed_destination"));
     assert!(has_action(&report, "check_licence_requirements"));
@@ -819,7 +819,7 @@ fn a_grave_risk_with_benefits_goes_to_a_documented_senior_decision_not_refusal_b
         refused.outcome,
         Outcome::DoNotProceed,
         "{:?}",
-        refused.outcome_reasons
+        refused.outcome_reason_texts()
     );
     a.tick("impacts.positive_rights", &["expression_and_information"])
         .unwrap();
@@ -857,7 +857,7 @@ fn a_serious_but_remote_impact_means_proceed_with_monitoring() {
         report.outcome,
         Outcome::Proceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert!(has_action(&report, "monitor_after_sale"));
 }
@@ -886,7 +886,7 @@ fn a_quick_screen_refuses_only_on_prohibited_flags_and_defers_to_a_full_assessme
     assert!(
         report.outcome > Outcome::Proceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert!(!report.full_assessment_needed.is_empty());
 }
@@ -910,7 +910,7 @@ fn method_one_answers_to_retired_questions_are_read_without_guessing() {
         report.outcome,
         Outcome::Proceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert_eq!(report.migrations.len(), 2);
     // Method 1's single "yes" cannot tell banned goods from licensable ones: ask, do not guess.
@@ -940,7 +940,12 @@ fn dont_know_is_scored_as_the_worst_case_listed_as_open_and_never_reassures() {
         .any(|q| q.id == "customer.record_of_harm" && q.decisive));
     assert!(b.permission() <= a.permission());
     // A possible escalation flag escalates; only a possible prohibited flag blocks.
-    assert_eq!(b.outcome, Outcome::Escalate, "{:?}", b.outcome_reasons);
+    assert_eq!(
+        b.outcome,
+        Outcome::Escalate,
+        "{:?}",
+        b.outcome_reason_texts()
+    );
     assert!(b
         .possible_red_flags
         .iter()
@@ -953,7 +958,7 @@ fn dont_know_is_scored_as_the_worst_case_listed_as_open_and_never_reassures() {
     assert!(
         c.decision_blocked() && c.outcome == Outcome::Incomplete,
         "{:?}",
-        c.outcome_reasons
+        c.outcome_reason_texts()
     );
 }
 
@@ -1037,7 +1042,7 @@ fn ordinary_goods_for_a_low_risk_police_force_need_no_conditions() {
         report.outcome,
         Outcome::Proceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
 }
 
@@ -1091,7 +1096,12 @@ fn an_override_cannot_lower_what_the_rules_read_nor_the_score_by_more_than_one_s
         reason: "capital region only".into(),
     });
     let after = score(&a);
-    assert_eq!(after.outcome, before.outcome, "{:?}", after.outcome_reasons);
+    assert_eq!(
+        after.outcome,
+        before.outcome,
+        "{:?}",
+        after.outcome_reason_texts()
+    );
     let destination_line = &after.element(Element::Customer).contributions;
     assert!(
         destination_line
@@ -1144,7 +1154,7 @@ fn benefits_never_soften_a_harm_the_company_causes_or_contributes_to_nor_a_criti
         report.outcome,
         Outcome::DoNotProceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert!(!report.rights_in_tension);
     // A critical risk to freedom from torture: benefits do not soften either.
@@ -1155,7 +1165,7 @@ fn benefits_never_soften_a_harm_the_company_causes_or_contributes_to_nor_a_criti
         report.outcome,
         Outcome::DoNotProceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
 }
 
@@ -1182,7 +1192,7 @@ fn a_critical_risk_that_rests_on_an_unknown_rating_blocks_instead_of_refusing() 
         report.outcome,
         Outcome::DoNotProceed,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     assert!(report
         .blockers
@@ -1248,7 +1258,7 @@ fn unknown_warning_signs_said_to_be_resolved_still_need_conditions() {
     assert!(
         report.outcome >= Outcome::ProceedWithConditions,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     // Ticked and resolved: a check, not an escalation.
     a.tick("customer.transaction_red_flags", &["unusual_payment"])
@@ -1258,7 +1268,7 @@ fn unknown_warning_signs_said_to_be_resolved_still_need_conditions() {
         report.outcome,
         Outcome::ProceedWithConditions,
         "{:?}",
-        report.outcome_reasons
+        report.outcome_reason_texts()
     );
     // Ticked and not resolved: escalation.
     a.choose("customer.red_flags_resolved", "no").unwrap();

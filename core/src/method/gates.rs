@@ -484,3 +484,10 @@ pub const QUICK_SCREEN_PRESUMPTIONS: (&str, &str) = (
     "presumptions",
     "the conditions and the decision rest on the quick screen's presumptions, not on rated rights",
 );
+
+/// Why a quick screen escalates rather than refuses a critical risk resting on presumptions:
+/// (id, why), as the entries of [`DISALLOWED_WITHOUT_FULL_ASSESSMENT`].
+pub const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: (&str, &str) = (
+    "presumed_critical",
+    "the critical risk rests on presumed impacts that only a full assessment can rate",
+);
