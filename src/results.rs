@@ -359,9 +359,9 @@ pub fn floors(props: &ReportProps) -> Html {
             <ul class="floors">
                 { for report.floors.iter().map(|f| html! {
                     <li>
-                        <strong>{format!("\"{}\"", f.at_least.label())}</strong>{": "}{f.why}
+                        <strong>{format!("\"{}\"", texts.outcome(f.at_least))}</strong>{": "}{texts.floor_why(f.id, f.why).to_owned()}
                         if f.on_unknown { <span class="tag">{" "}{texts.ui("ui-results-applied-because-an-answer-it", "Applied because an answer it depends on is unknown.")}</span> }
-                        <span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{f.source}{"."}</span>
+                        <span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{texts.floor_source(f.id, f.source).to_owned()}{"."}</span>
                     </li>
                 }) }
             </ul>
@@ -437,7 +437,7 @@ pub fn salient_rights(props: &ReportProps) -> Html {
                     { for report.salient_rights.iter().map(|r| html! {
                         <li>
                             <strong>{texts.right(r.right).to_owned()}</strong>
-                            {format!(": {} severity, {} — risk {}", r.severity_band.label(), r.likelihood_band.label(), r.risk.label())}
+                            {": "}{texts.ui_with("ui-results-right-risk", "{ $severity } severity, { $likelihood } — risk { $risk }", &[("severity", texts.severity(r.severity_band)), ("likelihood", texts.likelihood(r.likelihood_band)), ("risk", texts.risk(r.risk))])}
                             if r.presumed { <span class="tag">{" "}{texts.ui("ui-results-presumed", "presumed")}</span> }
                         </li>
                     }) }
@@ -464,11 +464,11 @@ pub fn benefits(props: &ReportProps) -> Html {
                 <p>{texts.ui("ui-results-none-recorded", "None recorded.")}</p>
             } else {
                 <ul class="benefit-list">
-                    { for report.benefits.iter().map(|r| html! { <li>{r.label()}</li> }) }
+                    { for report.benefits.iter().map(|r| html! { <li>{texts.right(*r).to_owned()}</li> }) }
                 </ul>
             }
             if let Some(consequences) = report.consequences_of_not_proceeding {
-                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw", "If you refuse or withdraw:")}{" "}</strong>{consequences}</p>
+                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw", "If you refuse or withdraw:")}{" "}</strong>{chosen_option(&texts, report, "impacts.not_proceeding", consequences)}</p>
             }
         </section>
     }
@@ -743,7 +743,7 @@ pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
         <ul>{ for report.outcome_reasons.iter().map(|r| html! { <li>{texts.outcome_reason(r)}</li> }) }</ul>
         { for report.elements.iter().map(|e| html! {
             <>
-            <h3>{format!("{} {}: {} of 100", e.element.letter(), e.element.title(), e.score)}</h3>
+            <h3>{texts.ui_with("ui-results-element-score", "{ $letter } { $element }: { $score } of 100", &[("letter", &e.element.letter().to_string()), ("element", texts.element(e.element)), ("score", &e.score.to_string())])}</h3>
             <table class="contributions">
                 <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th><th scope="col">{texts.ui("ui-results-points", "Points")}</th></tr></thead>
                 <tbody>
@@ -781,12 +781,12 @@ pub fn element_chart(props: &ReportProps) -> Html {
         <figure class="element-chart">
             <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby="chart-title chart-desc" width="100%">
                 <title id="chart-title">{texts.ui("ui-results-scores-of-the-four-elements", "Scores of the four elements, 0 to 100")}</title>
-                <desc id="chart-desc">{ props.report.elements.iter().map(|e| format!("{} {}: {}", e.element.letter(), e.element.title(), e.score)).collect::<Vec<_>>().join("; ") }</desc>
+                <desc id="chart-desc">{ props.report.elements.iter().map(|e| format!("{} {}: {}", e.element.letter(), texts.element(e.element), e.score)).collect::<Vec<_>>().join("; ") }</desc>
                 { for props.report.elements.iter().enumerate().map(|(row, e)| {
                     let y = row as i32 * row_height;
                     html! {
                         <g>
-                            <text x="0" y={(y + 18).to_string()} class="chart-label">{format!("{} {}", e.element.letter(), e.element.title())}</text>
+                            <text x="0" y={(y + 18).to_string()} class="chart-label">{format!("{} {}", e.element.letter(), texts.element(e.element))}</text>
                             <rect x="170" y={(y + 6).to_string()} width="120" height="14" class="chart-track" />
                             <rect x="170" y={(y + 6).to_string()} width={(u32::from(e.score) * 120 / 100).to_string()} height="14" class="chart-bar" />
                             <text x="296" y={(y + 18).to_string()} class="chart-value">{e.score.to_string()}</text>
@@ -876,6 +876,20 @@ fn change_words(texts: &Texts, report: &Report, change: &hrdd_core::report::Chan
         ),
         (ChangeKind::PutInPlace, None) => change.description.clone(),
     }
+}
+
+/// The words of the option the report names by its English label (an answer the report
+/// quotes), in the report's perspective and the reader's language.
+fn chosen_option(texts: &Texts, report: &Report, question_id: &str, english: &str) -> String {
+    hrdd_core::method::question_index(question_id)
+        .map(|i| &hrdd_core::method::QUESTIONS[i])
+        .and_then(|q| {
+            q.choices()
+                .iter()
+                .find(|c| c.label == english)
+                .map(|c| texts.option(q, c.key, report.perspective).to_owned())
+        })
+        .unwrap_or_else(|| english.to_owned())
 }
 
 /// The label of a screening list by its key.

@@ -1678,3 +1678,5 @@ ui-error-text-too-long = The { $field } is longer than { $max } characters.
 ui-error-wrong-format = This is not an assessment file of this calculator (its format field says "{ $found }").
 ui-error-unsupported-format-version = This file uses format version { $found }, but this calculator reads versions up to { $newest }. Open it in a newer version of the calculator.
 ui-start-mode-label = { $mode }:
+ui-results-right-risk = { $severity } severity, { $likelihood } — risk { $risk }
+ui-results-element-score = { $letter } { $element }: { $score } of 100

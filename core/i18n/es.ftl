@@ -1677,3 +1677,5 @@ ui-error-text-too-long = El campo { $field } supera los { $max } caracteres.
 ui-error-wrong-format = Este no es un archivo de evaluación de esta calculadora (su campo de formato indica «{ $found }»).
 ui-error-unsupported-format-version = Este archivo usa la versión { $found } del formato, pero esta calculadora lee versiones hasta la { $newest }. Ábralo en una versión más reciente de la calculadora.
 ui-start-mode-label = { $mode }:
+ui-results-right-risk = gravedad { $severity }, { $likelihood } — riesgo { $risk }
+ui-results-element-score = { $letter } { $element }: { $score } de 100

@@ -1677,3 +1677,5 @@ ui-error-text-too-long = Le champ { $field } dépasse { $max } caractères.
 ui-error-wrong-format = Ce n'est pas un fichier d'évaluation de ce calculateur (son champ format indique « { $found } »).
 ui-error-unsupported-format-version = Ce fichier utilise la version { $found } du format, mais ce calculateur lit les versions jusqu'à { $newest }. Ouvrez-le dans une version plus récente du calculateur.
 ui-start-mode-label = { $mode } :
+ui-results-right-risk = gravité { $severity }, { $likelihood } — risque { $risk }
+ui-results-element-score = { $letter } { $element } : { $score } sur 100

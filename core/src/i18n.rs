@@ -788,6 +788,15 @@ impl Texts {
         }
     }
 
+    /// Why a floor the customer or the destination set applies (the report's English as fallback).
+    pub fn floor_why<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        self.or(|| format!("floor-{}", id_part(id)), english)
+    }
+
+    pub fn floor_source<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        self.or(|| format!("floor-{}.source", id_part(id)), english)
+    }
+
     /// One of the outcome's reasons, in this language.
     pub fn outcome_reason(&self, reason: &OutcomeReason) -> String {
         let flags = |ids: &[&'static str]| {
@@ -805,10 +814,7 @@ impl Texts {
             OUTCOME_FLOORS
                 .iter()
                 .find(|f| f.id == id)
-                .map_or_else(String::new, |f| {
-                    self.or(|| format!("floor-{}", id_part(f.id)), f.why)
-                        .to_owned()
-                })
+                .map_or_else(String::new, |f| self.floor_why(f.id, f.why).to_owned())
         };
         let arguments = reason.arguments(
             &flags,

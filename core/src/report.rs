@@ -439,34 +439,10 @@ impl OutcomeReason {
             .map_or("", |(_, text)| text)
     }
 
-    /// The reason in English, as the command line and the snapshots show it.
+    /// The reason in English, as the command line and the snapshots show it: the same words
+    /// as any language's, from the method's own English.
     pub fn english(&self) -> String {
-        let flag_titles = |ids: &[&'static str]| {
-            ids.iter()
-                .map(|id| {
-                    crate::method::RED_FLAGS
-                        .iter()
-                        .find(|f| f.id == *id)
-                        .map_or(*id, |f| f.title)
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        let floor_why = |id: &str| {
-            crate::method::OUTCOME_FLOORS
-                .iter()
-                .find(|f| f.id == id)
-                .map_or_else(String::new, |f| f.why.to_owned())
-        };
-        let arguments = self.arguments(
-            &flag_titles,
-            &floor_why,
-            &|o| o.label().to_lowercase(),
-            &|r| r.label().to_owned(),
-            &|reasons| reasons.join("; "),
-        );
-        let borrowed: Vec<(&str, &str)> = arguments.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        crate::i18n::fill(self.template(), &borrowed)
+        crate::i18n::Texts::english().outcome_reason(self)
     }
 
     /// The values of its template's placeholders, in the words the given functions give.
