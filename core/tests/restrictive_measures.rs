@@ -19,6 +19,15 @@ use hrdd_core::{score, Answer, Assessment, Outcome, Report};
 mod common;
 use common::{clean, destination, with};
 
+/// Every option of the product family question.
+const PRODUCT_FAMILIES: [&str; 5] = [
+    "civilian",
+    "humanitarian",
+    "dual_use",
+    "military_or_security",
+    "cyber_surveillance",
+];
+
 fn deal(mode: Mode, country: &str, family: &str, customer: &str) -> Assessment {
     let mut a = with(
         clean(mode, Sector::General),
@@ -449,13 +458,7 @@ fn no_answer_without_a_reason_is_more_permissive_than_the_table() {
     let mut countries: Vec<String> = measures().iter().map(|m| m.country.clone()).collect();
     countries.dedup();
     countries.push("NO".into());
-    let families = [
-        "civilian",
-        "humanitarian",
-        "dual_use",
-        "military_or_security",
-        "cyber_surveillance",
-    ];
+    let families = PRODUCT_FAMILIES;
     for mode in [Mode::QuickScreen, Mode::FullAssessment] {
         for country in &countries {
             for family in families {
@@ -513,13 +516,7 @@ fn the_json_report_carries_the_measures_with_their_legal_basis() {
 /// table raises nothing by itself.
 #[test]
 fn each_row_has_its_effect_for_every_product_family() {
-    let families = [
-        "civilian",
-        "humanitarian",
-        "dual_use",
-        "military_or_security",
-        "cyber_surveillance",
-    ];
+    let families = PRODUCT_FAMILIES;
     let mut destinations: Vec<String> = measures().iter().map(|m| m.country.clone()).collect();
     destinations.dedup();
     for country in &destinations {
