@@ -115,7 +115,7 @@ pub fn print_report(props: &PrintProps) -> Html {
                     <thead><tr><th scope="col">{texts.ui("ui-print-question-method-1", "Question (method 1)")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
                     <tbody>
                         { for retired.iter().map(|&i| html! {
-                            <tr><td>{QUESTIONS[i].prompt}</td><td>{texts.answer(i, a.answers[i], a.perspective)}</td></tr>
+                            <tr><td>{texts.question(&QUESTIONS[i], a.perspective).to_owned()}</td><td>{texts.answer(i, a.answers[i], a.perspective)}</td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -7,7 +7,6 @@
 
 use crate::restrictive_measures::RestrictiveMeasures;
 use crate::settings::Settings;
-use hrdd_core::format::describe_change;
 use hrdd_core::i18n::Texts;
 use hrdd_core::method::{
     ActionDefinition, Connection, FlagLevel, RedFlagDefinition, ACTIONS, RED_FLAGS,
@@ -229,9 +228,9 @@ pub fn blockers(props: &ReportProps) -> Html {
                     html! {
                         <li>
                             if question {
-                                <button type="button" class="link-button" {onclick}>{prompt_of(&texts, report, b.id, b.prompt)}</button>
+                                <button type="button" class="link-button" {onclick}>{texts.open_question(b.id, report.perspective)}</button>
                             } else {
-                                <strong>{prompt_of(&texts, report, b.id, b.prompt)}</strong>
+                                <strong>{texts.open_question(b.id, report.perspective)}</strong>
                             }
                             <span class="why">{" "}{reason}</span>
                         </li>
@@ -538,7 +537,7 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
                                 ChangeKind::PutInPlace => texts.ui("ui-results-change-put-in-place", "Safeguard to put in place:"),
                                 ChangeKind::VerifyIfTrue => texts.ui("ui-results-change-verify", "Only if verified:"),
                             } }</span>
-                            {" "}{change_words(&texts, report, c)}
+                            {" "}{texts.change(c, report.perspective)}
                         </li>
                     }) }
                 </ul>
@@ -568,12 +567,14 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
                 html! {
                     <>
                     <p>{texts.ui("ui-results-establish-these-facts-with-evidence", "Establish these facts with evidence before deciding:")}</p>
-                    <ul id="what-would-change">{ for questions.iter().map(|q| html! { <li>{prompt_of(&texts, report, &q.id, &q.prompt)}</li> }) }</ul>
+                    <ul id="what-would-change">{ for questions.iter().map(|q| html! { <li>{texts.open_question(&q.id, report.perspective)}</li> }) }</ul>
                     </>
                 }
             }
         }
-        other => html! { <p id="what-would-change">{describe_change(other)}</p> },
+        other => {
+            html! { <p id="what-would-change">{texts.what_would_change(other, report.perspective)}</p> }
+        }
     };
     html! {
         <section aria-labelledby="change-title">
@@ -654,7 +655,7 @@ pub fn open_questions(props: &ReportProps) -> Html {
                         html! {
                             <li>
                                 if q.decisive { <span class="tag">{texts.ui("ui-results-decisive", "Decisive")}{" "}</span> }
-                                <button type="button" class="link-button" {onclick}>{prompt_of(&texts, report, &q.id, &q.prompt)}</button>
+                                <button type="button" class="link-button" {onclick}>{texts.open_question(&q.id, report.perspective)}</button>
                             </li>
                         }
                     }) }
@@ -748,7 +749,7 @@ pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
                 <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th><th scope="col">{texts.ui("ui-results-points", "Points")}</th></tr></thead>
                 <tbody>
                     { for e.contributions.iter().map(|c| html! {
-                        <tr><td>{c.question.to_string()}</td><td>{c.answer.to_string()}</td><td>{format!("+{}", c.points)}</td></tr>
+                        <tr><td>{texts.contribution_question(&c.source_id, report.perspective)}</td><td>{texts.contribution_answer(&c.source_id, &c.answer, report.perspective)}</td><td>{format!("+{}", c.points)}</td></tr>
                     }) }
                 </tbody>
             </table>
@@ -757,7 +758,7 @@ pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
         <h3>{texts.ui("ui-results-severity-and-likelihood-of-each", "Severity and likelihood of each right")}</h3>
         <ul>
             { for report.salient_rights.iter().map(|r| html! {
-                <li><strong>{texts.right(r.right).to_owned()}</strong>{": "}{r.explanation.join(" ")}</li>
+                <li><strong>{texts.right(r.right).to_owned()}</strong>{": "}{r.explanation.iter().map(|line| texts.right_explanation(line)).collect::<Vec<_>>().join(" ")}</li>
             }) }
         </ul>
         if report.mitigation_reduction > 0 {
@@ -796,85 +797,6 @@ pub fn element_chart(props: &ReportProps) -> Html {
             </svg>
             <figcaption class="help">{texts.ui("ui-results-element-scores-0-to-100", "Element scores, 0 to 100: higher means more concern.")}</figcaption>
         </figure>
-    }
-}
-
-/// The words of an open question or a fact to establish, by its id: a question of the method in
-/// the report's perspective, or one of the report's own (the country context, a rating, the
-/// unknowns behind a critical risk). `english` is the report's text, kept for any other id.
-fn prompt_of(texts: &Texts, report: &Report, id: &str, english: &str) -> String {
-    if let Some(index) = hrdd_core::method::question_index(id) {
-        return texts
-            .question(&hrdd_core::method::QUESTIONS[index], report.perspective)
-            .to_owned();
-    }
-    if id == "profile.destination.context" {
-        return texts.ui("ui-results-open-country-context", "The dataset has no indicators for this country: set the country context level yourself, with a reason.").to_owned();
-    }
-    if id == "residual_risk" {
-        return texts
-            .ui(
-                "ui-results-open-unknowns-drive",
-                "The critical risk rests on answers that are still unknown.",
-            )
-            .to_owned();
-    }
-    let rating = id
-        .strip_prefix("rights.")
-        .and_then(|rest| rest.split_once('.'));
-    if let Some((right, dimension)) = rating {
-        let right = hrdd_core::method::Right::from_key(right);
-        let dimension = match dimension {
-            "scale" => Some(texts.ui("ui-rights-scale", "Scale")),
-            "scope" => Some(texts.ui("ui-rights-scope", "Scope")),
-            "irremediability" => Some(texts.ui("ui-rights-irremediability", "Irremediability")),
-            "likelihood" => Some(texts.ui("ui-rights-likelihood", "Likelihood")),
-            _ => None,
-        };
-        if let (Some(right), Some(dimension)) = (right, dimension) {
-            return texts.ui_with(
-                "ui-results-open-rate",
-                "Rate the { $dimension } of the impact on { $right }.",
-                &[
-                    ("dimension", &dimension.to_lowercase()),
-                    ("right", texts.right(right)),
-                ],
-            );
-        }
-    }
-    english.to_owned()
-}
-
-/// A change that would lower the outcome, in words: the safeguard to put in place, or the
-/// answer to establish with evidence.
-fn change_words(texts: &Texts, report: &Report, change: &hrdd_core::report::Change) -> String {
-    let Some(index) = hrdd_core::method::question_index(change.question_id) else {
-        return change.description.clone();
-    };
-    let question = &hrdd_core::method::QUESTIONS[index];
-    let option = change
-        .option
-        .map(|key| texts.option(question, key, report.perspective));
-    match (change.kind, option) {
-        (ChangeKind::PutInPlace, Some(safeguard)) => texts.ui_with(
-            "ui-results-change-put-in-place-item",
-            "Put in place and verify: { $safeguard }",
-            &[("safeguard", safeguard)],
-        ),
-        (ChangeKind::VerifyIfTrue, answer) => texts.ui_with(
-            "ui-results-change-establish",
-            "Establish with evidence \"{ $question }\". Only if verified: { $answer }",
-            &[
-                ("question", texts.question(question, report.perspective)),
-                (
-                    "answer",
-                    &answer
-                        .unwrap_or_else(|| texts.ui("ui-results-none-of-these", "none of these"))
-                        .to_lowercase(),
-                ),
-            ],
-        ),
-        (ChangeKind::PutInPlace, None) => change.description.clone(),
     }
 }
 

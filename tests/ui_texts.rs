@@ -1,5 +1,5 @@
 //! The screens' texts and the English catalogue agree: every `texts.ui("ui-…", "English")` and
-//! `texts.ui_with(…)` in `src/` names a key that `core/i18n/en.ftl` has with exactly that English
+//! `texts.ui_with(…)` in `src/` (and in the core's presenter) names a key that `core/i18n/en.ftl` has with exactly that English
 //! text, a key is never used with two different texts, and `en.ftl` has no `ui-` key that the
 //! screens do not use. (The French and Spanish catalogues are checked against `en.ftl` by the
 //! core's catalogue test.)
@@ -41,9 +41,12 @@ fn string_literal(text: &str) -> Option<(String, &str)> {
 /// Every (key, English text, file) used by the screens.
 fn used_texts() -> Vec<(String, String, String)> {
     let mut found = Vec::new();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files: Vec<_> = std::fs::read_dir(&source)
-        .unwrap()
+    // The screens, and the core's presenter of the report (`explanation.rs` words open
+    // questions and changes with the screens' keys).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = [root.join("src"), root.join("core/src")]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(folder).unwrap())
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "rs"))
         .collect();

@@ -26,8 +26,9 @@ Options:
                      organisation's settings.json names them): un, eu, us_ofac, us_bis, uk,
                      other_state, organisation. \"No party is listed\" counts only when a
                      file's screening record ticks them all
-  --lang LANGUAGE    add to each result the texts a reader needs (outcome, next step, red
-                     flags, actions, rights) in LANGUAGE: en, fr or es. The report itself
+  --lang LANGUAGE    add to each result the texts a reader needs (outcome, next step, reasons,
+                     red flags, actions, rights and how each was rated, what each answer
+                     added, what would change) in LANGUAGE: en, fr or es. The report itself
                      keeps its stable ids and English texts, whatever the language
   -h, --help         show this help
 
@@ -63,6 +64,10 @@ struct RenderedTexts {
     salient_rights: Vec<RenderedItem>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     full_assessment_needed: Vec<String>,
+    outcome_reasons: Vec<String>,
+    what_would_change: String,
+    /// Element id -> what each answer added, one line per contribution.
+    explanation: std::collections::BTreeMap<&'static str, Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -128,13 +133,44 @@ fn rendered(texts: &Texts, report: &hrdd_core::Report) -> RenderedTexts {
             .map(|r| RenderedItem {
                 id: r.right.key(),
                 title: texts.right(r.right).to_owned(),
-                detail: None,
+                detail: Some(
+                    r.explanation
+                        .iter()
+                        .map(|line| texts.right_explanation(line))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
             })
             .collect(),
         full_assessment_needed: report
             .full_assessment_needed
             .iter()
             .map(|r| texts.full_assessment_reason(r).to_owned())
+            .collect(),
+        outcome_reasons: report
+            .outcome_reasons
+            .iter()
+            .map(|r| texts.outcome_reason(r))
+            .collect(),
+        what_would_change: texts.what_would_change(&report.what_would_change, report.perspective),
+        explanation: report
+            .elements
+            .iter()
+            .map(|e| {
+                let lines = e
+                    .contributions
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "+{} {} — {}",
+                            c.points,
+                            texts.contribution_question(&c.source_id, report.perspective),
+                            texts.contribution_answer(&c.source_id, &c.answer, report.perspective)
+                        )
+                    })
+                    .collect();
+                (e.element.key(), lines)
+            })
             .collect(),
     }
 }

@@ -40,7 +40,7 @@ fn scores_files_and_prints_json_and_one_summary_line_each() {
     assert!(results[1]["report"]["red_flags"]
         .as_array()
         .is_some_and(|f| !f.is_empty()));
-    assert!(results[1]["report"]["explanation"]["End use"]
+    assert!(results[1]["report"]["explanation"]["end_use"]
         .as_array()
         .is_some_and(|e| !e.is_empty()));
     let lines: Vec<&str> = stderr.lines().collect();
@@ -171,10 +171,61 @@ fn lang_adds_the_reader_s_texts_and_keeps_the_report_s_ids() {
         flags[0]["title"], report_flags[0]["title"],
         "the title is French"
     );
+    // The explanation and "what would change" are in French too, keyed by the same ids.
+    assert_ne!(
+        result["texts"]["what_would_change"],
+        result["report"]["what_would_change"]
+    );
+    let french = result["texts"]["explanation"]["end_use"]
+        .as_array()
+        .unwrap();
+    let english = result["report"]["explanation"]["end_use"]
+        .as_array()
+        .unwrap();
+    assert_eq!(french.len(), english.len());
+    assert_ne!(french, english);
+    let right = &result["texts"]["salient_rights"][0]["detail"];
+    assert!(
+        right.as_str().is_some_and(|d| d.contains("Ampleur")),
+        "{right}"
+    );
     // Without --lang, no texts are added: the output of earlier versions is unchanged.
     let (_, json, _) = run(&[&file]);
     assert!(json[0].get("texts").is_none());
     let (code, _, stderr) = run(&["--lang", "de", &file]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--lang needs en, fr or es"), "{stderr}");
+}
+
+/// One report rendered whole in each language (outcome, next step, reasons, red flags, actions,
+/// each right with how it was rated, what would change, the explanation of every point), pinned
+/// in reviewed files: a changed or untranslated text shows as a diff in review.
+/// `UPDATE_SNAPSHOTS=1 cargo test -p hrdd-cli` rewrites them.
+#[test]
+fn a_report_rendered_in_each_language_matches_its_reviewed_snapshot() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/rendered");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for name in [
+        "04-ai-recruitment-analytics",
+        "12-security-equipment-quick-screen-gaps",
+    ] {
+        for language in ["en", "fr", "es"] {
+            let (code, json, stderr) =
+                run(&["--lang", language, &example(&format!("{name}.json"))]);
+            assert_eq!(code, 0, "{stderr}");
+            let fresh = serde_json::to_string_pretty(&json[0]["texts"]).unwrap() + "\n";
+            let file = folder.join(format!("{name}.{language}.json"));
+            if update {
+                std::fs::create_dir_all(&folder).unwrap();
+                std::fs::write(&file, &fresh).unwrap();
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(fresh.as_str()) {
+                stale.push(file.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "rendered reports changed; review and run UPDATE_SNAPSHOTS=1 cargo test -p hrdd-cli: {stale:#?}"
+    );
 }

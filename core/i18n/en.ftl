@@ -1212,6 +1212,93 @@ reason-quick-screen-cannot-clear = A quick screen cannot clear this deal: { $rea
 reason-method1 = This assessment was made under method 1, which gave "{ $earlier }". Method 2 gives "{ $now }" for the reasons above.
 reason-method1-migrated = This assessment was made under method 1, which gave "{ $earlier }". Method 2 gives "{ $now }" for the reasons above and because answers to retired questions are read as shown.
 
+## Why the method presumes an impact until the assessor rates the right
+
+presumption-identify_people = it can identify people
+presumption-identification_errors_fall_unevenly = identification errors fall unevenly on groups
+presumption-identifying_people_deters_from = identifying people deters them from gathering
+presumption-track_where_people_go = it can track where people go
+presumption-tracking_lead_arrest_attack = tracking can lead to arrest or attack
+presumption-intercept_communications = it can intercept communications
+presumption-monitored_people_censor_themselves = monitored people censor themselves
+presumption-intercepted_sources_activists_arrested = intercepted sources and activists can be arrested
+presumption-block_shape_what_people = it can block or shape what people can say and read
+presumption-censorship_distorts_public_debate = censorship distorts public debate and elections
+presumption-profiling_treat_groups_unfairly = profiling can treat groups unfairly at scale
+presumption-profiling_processes_personal_data = profiling processes personal data
+presumption-automated_decisions_hard_contest = automated decisions are hard to contest
+presumption-injure_kill = it can injure or kill
+presumption-used_ill_treat_people = it can be used to ill-treat people in custody or crowds
+presumption-force_used_disperse_gatherings = force is used to disperse gatherings
+presumption-demolition_land_clearing_destroy = demolition and land clearing can destroy homes and livelihoods
+presumption-land_clearing_take_land = land clearing can take land from indigenous peoples without their consent
+presumption-surveillance_technology_processes_data = surveillance technology processes data about people by design
+presumption-surveillance_chills_speech = surveillance chills speech
+presumption-models_reproduce_bias_scale = models can reproduce bias at scale
+presumption-data_analytics_processes_personal = data analytics processes personal data
+presumption-networks_carry_everyones_communications = networks carry everyone's communications
+presumption-networks_shut_down_filtered = networks can be shut down or filtered
+presumption-hosted_content_accounts_removed = hosted content and accounts can be removed or abused
+presumption-hosted_data_demanded_authorities = hosted data can be demanded by authorities
+presumption-misuse_poor_disposal_harms = misuse or poor disposal harms health
+presumption-chemical_releases_damage_environment = chemical releases damage the environment people depend on
+presumption-machinery_used_demolish_homes = machinery can be used to demolish homes or clear land
+presumption-heavy_equipment_carries_safety = heavy equipment carries safety risks for workers
+presumption-crowd_control_equipment_used = crowd-control equipment is used on protests
+presumption-less_lethal_weapons_still = less-lethal weapons still injure and kill
+presumption-coercive_powers = security forces and prison authorities hold coercive powers over people
+
+## Why a right's likelihood is raised
+
+signal-misuse_against_groups = the customer is reported to have used similar products against targeted groups
+signal-force_against_protests = the end user has used force against protests
+signal-ill_treatment_reports = there are reports of ill-treatment by the end user
+signal-laws_enable_abuse = the destination's laws enable abuse of this kind of product
+signal-no_independent_oversight = no independent authority checks surveillance in practice
+signal-harm_by_negligence = ordinary use can harm people by mistake or negligence
+signal-unsafe_handling = users lack the means to handle and dispose of the product safely
+signal-harm_already_under_way = the deal adds to harm already under way
+signal-executions_at_destination = the destination carries out executions, and the product could serve them
+signal-torture_worst_quarter = security equipment goes to a country among the worst quarter for torture by state agents
+signal-political_killings_worst_quarter = security equipment goes to a country among the worst quarter for political killings by state agents
+signal-civil_society_repression_worst_quarter = surveillance capability goes to a country among the worst quarter for repression of civil society
+signal-internet_censorship_worst_quarter = a network or platform serves a country among the worst quarter for Internet censorship by the government
+
+## The explanation: how each right was rated, what each answer added, what would change
+
+explain-presumed = Presumed by the method because { $because }; rate this right to refine it.
+explain-rated = Rated by the assessor (unknown ratings count as 4, the worst).
+explain-base-severity = Scale { $scale }, scope { $scope }, irremediability { $irremediability } of 4 give a base severity of { $base }.
+explain-base-severity-grave = Scale { $scale }, scope { $scope }, irremediability { $irremediability } of 4 give a base severity of { $base } (a grave dimension makes it at least 75).
+explain-groups = Groups at heightened risk whom this right concerns add { $points }: severity { $severity }.
+explain-signals = Likelihood { $likelihood }: { $answers } from the answers on end use, customer and connection, plus { $points } because { $signals }.
+explain-assessor-likelihood = Likelihood: the assessor's rating { $rating } of 4 ({ $score }), weighed { $weight } to 1 with { $answers } from the answers: { $likelihood }.
+explain-from-answers = Likelihood { $likelihood }, from the answers.
+explain-safeguards = Safeguards in place remove { $reduction } (at most { $cap }% of it): residual likelihood { $residual }. They do not change severity.
+contribution-product-baseline = Product category: the larger of the sector pack's baseline and the product family's points
+contribution-product-baseline-answer = { $sector } ({ $pack }); { $family } ({ $points })
+contribution-most-severe = Most severe impact: { $right }
+contribution-presumed = presumed from the product's capabilities, sector and customer
+contribution-rated = rated by the assessor
+contribution-dont-know = Don't know (counted as the worst case)
+contribution-not-answered = Not answered yet (counted as the worst case)
+contribution-not-asked = not asked
+contribution-none-of-these = None of these
+contribution-country = { $country }: { $how }
+contribution-country-set = { $level } set by the assessor
+contribution-country-index = context index { $index } of 100 (±{ $margin }) from the indicators
+contribution-country-no-indicators = no indicators: counted as the worst case
+change-already-lowest = This is already the lowest step.
+change-lower-to = These would lower the outcome to "{ $outcome }": { $changes }.
+change-establish-one = Establish this fact with evidence before deciding: { $facts }.
+change-establish-many = Establish these { $count } facts with evidence before deciding: { $facts }.
+none-can-prohibited = Prohibited red flags ({ $flags }) cannot be cleared by safeguards. Only a different deal (another customer, use or product) could be assessed differently.
+none-can-quick-screen = A quick screen cannot clear this deal ({ $reasons }). Complete a full assessment.
+none-can-escalation-flags = Red flags force at least escalation, and safeguards never clear a red flag. Only a senior decision after enhanced due diligence, or a different deal, can move it.
+none-can-floor = { $why } No safeguard lowers this floor; only a different customer or destination would.
+none-can-severity = The { $severity } severity of the impact on { $right } keeps the risk at least { $risk } however unlikely it is made: safeguards lower likelihood, never severity. Only a change to the product, use or customer can move it.
+none-can-no-combination = No combination of up to { $tried } further safeguards or verified facts lowers the outcome. Only a change to the product, use or customer can move it.
+
 ## How answers given under method 1 are read
 
 migration-security_equipment-torture_only_goods-yes = Method 1's pack question on goods with no use but torture is now part of the question every pack asks.

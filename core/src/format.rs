@@ -10,7 +10,7 @@ use crate::error::AssessmentError;
 use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS, RIGHTS,
 };
-use crate::report::{ActionStatus, Outcome, Report, WhatWouldChange};
+use crate::report::{ActionStatus, Outcome, Report};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -477,15 +477,26 @@ pub struct CountryDocument {
 }
 
 impl ReportDocument {
+    /// The report with its texts in English (the command line's `--lang` adds another
+    /// language's beside it); elements are keyed by their ids.
     pub fn from_report(report: &Report) -> Self {
+        let texts = crate::i18n::Texts::english();
+        let perspective = report.perspective;
         let mut explanation = BTreeMap::new();
         for element in &report.elements {
             explanation.insert(
-                element.element.title(),
+                element.element.key(),
                 element
                     .contributions
                     .iter()
-                    .map(|c| format!("+{} {} — {}", c.points, c.question, c.answer))
+                    .map(|c| {
+                        format!(
+                            "+{} {} — {}",
+                            c.points,
+                            texts.contribution_question(&c.source_id, perspective),
+                            texts.contribution_answer(&c.source_id, &c.answer, perspective)
+                        )
+                    })
                     .collect(),
             );
         }
@@ -501,7 +512,7 @@ impl ReportDocument {
             element_scores: report
                 .elements
                 .iter()
-                .map(|e| (e.element.title(), e.score))
+                .map(|e| (e.element.key(), e.score))
                 .collect(),
             red_flags: report.red_flags.iter().map(flag_document).collect(),
             possible_red_flags: report
@@ -552,7 +563,7 @@ impl ReportDocument {
                     },
                 })
                 .collect(),
-            what_would_change: describe_change(&report.what_would_change),
+            what_would_change: texts.what_would_change(&report.what_would_change, perspective),
             country: report.country.as_ref().map(|c| CountryDocument {
                 code: c.code.clone(),
                 name: c.name.clone(),
@@ -622,38 +633,5 @@ fn flag_document(f: &crate::report::RaisedRedFlag) -> RedFlagDocument {
         prohibited: f.prohibited,
         level: f.level.key(),
         source: f.source,
-    }
-}
-
-/// "What would change the outcome" in one plain sentence.
-pub fn describe_change(change: &WhatWouldChange) -> String {
-    match change {
-        WhatWouldChange::AlreadyLowest => "This is already the lowest step.".into(),
-        WhatWouldChange::Changes { to, changes } => format!(
-            "These would lower the outcome to \"{}\": {}.",
-            to.label(),
-            changes
-                .iter()
-                .map(|c| c.description.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-        WhatWouldChange::AnswerOpenQuestions {
-            at_least,
-            questions,
-        } => format!(
-            "{} with evidence before deciding: {}.",
-            if *at_least == 1 {
-                "Establish this fact".to_owned()
-            } else {
-                format!("Establish these {at_least} facts")
-            },
-            questions
-                .iter()
-                .map(|q| q.prompt.as_str())
-                .collect::<Vec<_>>()
-                .join(" / ")
-        ),
-        WhatWouldChange::NoneCan { reason } => reason.clone(),
     }
 }

@@ -454,7 +454,7 @@ impl Texts {
 
     /// The catalogue's text for a key, or the English text. The key is built only when there is
     /// a catalogue to look in.
-    fn or<'a>(&'a self, key: impl FnOnce() -> String, english: &'a str) -> &'a str {
+    pub(crate) fn or<'a>(&'a self, key: impl FnOnce() -> String, english: &'a str) -> &'a str {
         match &self.catalogue {
             Some(catalogue) => catalogue.get(&key()).unwrap_or(english),
             None => english,
@@ -770,22 +770,19 @@ impl Texts {
         )
     }
 
-    /// Why a quick screen is not enough, for one of the reasons the report gives (the method's
-    /// English text, found in the method's table by its words).
-    pub fn full_assessment_reason<'a>(&'a self, english: &'a str) -> &'a str {
-        let id = DISALLOWED_WITHOUT_FULL_ASSESSMENT
+    /// Why a quick screen is not enough, for one of the reasons the report gives (by its id in
+    /// the method's table).
+    pub fn full_assessment_reason<'a>(&'a self, id: &'a str) -> &'a str {
+        let english = DISALLOWED_WITHOUT_FULL_ASSESSMENT
             .iter()
             .map(|(id, _, why)| (*id, *why))
             .chain([
                 QUICK_SCREEN_PRESUMPTIONS,
                 QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC,
             ])
-            .find(|(_, why)| *why == english)
-            .map(|(id, _)| id);
-        match id {
-            Some(id) => self.or(|| format!("full-needed-{id}"), english),
-            None => english,
-        }
+            .find(|(known, _)| *known == id)
+            .map_or(id, |(_, why)| why);
+        self.or(|| format!("full-needed-{id}"), english)
     }
 
     /// Why a floor the customer or the destination set applies (the report's English as fallback).

@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod country;
 pub mod dates;
 pub mod error;
+pub mod explanation;
 pub mod format;
 pub mod i18n;
 pub mod link;

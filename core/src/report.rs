@@ -1,5 +1,6 @@
 //! The report: everything derived from an assessment. Never stored; recomputed on every change.
 
+use crate::explanation::{ContributionAnswer, NoneCanReason, RightExplanation};
 use crate::method::{Connection, ContextLevel, Element, FlagLevel, Leverage, Right, Sector};
 use crate::pre_answers::MeasuresReading;
 use std::borrow::Cow;
@@ -148,8 +149,7 @@ impl LikelihoodBand {
 pub struct Contribution {
     /// The question (or derived input, such as "country context") behind the points.
     pub source_id: Cow<'static, str>,
-    pub question: Cow<'static, str>,
-    pub answer: Cow<'static, str>,
+    pub answer: ContributionAnswer,
     pub points: u16,
 }
 
@@ -172,8 +172,8 @@ pub struct SalientRight {
     pub risk: RiskLevel,
     /// True when the ratings are the method's presumption rather than the assessor's.
     pub presumed: bool,
-    /// How the severity and likelihood were reached, in words.
-    pub explanation: Vec<String>,
+    /// How the severity and likelihood were reached, step by step.
+    pub explanation: Vec<RightExplanation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,7 +208,6 @@ pub enum BlockReason {
 pub struct Blocker {
     /// The question to answer (an id of the method), or the red flag's id.
     pub id: &'static str,
-    pub prompt: &'static str,
     pub reason: BlockReason,
 }
 
@@ -240,8 +239,9 @@ pub struct ConnectionSummary {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenQuestion {
+    /// A question of the method, a rating (`rights.<right>.<dimension>`), the country context
+    /// (`profile.destination.context`) or the unknowns behind a critical risk (`residual_risk`).
     pub id: String,
-    pub prompt: String,
     pub decisive: bool,
 }
 
@@ -279,7 +279,6 @@ pub struct Change {
     /// `None` for "none of these" on a checklist.
     pub option: Option<&'static str>,
     pub kind: ChangeKind,
-    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,7 +293,7 @@ pub enum WhatWouldChange {
         questions: Vec<OpenQuestion>,
     },
     /// Nothing within the deal as proposed lowers the outcome.
-    NoneCan { reason: String },
+    NoneCan { reason: NoneCanReason },
 }
 
 /// The country context used by the score, with its provenance.
@@ -367,7 +366,7 @@ pub enum OutcomeReason {
     },
     DecisiveFactsUnknownEscalate,
     DecisiveFactsUnknown,
-    /// Why a quick screen cannot clear the deal (the method's texts).
+    /// Why a quick screen cannot clear the deal (ids, as `Report::full_assessment_needed`).
     QuickScreenCannotClear(Vec<&'static str>),
     MadeUnderMethod1 {
         earlier: Outcome,
@@ -524,7 +523,8 @@ pub struct Report {
     /// A grave risk with a product that also strengthens rights: escalated for a documented
     /// senior decision instead of refused by arithmetic.
     pub rights_in_tension: bool,
-    /// In a quick screen: why a full assessment is needed before relying on the outcome.
+    /// In a quick screen: why a full assessment is needed before relying on the outcome (ids
+    /// of `method::DISALLOWED_WITHOUT_FULL_ASSESSMENT` and the quick screen's own reasons).
     pub full_assessment_needed: Vec<&'static str>,
     /// Sector packs whose questions and flags apply although another pack was chosen.
     pub packs_added: Vec<Sector>,

@@ -6,10 +6,11 @@
 
 use crate::assessment::{Answer, Assessment, RightStatus};
 use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
+use crate::explanation::{ContributionAnswer, CountryReading, NoneCanReason, RightExplanation};
 use crate::method::{
     groups_bear_on, leverage_from_points, migrated_answers, pack_relevance, presumed_impacts,
     read_method1_answers, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel,
-    Element, FlagLevel, Leverage, LikelihoodSignal, Mode, PresumedImpact, Question, QuestionKind,
+    Element, FlagLevel, Leverage, LikelihoodSignal, Mode, Question, QuestionKind,
     RedFlagDefinition, Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS,
     ASSESSOR_LIKELIHOOD_WEIGHT, CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
     DECLARED_SAFEGUARD_CREDIT_PERCENT, DESTINATION_INDICATOR_USES,
@@ -17,7 +18,7 @@ use crate::method::{
     LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
     LIKELIHOOD_WEIGHT_END_USE, MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS,
     MAX_MITIGATION_REDUCTION_PERCENT, OUTCOME_FLOORS,
-    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, QUESTIONS,
+    PAPER_SAFEGUARD_CREDIT_AGAINST_SECURITY_PERCENT, PRESUMED_FOR_SECURITY_CUSTOMERS, QUESTIONS,
     QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC, QUICK_SCREEN_PRESUMPTIONS, RED_FLAGS, RIGHTS,
     SECURITY_CUSTOMER_TYPES, SECURITY_HOLDER_UPLIFT, STATE_CUSTOMER_TYPES, STATE_HOLDER_UPLIFT,
 };
@@ -30,10 +31,8 @@ use crate::report::{
 };
 use crate::screening::{apply_screening, Policy};
 use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
-use std::borrow::Cow;
 
-/// The question whose answer, with the sector pack, sets element A's product baseline.
-const PRODUCT_FAMILY: &str = "end_use.product_family";
+use crate::method::PRODUCT_FAMILY;
 const CAPABILITIES: &str = "end_use.capabilities";
 const LISTED_PARTIES: &str = "customer.listed_parties";
 const SAFEGUARDS_IN_PLACE: &str = "mitigations.in_place";
@@ -280,7 +279,6 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         if answer.is_gap() {
             open_questions.push(OpenQuestion {
                 id: question.id.into(),
-                prompt: question.prompt.into(),
                 decisive: question.decisive,
             });
         }
@@ -303,7 +301,6 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
     if destination.data_gap {
         open_questions.push(OpenQuestion {
             id: "profile.destination.context".into(),
-            prompt: "The dataset has no indicators for this country: set the country context level yourself, with a reason.".into(),
             decisive: false,
         });
     }
@@ -381,7 +378,6 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
                 if blockers.iter().all(|b| b.id != QUESTIONS[index].id) {
                     blockers.push(Blocker {
                         id: QUESTIONS[index].id,
-                        prompt: QUESTIONS[index].prompt,
                         reason: BlockReason::PossibleRedFlag(flag.id),
                     });
                 }
@@ -527,7 +523,6 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             decision.outcome = Outcome::Escalate;
             decision.blockers.push(Blocker {
                 id: "residual_risk",
-                prompt: "The critical risk rests on answers that are still unknown.",
                 reason: BlockReason::UnknownsDriveCriticalRisk,
             });
             decision
@@ -541,7 +536,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
             decision.outcome = Outcome::Escalate;
             decision
                 .full_assessment_needed
-                .push(QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC.1);
+                .push(QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC.0);
             decision
                 .reasons
                 .push(OutcomeReason::QuickScreenRefusesOnlyOnProhibited);
@@ -620,7 +615,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
         let signals: Vec<&'static str> = DISALLOWED_WITHOUT_FULL_ASSESSMENT
             .iter()
             .filter(|(_, trigger, _)| truth(trigger, inputs.assessment, inputs.context).possible())
-            .map(|(_, _, why)| *why)
+            .map(|(id, _, _)| *id)
             .collect();
         match decision.outcome {
             Outcome::Proceed if !signals.is_empty() => {
@@ -634,7 +629,7 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
                 if signals.is_empty() && decision.full_assessment_needed.is_empty() {
                     decision
                         .full_assessment_needed
-                        .push(QUICK_SCREEN_PRESUMPTIONS.1);
+                        .push(QUICK_SCREEN_PRESUMPTIONS.0);
                 }
                 decision.full_assessment_needed.extend(signals);
             }
@@ -737,7 +732,6 @@ fn gate_blockers(assessment: &Assessment) -> Vec<Blocker> {
             let (index, answer) = asked_answer(assessment, id)?;
             answer.is_gap().then_some(Blocker {
                 id: QUESTIONS[index].id,
-                prompt: QUESTIONS[index].prompt,
                 reason: BlockReason::KnowYourCustomer,
             })
         })
@@ -798,11 +792,9 @@ fn ticked_bits(assessment: &Assessment, id: &str) -> Option<u32> {
     }
 }
 
-fn gap_label(answer: Answer) -> &'static str {
-    if answer == Answer::DontKnow {
-        "Don't know (counted as the worst case)"
-    } else {
-        "Not answered yet (counted as the worst case)"
+fn gap_answer(answer: Answer) -> ContributionAnswer {
+    ContributionAnswer::Unknown {
+        dont_know: answer == Answer::DontKnow,
     }
 }
 
@@ -815,24 +807,26 @@ pub fn context_points(index: u8) -> u16 {
 /// the product family's points, so that choosing "general" cannot hide a controlled product.
 fn product_baseline(assessment: &Assessment) -> Contribution {
     let pack = u16::from(assessment.sector.baseline_end_use_points());
-    let (family_points, family_label) = match asked_answer(assessment, PRODUCT_FAMILY) {
+    let (family_points, family) = match asked_answer(assessment, PRODUCT_FAMILY) {
         Some((index, answer)) => match (QUESTIONS[index].kind, answer) {
-            (_, a) if a.is_gap() => (QUESTIONS[index].kind.worst_case_points(), gap_label(a)),
+            (_, a) if a.is_gap() => (QUESTIONS[index].kind.worst_case_points(), gap_answer(a)),
             (QuestionKind::Single(choices), Answer::Choice(i)) => choices
                 .get(usize::from(i))
-                .map_or((0, "?"), |c| (u16::from(c.points), c.label)),
-            _ => (0, "?"),
+                .map_or((0, ContributionAnswer::Unreadable), |c| {
+                    (u16::from(c.points), ContributionAnswer::Option(c.key))
+                }),
+            _ => (0, ContributionAnswer::Unreadable),
         },
-        None => (0, "not asked"),
+        None => (0, ContributionAnswer::NotAsked),
     };
     Contribution {
         source_id: "profile.sector".into(),
-        question: "Product category: the larger of the sector pack's baseline and the product family's points".into(),
-        answer: format!(
-            "{} ({pack}); {family_label} ({family_points})",
-            assessment.sector.label()
-        )
-        .into(),
+        answer: ContributionAnswer::ProductBaseline {
+            sector: assessment.sector,
+            pack_points: pack,
+            family: Box::new(family),
+            family_points,
+        },
         points: pack.max(family_points),
     }
 }
@@ -843,53 +837,57 @@ fn contributions_of(
     answer: Answer,
     destination: &DestinationContext,
 ) -> Vec<Contribution> {
-    let line = |answer: Cow<'static, str>, points: u16| Contribution {
+    let line = |answer: ContributionAnswer, points: u16| Contribution {
         source_id: question.id.into(),
-        question: question.prompt.into(),
         answer,
         points,
     };
     match (question.kind, answer) {
-        (kind, a) if a.is_gap() => vec![line(gap_label(a).into(), kind.worst_case_points())],
+        (kind, a) if a.is_gap() => vec![line(gap_answer(a), kind.worst_case_points())],
         (QuestionKind::Single(choices), Answer::Choice(i)) => match choices.get(usize::from(i)) {
-            Some(c) => vec![line(c.label.into(), c.points.into())],
+            Some(c) => vec![line(ContributionAnswer::Option(c.key), c.points.into())],
             None => vec![line(
-                gap_label(Answer::Unanswered).into(),
+                gap_answer(Answer::Unanswered),
                 question.kind.worst_case_points(),
             )],
         },
         (QuestionKind::Checklist(items), Answer::Ticked(bits)) => {
             let ticked: Vec<&Choice> = ticked_items(items, bits).collect();
             if ticked.is_empty() {
-                vec![line("None of these".into(), 0)]
+                vec![line(ContributionAnswer::NoneOfThese, 0)]
             } else {
                 ticked
                     .into_iter()
-                    .map(|c| line(c.label.into(), c.points.into()))
+                    .map(|c| line(ContributionAnswer::Option(c.key), c.points.into()))
                     .collect()
             }
         }
         (QuestionKind::Country, Answer::Country(_)) => {
             let country = destination.report.as_ref();
-            let name = country.map(|c| c.name.as_str()).unwrap_or("?");
-            let how = match country {
+            let reading = match country {
                 Some(c) if c.override_reason.is_some() => {
-                    format!("{} set by the assessor", c.level_used.label())
+                    CountryReading::SetByAssessor(c.level_used)
                 }
                 Some(CountryContext {
-                    index: Some(i),
+                    index: Some(index),
                     margin,
                     ..
-                }) => format!("context index {i} of 100 (±{margin}) from the indicators"),
-                _ => "no indicators: counted as the worst case".to_owned(),
+                }) => CountryReading::Index {
+                    index: *index,
+                    margin: *margin,
+                },
+                _ => CountryReading::NoIndicators,
             };
             vec![line(
-                format!("{name}: {how}").into(),
+                ContributionAnswer::Country {
+                    code: country.map(|c| c.code.clone()),
+                    reading,
+                },
                 context_points(destination.index_used),
             )]
         }
         _ => vec![line(
-            gap_label(Answer::Unanswered).into(),
+            gap_answer(Answer::Unanswered),
             question.kind.worst_case_points(),
         )],
     }
@@ -1102,15 +1100,15 @@ fn impact_question_points(assessment: &Assessment, id: &'static str) -> Option<C
         },
     );
     let points: u16 = lines.iter().map(|l| l.points).sum();
-    let answer = lines
-        .iter()
-        .map(|l| l.answer.as_ref())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let mut answers: Vec<ContributionAnswer> = lines.into_iter().map(|l| l.answer).collect();
+    let answer = if answers.len() == 1 {
+        answers.remove(0)
+    } else {
+        ContributionAnswer::Several(answers)
+    };
     Some(Contribution {
         source_id: id.into(),
-        question: question.prompt.into(),
-        answer: answer.into(),
+        answer,
         points,
     })
 }
@@ -1123,14 +1121,6 @@ fn deployment_scope(assessment: &Assessment) -> Option<u8> {
         _ => Some(4),
     }
 }
-
-const PRESUMED_FOR_SECURITY_CUSTOMERS: PresumedImpact = PresumedImpact {
-    right: Right::LifeLibertyAndSecurity,
-    scale: 2,
-    scope: 2,
-    irremediability: 3,
-    because: "security forces and prison authorities hold coercive powers over people",
-};
 
 struct RightsInputs {
     base_likelihood: u32,
@@ -1218,10 +1208,7 @@ fn rate_rights(
             (RightStatus::NotAtRisk, _) | (RightStatus::Unrated, None) => continue,
             (RightStatus::Unrated, Some(p)) => {
                 if explain {
-                    explanation.push(format!(
-                        "Presumed by the method because {}; rate this right to refine it.",
-                        p.because
-                    ));
+                    explanation.push(RightExplanation::Presumed { presumption: p.id });
                 }
                 ([p.scale, p.scope, p.irremediability], None, true)
             }
@@ -1230,18 +1217,12 @@ fn rate_rights(
                     if value.is_none() {
                         open_questions.push(OpenQuestion {
                             id: format!("rights.{}.{dimension}", right.key()),
-                            prompt: format!(
-                                "Rate the {dimension} of the impact on {}.",
-                                right.label()
-                            ),
                             decisive: false,
                         });
                     }
                 }
                 if explain {
-                    explanation.push(
-                        "Rated by the assessor (unknown ratings count as 4, the worst).".to_owned(),
-                    );
+                    explanation.push(RightExplanation::RatedByAssessor);
                 }
                 let worst = |v: Option<u8>| v.unwrap_or(4);
                 (
@@ -1265,7 +1246,7 @@ fn rate_rights(
                 .iter()
                 .filter(|s| s.rights.is_empty() || s.rights.contains(right))
         };
-        let signals: Vec<&'static str> = bearing().map(|s| s.because).collect();
+        let signals: Vec<&'static str> = bearing().map(|s| s.id).collect();
         let signal_points: u32 = bearing().map(|s| u32::from(s.points)).sum();
         let from_answers = (inputs.base_likelihood + signal_points).min(100);
         // The assessor's judgement of this right weighs three times the deal-wide evidence: it
@@ -1281,33 +1262,45 @@ fn rate_rights(
             .min(inherent_likelihood * MAX_MITIGATION_REDUCTION_PERCENT / 100);
         let residual_likelihood = (inherent_likelihood - reduction) as u8;
         if explain {
-            explanation.push(format!(
-                "Scale {scale}, scope {scope}, irremediability {irremediability} of 4 give a base severity of {base}{}.",
-                if base_floor_applies(scale, scope, irremediability) { " (a grave dimension makes it at least 75)" } else { "" }
-            ));
+            explanation.push(RightExplanation::BaseSeverity {
+                scale,
+                scope,
+                irremediability,
+                base,
+                grave_dimension_floor: base_floor_applies(scale, scope, irremediability),
+            });
             if group_bonus > 0 {
-                explanation.push(format!(
-                    "Groups at heightened risk whom this right concerns add {group_bonus}: severity {severity}."
-                ));
+                explanation.push(RightExplanation::GroupsAdd {
+                    points: group_bonus,
+                    severity,
+                });
             }
             if !signals.is_empty() {
-                explanation.push(format!(
-                    "Likelihood {from_answers}: {} from the answers on end use, customer and connection, plus {signal_points} because {}.",
-                    inputs.base_likelihood,
-                    signals.join("; ")
-                ));
+                explanation.push(RightExplanation::Signals {
+                    likelihood: from_answers,
+                    from_answers: inputs.base_likelihood,
+                    points: signal_points,
+                    signals,
+                });
             }
             explanation.push(match explicit_likelihood {
-                Some(rating) => format!(
-                    "Likelihood: the assessor's rating {rating} of 4 ({}), weighed {ASSESSOR_LIKELIHOOD_WEIGHT} to 1 with {from_answers} from the answers: {inherent_likelihood}.",
-                    likelihood_from_rating(rating)
-                ),
-                None => format!("Likelihood {inherent_likelihood}, from the answers."),
+                Some(rating) => RightExplanation::AssessorLikelihood {
+                    rating,
+                    as_score: likelihood_from_rating(rating),
+                    weight: ASSESSOR_LIKELIHOOD_WEIGHT,
+                    from_answers,
+                    likelihood: inherent_likelihood,
+                },
+                None => RightExplanation::FromAnswers {
+                    likelihood: inherent_likelihood,
+                },
             });
             if reduction > 0 {
-                explanation.push(format!(
-                    "Safeguards in place remove {reduction} (at most {MAX_MITIGATION_REDUCTION_PERCENT}% of it): residual likelihood {residual_likelihood}. They do not change severity."
-                ));
+                explanation.push(RightExplanation::SafeguardsRemove {
+                    reduction,
+                    cap_percent: MAX_MITIGATION_REDUCTION_PERCENT,
+                    residual: residual_likelihood,
+                });
             }
         }
         let severity_band = SeverityBand::from_score(severity);
@@ -1341,11 +1334,8 @@ fn rate_rights(
         };
         contributions.push(Contribution {
             source_id: format!("rights.{}", worst.right.key()).into(),
-            question: format!("Most severe impact: {}", worst.right.label()).into(),
-            answer: if worst.presumed {
-                "presumed from the product's capabilities, sector and customer".into()
-            } else {
-                "rated by the assessor".into()
+            answer: ContributionAnswer::MostSevereRight {
+                presumed: worst.presumed,
             },
             points: u16::from(worst.severity).saturating_sub(bonus),
         });
@@ -1562,16 +1552,13 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
             .flags
             .iter()
             .filter(move |(f, t)| *t == Truth::Yes && f.level == level)
-            .map(|(f, _)| f.title)
+            .map(|(f, _)| f.id)
             .collect::<Vec<_>>()
     };
     let prohibited = raised(FlagLevel::Prohibited);
     if !prohibited.is_empty() {
         return WhatWouldChange::NoneCan {
-            reason: format!(
-                "Prohibited red flags ({}) cannot be cleared by safeguards. Only a different deal (another customer, use or product) could be assessed differently.",
-                prohibited.join("; ")
-            ),
+            reason: NoneCanReason::ProhibitedFlags(prohibited),
         };
     }
     if !evaluation.blockers.is_empty() {
@@ -1582,7 +1569,6 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
                 .iter()
                 .map(|b| OpenQuestion {
                     id: b.id.into(),
-                    prompt: b.prompt.into(),
                     decisive: true,
                 })
                 .collect(),
@@ -1590,15 +1576,12 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
     }
     if outcome == Outcome::Incomplete {
         return WhatWouldChange::NoneCan {
-            reason: format!(
-                "A quick screen cannot clear this deal ({}). Complete a full assessment.",
-                evaluation.full_assessment_needed.join("; ")
-            ),
+            reason: NoneCanReason::QuickScreen(evaluation.full_assessment_needed.clone()),
         };
     }
     if outcome == Outcome::Escalate && !raised(FlagLevel::Escalate).is_empty() {
         return WhatWouldChange::NoneCan {
-            reason: "Red flags force at least escalation, and safeguards never clear a red flag. Only a senior decision after enhanced due diligence, or a different deal, can move it.".into(),
+            reason: NoneCanReason::EscalationFlags,
         };
     }
     if let Some(floor) = evaluation
@@ -1609,10 +1592,7 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
         .filter(|f| f.at_least >= outcome)
     {
         return WhatWouldChange::NoneCan {
-            reason: format!(
-                "{} No safeguard lowers this floor; only a different customer or destination would.",
-                floor.why
-            ),
+            reason: NoneCanReason::Floor(floor.id),
         };
     }
 
@@ -1680,15 +1660,14 @@ fn none_can(evaluation: &Evaluation) -> WhatWouldChange {
         .map(|r| (risk_level(r.severity_band, LikelihoodBand::Remote), r))
         .max_by_key(|(floor, r)| (*floor, r.severity));
     let reason = match floor {
-        Some((floor, right)) if floor >= evaluation.residual_risk => format!(
-            "The {} severity of the impact on {} keeps the risk at least {} however unlikely it is made: safeguards lower likelihood, never severity. Only a change to the product, use or customer can move it.",
-            right.severity_band.label(),
-            right.right.label().to_lowercase(),
-            floor.label()
-        ),
-        _ => format!(
-            "No combination of up to {MAX_CHANGES_TRIED} further safeguards or verified facts lowers the outcome. Only a change to the product, use or customer can move it."
-        ),
+        Some((floor, right)) if floor >= evaluation.residual_risk => NoneCanReason::Severity {
+            right: right.right,
+            band: right.severity_band,
+            floor,
+        },
+        _ => NoneCanReason::NoCombination {
+            tried: MAX_CHANGES_TRIED,
+        },
     };
     WhatWouldChange::NoneCan { reason }
 }
@@ -1738,7 +1717,6 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                             question_id: question.id,
                             option: Some(item.key),
                             kind: ChangeKind::PutInPlace,
-                            description: format!("Put in place and verify: {}", item.label),
                         },
                     });
                 }
@@ -1753,11 +1731,11 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                 .iter()
                 .enumerate()
                 .min_by_key(|(_, c)| c.points)
-                .map(|(i, c)| (Answer::Choice(i as u8), c.label, Some(c.key))),
-            QuestionKind::Checklist(_) => Some((Answer::Ticked(0), "none of these", None)),
+                .map(|(i, c)| (Answer::Choice(i as u8), Some(c.key))),
+            QuestionKind::Checklist(_) => Some((Answer::Ticked(0), None)),
             QuestionKind::Country | QuestionKind::Date => None,
         };
-        if let Some((answer, label, option)) = resolved {
+        if let Some((answer, option)) = resolved {
             candidates.push(Candidate {
                 question_index: index,
                 answer,
@@ -1765,11 +1743,6 @@ fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
                     question_id: question.id,
                     option,
                     kind: ChangeKind::VerifyIfTrue,
-                    description: format!(
-                        "Establish with evidence \"{}\". Only if verified: {}",
-                        question.prompt,
-                        label.to_lowercase()
-                    ),
                 },
             });
         }

@@ -10,7 +10,9 @@ use hrdd_core::country::countries;
 use hrdd_core::country::{
     SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
+use hrdd_core::explanation::EXPLANATION_TEXTS;
 use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
+use hrdd_core::method::{all_presumptions, LIKELIHOOD_SIGNALS};
 use hrdd_core::method::{
     Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUPS, METHOD1_MIGRATIONS, OUTCOME_FLOORS,
@@ -237,6 +239,26 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
     groups.push((
         "Why the outcome is what it is (the decision gate's steps)",
         OUTCOME_REASON_TEXTS
+            .iter()
+            .map(|(key, text)| message((*key).to_owned(), text))
+            .collect(),
+    ));
+    groups.push((
+        "Why the method presumes an impact until the assessor rates the right",
+        all_presumptions()
+            .map(|p| message(format!("presumption-{}", p.id), p.because))
+            .collect(),
+    ));
+    groups.push((
+        "Why a right's likelihood is raised",
+        LIKELIHOOD_SIGNALS
+            .iter()
+            .map(|s| message(format!("signal-{}", s.id), s.because))
+            .collect(),
+    ));
+    groups.push((
+        "The explanation: how each right was rated, what each answer added, what would change",
+        EXPLANATION_TEXTS
             .iter()
             .map(|(key, text)| message((*key).to_owned(), text))
             .collect(),

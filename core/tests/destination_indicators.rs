@@ -3,6 +3,7 @@
 //! networks and platforms): the data, and which rights' likelihood each raises for which deal.
 
 use hrdd_core::country::{countries, country_by_code, SpecificIndicator};
+use hrdd_core::explanation::RightExplanation;
 use hrdd_core::method::{ContextLevel, Mode, Right, Sector, WORST_SHARE_PERCENT};
 use hrdd_core::report::SpecificReading;
 use hrdd_core::{score, Answer, Assessment, CountryOverride};
@@ -193,12 +194,21 @@ fn an_unknown_destination_counts_as_possibly_among_the_worst() {
         .into_iter()
         .find(|r| r.right == Right::FreedomFromTorture)
         .unwrap()
-        .explanation
-        .join(" ");
+        .explanation;
     assert!(
-        explanation.contains("worst quarter for torture"),
-        "{explanation}"
+        explanation.iter().any(|line| matches!(
+            line,
+            RightExplanation::Signals { signals, .. } if signals.contains(&"torture_worst_quarter")
+        )),
+        "{explanation:?}"
     );
+    let words = hrdd_core::i18n::Texts::english().right_explanation(
+        explanation
+            .iter()
+            .find(|l| matches!(l, RightExplanation::Signals { .. }))
+            .unwrap(),
+    );
+    assert!(words.contains("worst quarter for torture"), "{words}");
 }
 
 /// No open dataset of death-penalty status could be embedded, so the calculator asks, where the

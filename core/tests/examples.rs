@@ -5,7 +5,8 @@
 //! number shows as a diff in review; `UPDATE_SNAPSHOTS=1 cargo test -p hrdd-core --test examples`
 //! rewrites them. They double as golden fixtures of the JSON format.
 
-use hrdd_core::format::{describe_change, AssessmentDocument};
+use hrdd_core::format::AssessmentDocument;
+use hrdd_core::i18n::Texts;
 use hrdd_core::method::{Mode, Scope, Sector, QUESTIONS};
 use hrdd_core::report::{ActionStatus, Outcome, Report};
 use hrdd_core::scoring::decide;
@@ -131,6 +132,8 @@ fn examples_round_trip_through_the_format() {
 
 /// The whole report in a stable, reviewable text form.
 fn snapshot(report: &Report) -> String {
+    // The report is data; its words come from the English catalogue's texts, as a reader sees them.
+    let texts = Texts::english();
     let mut out = String::new();
     let w = &mut out;
     writeln!(
@@ -162,7 +165,14 @@ fn snapshot(report: &Report) -> String {
     for element in &report.elements {
         writeln!(w, "element {}:", element.element.letter()).unwrap();
         for c in &element.contributions {
-            writeln!(w, "  +{} {} = {}", c.points, c.source_id, c.answer).unwrap();
+            writeln!(
+                w,
+                "  +{} {} = {}",
+                c.points,
+                c.source_id,
+                texts.contribution_answer(&c.source_id, &c.answer, report.perspective)
+            )
+            .unwrap();
         }
     }
     writeln!(w, "reasons:").unwrap();
@@ -212,7 +222,7 @@ fn snapshot(report: &Report) -> String {
         )
         .unwrap();
         for line in &r.explanation {
-            writeln!(w, "      {line}").unwrap();
+            writeln!(w, "      {}", texts.right_explanation(line)).unwrap();
         }
     }
     writeln!(
@@ -265,7 +275,12 @@ fn snapshot(report: &Report) -> String {
     writeln!(
         w,
         "full assessment needed: {}",
-        report.full_assessment_needed.join("; ")
+        report
+            .full_assessment_needed
+            .iter()
+            .map(|id| texts.full_assessment_reason(id))
+            .collect::<Vec<_>>()
+            .join("; ")
     )
     .unwrap();
     writeln!(
@@ -329,7 +344,7 @@ fn snapshot(report: &Report) -> String {
     writeln!(
         w,
         "what would change: {}",
-        describe_change(&report.what_would_change)
+        texts.what_would_change(&report.what_would_change, report.perspective)
     )
     .unwrap();
     out

@@ -201,6 +201,8 @@ pub struct LikelihoodSignal {
     /// The rights it bears on; empty means every right at risk.
     pub rights: &'static [Right],
     pub points: u8,
+    /// Names the reason in the catalogues (`signal-<id>`).
+    pub id: &'static str,
     pub because: &'static str,
 }
 
@@ -303,6 +305,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: CIVIC_RIGHTS,
         points: 20,
+        id: "misuse_against_groups",
         because: "the customer is reported to have used similar products against targeted groups",
     },
     LikelihoodSignal {
@@ -312,6 +315,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: PHYSICAL_INTEGRITY,
         points: 20,
+        id: "force_against_protests",
         because: "the end user has used force against protests",
     },
     LikelihoodSignal {
@@ -321,6 +325,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: &[Right::FreedomFromTorture, Right::LifeLibertyAndSecurity],
         points: 20,
+        id: "ill_treatment_reports",
         because: "there are reports of ill-treatment by the end user",
     },
     LikelihoodSignal {
@@ -330,6 +335,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: CIVIC_RIGHTS,
         points: 10,
+        id: "laws_enable_abuse",
         because: "the destination's laws enable abuse of this kind of product",
     },
     LikelihoodSignal {
@@ -350,6 +356,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         ]),
         rights: CIVIC_RIGHTS,
         points: 15,
+        id: "no_independent_oversight",
         because: "no independent authority checks surveillance in practice",
     },
     LikelihoodSignal {
@@ -359,6 +366,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: UNINTENDED_HARM_RIGHTS,
         points: 10,
+        id: "harm_by_negligence",
         because: "ordinary use can harm people by mistake or negligence",
     },
     LikelihoodSignal {
@@ -368,6 +376,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: &[Right::Health, Right::Environment],
         points: 10,
+        id: "unsafe_handling",
         because: "users lack the means to handle and dispose of the product safely",
     },
     LikelihoodSignal {
@@ -377,6 +386,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         },
         rights: &[],
         points: 10,
+        id: "harm_already_under_way",
         because: "the deal adds to harm already under way",
     },
     LikelihoodSignal {
@@ -389,6 +399,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         ]),
         rights: &[Right::LifeLibertyAndSecurity, Right::FreedomFromTorture],
         points: 10,
+        id: "executions_at_destination",
         because: "the destination carries out executions, and the product could serve them",
     },
     // What the destination's record says about the harm this product could serve (V-Dem, the
@@ -401,6 +412,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         ]),
         rights: &[Right::FreedomFromTorture],
         points: 10,
+        id: "torture_worst_quarter",
         because: "security equipment goes to a country among the worst quarter for torture by state agents",
     },
     LikelihoodSignal {
@@ -410,6 +422,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         ]),
         rights: &[Right::LifeLibertyAndSecurity],
         points: 10,
+        id: "political_killings_worst_quarter",
         because: "security equipment goes to a country among the worst quarter for political killings by state agents",
     },
     LikelihoodSignal {
@@ -423,6 +436,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
             Right::AssemblyAndAssociation,
         ],
         points: 10,
+        id: "civil_society_repression_worst_quarter",
         because: "surveillance capability goes to a country among the worst quarter for repression of civil society",
     },
     LikelihoodSignal {
@@ -432,6 +446,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         ]),
         rights: &[Right::ExpressionAndInformation, Right::Privacy],
         points: 10,
+        id: "internet_censorship_worst_quarter",
         because: "a network or platform serves a country among the worst quarter for Internet censorship by the government",
     },
 ];

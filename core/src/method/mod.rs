@@ -33,14 +33,14 @@ pub use migration::{
     METHOD1_MIGRATIONS,
 };
 pub use questions::{
-    question_index, safeguard_kind, SafeguardKind, CAPABILITY_ITEMS, MITIGATION_ITEMS, QUESTIONS,
-    SAFEGUARD_KINDS_LEN, SCREENING_LIST_ITEMS,
+    question_index, safeguard_kind, SafeguardKind, CAPABILITY_ITEMS, MITIGATION_ITEMS,
+    PRODUCT_FAMILY, QUESTIONS, SAFEGUARD_KINDS_LEN, SCREENING_LIST_ITEMS,
 };
 pub use red_flags::{can_raise_prohibited_flag, FlagLevel, RedFlagDefinition, Trigger, RED_FLAGS};
 pub use rights::{
-    groups_bear_on, presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right,
-    COERCIVE_PATHWAY_CAPABILITIES, GROUPS, RIGHTS, SECURITY_CUSTOMER_UPLIFTED_RIGHTS,
-    SECURITY_HOLDER_UPLIFT, STATE_HOLDER_UPLIFT,
+    all_presumptions, groups_bear_on, presumed_impacts, HeightenedRiskGroup, PresumedImpact, Right,
+    COERCIVE_PATHWAY_CAPABILITIES, GROUPS, PRESUMED_FOR_SECURITY_CUSTOMERS, RIGHTS,
+    SECURITY_CUSTOMER_UPLIFTED_RIGHTS, SECURITY_HOLDER_UPLIFT, STATE_HOLDER_UPLIFT,
 };
 pub use wording::{PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS};
 

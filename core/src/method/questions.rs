@@ -134,6 +134,9 @@ const POSITIVE_RIGHTS_ITEMS: &[Choice] = &[
     choice("political_participation", "Political participation", 0),
 ];
 
+/// The question whose answer, with the sector pack, sets element A's product baseline.
+pub const PRODUCT_FAMILY: &str = "end_use.product_family";
+
 pub const QUESTIONS: &[Question] = &[
     // ---------------------------------------------------------------- Deal profile
     Question {

@@ -155,6 +155,8 @@ pub struct PresumedImpact {
     pub scale: u8,
     pub scope: u8,
     pub irremediability: u8,
+    /// Names the reason in the catalogues (`presumption-<id>`), for the explanation.
+    pub id: &'static str,
     /// Why the method presumes it, for the explanation.
     pub because: &'static str,
 }
@@ -164,6 +166,7 @@ const fn presume(
     scale: u8,
     scope: u8,
     irremediability: u8,
+    id: &'static str,
     because: &'static str,
 ) -> PresumedImpact {
     PresumedImpact {
@@ -171,9 +174,22 @@ const fn presume(
         scale,
         scope,
         irremediability,
+        id,
         because,
     }
 }
+
+/// Presumed for a security or prison customer even when no capability is ticked: coercive powers
+/// over people are themselves a risk to life, liberty and security (METHODOLOGY.md, "Customer
+/// and context move the outcome").
+pub const PRESUMED_FOR_SECURITY_CUSTOMERS: PresumedImpact = presume(
+    Right::LifeLibertyAndSecurity,
+    2,
+    2,
+    3,
+    "coercive_powers",
+    "security forces and prison authorities hold coercive powers over people",
+);
 
 /// Impacts presumed for each capability, in the order of the items of `end_use.capabilities`.
 /// Ratings follow the typical worst realistic misuse described in the State Department 2020
@@ -181,12 +197,20 @@ const fn presume(
 pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
     // Identifying people (biometrics, facial recognition).
     &[
-        presume(Right::Privacy, 3, 3, 2, "it can identify people"),
+        presume(
+            Right::Privacy,
+            3,
+            3,
+            2,
+            "identify_people",
+            "it can identify people",
+        ),
         presume(
             Right::NonDiscrimination,
             3,
             2,
             2,
+            "identification_errors_fall_unevenly",
             "identification errors fall unevenly on groups",
         ),
         presume(
@@ -194,28 +218,45 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             3,
             3,
             2,
+            "identifying_people_deters_from",
             "identifying people deters them from gathering",
         ),
     ],
     // Tracking location or movement.
     &[
-        presume(Right::Privacy, 3, 3, 2, "it can track where people go"),
+        presume(
+            Right::Privacy,
+            3,
+            3,
+            2,
+            "track_where_people_go",
+            "it can track where people go",
+        ),
         presume(
             Right::LifeLibertyAndSecurity,
             2,
             2,
             3,
+            "tracking_lead_arrest_attack",
             "tracking can lead to arrest or attack",
         ),
     ],
     // Intercepting or monitoring communications.
     &[
-        presume(Right::Privacy, 3, 3, 2, "it can intercept communications"),
+        presume(
+            Right::Privacy,
+            3,
+            3,
+            2,
+            "intercept_communications",
+            "it can intercept communications",
+        ),
         presume(
             Right::ExpressionAndInformation,
             3,
             3,
             2,
+            "monitored_people_censor_themselves",
             "monitored people censor themselves",
         ),
         presume(
@@ -223,6 +264,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             2,
             2,
             3,
+            "intercepted_sources_activists_arrested",
             "intercepted sources and activists can be arrested",
         ),
     ],
@@ -233,6 +275,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             3,
             4,
             2,
+            "block_shape_what_people",
             "it can block or shape what people can say and read",
         ),
         presume(
@@ -240,6 +283,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             3,
             3,
             2,
+            "censorship_distorts_public_debate",
             "censorship distorts public debate and elections",
         ),
     ],
@@ -250,14 +294,23 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             3,
             3,
             2,
+            "profiling_treat_groups_unfairly",
             "profiling can treat groups unfairly at scale",
         ),
-        presume(Right::Privacy, 2, 3, 2, "profiling processes personal data"),
+        presume(
+            Right::Privacy,
+            2,
+            3,
+            2,
+            "profiling_processes_personal_data",
+            "profiling processes personal data",
+        ),
         presume(
             Right::FairTrialAndRemedy,
             2,
             2,
             2,
+            "automated_decisions_hard_contest",
             "automated decisions are hard to contest",
         ),
     ],
@@ -268,6 +321,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             4,
             2,
             4,
+            "injure_kill",
             "it can injure or kill",
         ),
         presume(
@@ -275,6 +329,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             4,
             2,
             4,
+            "used_ill_treat_people",
             "it can be used to ill-treat people in custody or crowds",
         ),
         presume(
@@ -282,6 +337,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             3,
             3,
             2,
+            "force_used_disperse_gatherings",
             "force is used to disperse gatherings",
         ),
     ],
@@ -292,6 +348,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             3,
             2,
             3,
+            "demolition_land_clearing_destroy",
             "demolition and land clearing can destroy homes and livelihoods",
         ),
         presume(
@@ -299,6 +356,7 @@ pub const CAPABILITY_IMPACTS: [&[PresumedImpact]; 7] = [
             2,
             2,
             3,
+            "land_clearing_take_land",
             "land clearing can take land from indigenous peoples without their consent",
         ),
     ],
@@ -416,6 +474,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             3,
             3,
             2,
+            "surveillance_technology_processes_data",
             "surveillance technology processes data about people by design",
         ),
         presume(
@@ -423,6 +482,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             3,
             3,
             2,
+            "surveillance_chills_speech",
             "surveillance chills speech",
         ),
     ],
@@ -433,6 +493,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             3,
             2,
+            "models_reproduce_bias_scale",
             "models can reproduce bias at scale",
         ),
         presume(
@@ -440,6 +501,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             3,
             2,
+            "data_analytics_processes_personal",
             "data analytics processes personal data",
         ),
     ],
@@ -450,6 +512,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             4,
             2,
+            "networks_carry_everyones_communications",
             "networks carry everyone's communications",
         ),
         presume(
@@ -457,6 +520,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             4,
             2,
+            "networks_shut_down_filtered",
             "networks can be shut down or filtered",
         ),
     ],
@@ -467,6 +531,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             3,
             2,
+            "hosted_content_accounts_removed",
             "hosted content and accounts can be removed or abused",
         ),
         presume(
@@ -474,6 +539,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             3,
             2,
+            "hosted_data_demanded_authorities",
             "hosted data can be demanded by authorities",
         ),
     ],
@@ -484,6 +550,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             3,
             2,
+            "misuse_poor_disposal_harms",
             "misuse or poor disposal harms health",
         ),
         presume(
@@ -491,6 +558,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             2,
             3,
+            "chemical_releases_damage_environment",
             "chemical releases damage the environment people depend on",
         ),
     ],
@@ -501,6 +569,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             2,
             3,
+            "machinery_used_demolish_homes",
             "machinery can be used to demolish homes or clear land",
         ),
         presume(
@@ -508,6 +577,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             2,
             2,
             2,
+            "heavy_equipment_carries_safety",
             "heavy equipment carries safety risks for workers",
         ),
     ],
@@ -518,6 +588,7 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             3,
             3,
             2,
+            "crowd_control_equipment_used",
             "crowd-control equipment is used on protests",
         ),
         presume(
@@ -525,10 +596,21 @@ const SECTOR_IMPACTS: [&[PresumedImpact]; 8] = [
             3,
             2,
             3,
+            "less_lethal_weapons_still",
             "less-lethal weapons still injure and kill",
         ),
     ],
 ];
+
+/// Every presumption of the method (capabilities, sectors, security customers), for the
+/// catalogues and for finding one by its id.
+pub fn all_presumptions() -> impl Iterator<Item = &'static PresumedImpact> {
+    CAPABILITY_IMPACTS
+        .iter()
+        .chain(SECTOR_IMPACTS.iter())
+        .flat_map(|impacts| impacts.iter())
+        .chain(std::iter::once(&PRESUMED_FOR_SECURITY_CUSTOMERS))
+}
 
 pub fn sector_impacts(sector: Sector) -> &'static [PresumedImpact] {
     SECTOR_IMPACTS[sector as usize]
@@ -568,6 +650,7 @@ pub fn presumed_impacts(
                 if impact.scale + impact.scope + impact.irremediability
                     > existing.scale + existing.scope + existing.irremediability
                 {
+                    existing.id = impact.id;
                     existing.because = impact.because;
                 }
                 existing.scale = existing.scale.max(impact.scale);
