@@ -225,7 +225,7 @@ pub fn app() -> Html {
                     }
                     Ok(None) => {}
                     Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(
-                        NoticeText::SettingsProblem(error.to_string()),
+                        NoticeText::SettingsProblem(error),
                     ))),
                 }
             });

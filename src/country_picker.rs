@@ -176,7 +176,7 @@ fn context_card(props: &ContextCardProps) -> Html {
                     <thead><tr><th scope="col">{texts.ui("ui-country-picker-indicator-source", "Indicator (source)")}</th><th scope="col">{texts.ui("ui-country-picker-value", "Value")}</th><th scope="col">{texts.ui("ui-country-picker-risk", "Risk")}</th></tr></thead>
                     <tbody>
                         { for context.indicators.iter().map(|r| html! {
-                            <tr><th scope="row">{texts.indicator(r.name).to_owned()}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{r.value.clone()}</td><td>{r.risk()}</td></tr>
+                            <tr><th scope="row">{texts.indicator(r.key).to_owned()}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{texts.indicator_values(&r.values)}</td><td>{r.risk()}</td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -3,9 +3,10 @@
 //! key (`Texts::ui`), and a test checks that it says what the core's English `Display` says.
 
 use crate::draft_records::DifferingChoice;
+use crate::settings::SettingsError;
 use crate::state::NoticeText;
 use crate::storage::{OpenProblem, StorageError};
-use hrdd_core::i18n::Texts;
+use hrdd_core::i18n::{Language, Texts};
 use hrdd_core::link::LinkError;
 use hrdd_core::AssessmentError;
 
@@ -95,7 +96,7 @@ pub fn notice_text(texts: &Texts, text: &NoticeText) -> String {
         NoticeText::SettingsProblem(problem) => texts.ui_with(
             "ui-notice-settings-problem",
             "The organisation settings file (settings.json) could not be used: { $problem }. The calculator works with its defaults.",
-            &[("problem", problem)],
+            &[("problem", &settings_error(texts, problem))],
         ),
         NoticeText::SharedCopy { name } => texts.ui_with(
             "ui-notice-shared-copy",
@@ -236,6 +237,104 @@ pub fn link_error(texts: &Texts, error: &LinkError) -> String {
     }
 }
 
+/// Why the organisation's settings file was not used, in the reader's language (the parser's
+/// own detail, for JSON that does not parse, stays as the parser says it).
+pub fn settings_error(texts: &Texts, error: &SettingsError) -> String {
+    use crate::settings::{SETTINGS_FORMAT, SETTINGS_VERSION, SUMMARY_FIELDS, THEME_PROPERTIES};
+    match error {
+        SettingsError::NotJson(detail) => texts.ui_with(
+            "ui-settings-not-json",
+            "it is not valid JSON ({ $detail })",
+            &[("detail", detail)],
+        ),
+        SettingsError::Shape(detail) => detail.clone(),
+        SettingsError::WrongFormat(found) => texts.ui_with(
+            "ui-settings-wrong-format",
+            "its format field is \"{ $found }\", not \"{ $expected }\"",
+            &[("found", found), ("expected", SETTINGS_FORMAT)],
+        ),
+        SettingsError::UnsupportedVersion(version) => texts.ui_with(
+            "ui-settings-unsupported-version",
+            "it uses settings version { $found }; this calculator reads version { $newest }",
+            &[
+                ("found", &version.to_string()),
+                ("newest", &SETTINGS_VERSION.to_string()),
+            ],
+        ),
+        SettingsError::UnknownSector(value) => texts.ui_with(
+            "ui-settings-unknown-sector",
+            "\"{ $value }\" is not a sector pack",
+            &[("value", value)],
+        ),
+        SettingsError::NoSectorPack => texts
+            .ui(
+                "ui-settings-no-sector-pack",
+                "it switches every sector pack off",
+            )
+            .to_owned(),
+        SettingsError::UnknownPerspective(value) => texts.ui_with(
+            "ui-settings-unknown-perspective",
+            "\"{ $value }\" is not a perspective",
+            &[("value", value)],
+        ),
+        SettingsError::UnknownThemeProperty(value) => texts.ui_with(
+            "ui-settings-unknown-theme-property",
+            "\"{ $value }\" is not a theme property (use { $known })",
+            &[("value", value), ("known", &THEME_PROPERTIES.join(", "))],
+        ),
+        SettingsError::UnsafeThemeValue(value) => texts.ui_with(
+            "ui-settings-unsafe-theme-value",
+            "the theme value \"{ $value }\" is not a plain colour or font name",
+            &[("value", value)],
+        ),
+        SettingsError::UnsafePolicyLink(value) => texts.ui_with(
+            "ui-settings-unsafe-policy-link",
+            "the policy link \"{ $value }\" is not an http or https address",
+            &[("value", value)],
+        ),
+        SettingsError::BadTargetOrigin(value) => texts.ui_with(
+            "ui-settings-bad-target-origin",
+            "\"{ $value }\" is not an origin such as https://intranet.example",
+            &[("value", value)],
+        ),
+        SettingsError::UnknownSummaryField(value) => texts.ui_with(
+            "ui-settings-unknown-summary-field",
+            "\"{ $value }\" is not a summary field (use { $known })",
+            &[("value", value), ("known", &SUMMARY_FIELDS.join(", "))],
+        ),
+        SettingsError::UnknownScreeningList(value) => texts.ui_with(
+            "ui-settings-unknown-screening-list",
+            "\"{ $value }\" is not a screening list (use { $known })",
+            &[
+                ("value", value),
+                (
+                    "known",
+                    &hrdd_core::method::SCREENING_LIST_ITEMS
+                        .iter()
+                        .map(|c| c.key)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+        ),
+        SettingsError::UnknownLanguage(value) => texts.ui_with(
+            "ui-settings-unknown-language",
+            "\"{ $value }\" is not a language of the calculator (use { $known })",
+            &[
+                ("value", value),
+                (
+                    "known",
+                    &Language::ALL
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +415,29 @@ mod tests {
                 assessment_error(&Texts::english(), &error),
                 error.to_string()
             );
+        }
+    }
+
+    #[test]
+    fn settings_errors_in_english_say_what_their_display_says() {
+        let cases = [
+            SettingsError::NotJson("expected value at line 1 column 1".into()),
+            SettingsError::Shape("missing field `format`".into()),
+            SettingsError::WrongFormat("other".into()),
+            SettingsError::UnsupportedVersion(9),
+            SettingsError::UnknownSector("toys".into()),
+            SettingsError::NoSectorPack,
+            SettingsError::UnknownPerspective("theirs".into()),
+            SettingsError::UnknownThemeProperty("margin".into()),
+            SettingsError::UnsafeThemeValue("url(x)".into()),
+            SettingsError::UnsafePolicyLink("javascript:x".into()),
+            SettingsError::BadTargetOrigin("intranet".into()),
+            SettingsError::UnknownSummaryField("answers".into()),
+            SettingsError::UnknownScreeningList("interpol".into()),
+            SettingsError::UnknownLanguage("de".into()),
+        ];
+        for error in cases {
+            assert_eq!(settings_error(&Texts::english(), &error), error.to_string());
         }
     }
 

@@ -467,7 +467,7 @@ pub fn benefits(props: &ReportProps) -> Html {
                 </ul>
             }
             if let Some(consequences) = report.consequences_of_not_proceeding {
-                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw", "If you refuse or withdraw:")}{" "}</strong>{chosen_option(&texts, report, "impacts.not_proceeding", consequences)}</p>
+                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw", "If you refuse or withdraw:")}{" "}</strong>{hrdd_core::method::question_index("impacts.not_proceeding").map(|i| texts.option(&hrdd_core::method::QUESTIONS[i], consequences, report.perspective).to_owned()).unwrap_or_default()}</p>
             }
         </section>
     }
@@ -798,20 +798,6 @@ pub fn element_chart(props: &ReportProps) -> Html {
             <figcaption class="help">{texts.ui("ui-results-element-scores-0-to-100", "Element scores, 0 to 100: higher means more concern.")}</figcaption>
         </figure>
     }
-}
-
-/// The words of the option the report names by its English label (an answer the report
-/// quotes), in the report's perspective and the reader's language.
-fn chosen_option(texts: &Texts, report: &Report, question_id: &str, english: &str) -> String {
-    hrdd_core::method::question_index(question_id)
-        .map(|i| &hrdd_core::method::QUESTIONS[i])
-        .and_then(|q| {
-            q.choices()
-                .iter()
-                .find(|c| c.label == english)
-                .map(|c| texts.option(q, c.key, report.perspective).to_owned())
-        })
-        .unwrap_or_else(|| english.to_owned())
 }
 
 /// The label of a screening list by its key.

@@ -183,7 +183,12 @@ impl fmt::Display for SettingsError {
             ),
             Self::UnknownLanguage(code) => write!(
                 f,
-                "\"{code}\" is not a language of the calculator (use en, fr or es)"
+                "\"{code}\" is not a language of the calculator (use {})",
+                hrdd_core::i18n::Language::ALL
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }

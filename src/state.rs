@@ -205,7 +205,7 @@ pub enum NoticeText {
         names: Vec<String>,
     },
     /// The organisation settings file could not be used (the problem, in the parser's words).
-    SettingsProblem(String),
+    SettingsProblem(crate::settings::SettingsError),
     SharedCopy {
         name: String,
     },

@@ -53,6 +53,11 @@ question-end_use-inherently_harmful = Is the intended use itself incompatible wi
 option-end_use-inherently_harmful-no = No
 option-end_use-inherently_harmful-depends = Possibly: it depends on how it is configured or targeted
 option-end_use-inherently_harmful-yes = Yes, for example mass surveillance of public assemblies or identifying protesters
+question-end_use-torture_or_executions = Could the product be used in executions, torture or other cruel treatment?
+    .help = Goods that serve capital punishment or torture may not be supplied at all; others need a licence under EU law.
+    .source = EU Regulation 2019/125 on goods that could be used for capital punishment or torture
+option-end_use-torture_or_executions-no = No
+option-end_use-torture_or_executions-yes = Yes
 question-end_use-capabilities = What can the product do to or about people? Tick every capability that applies.
     .help = Capabilities decide which rights are at stake. The calculator presumes the typical impacts of each capability until you rate the rights yourself.
     .source = US State Department guidance on transactions with surveillance capabilities (2020)
@@ -122,6 +127,12 @@ question-customer-misuse_against_groups = Has this customer used similar product
 option-customer-misuse_against_groups-no = No
 option-customer-misuse_against_groups-reported = There are unconfirmed reports
 option-customer-misuse_against_groups-documented = Yes, documented
+question-customer-sanctions = Are the destination, the customer or the end user under a UN or EU arms embargo or sanctions?
+    .help = Check the UN Security Council and EU sanctions lists. This calculator does not hold them; you declare the result of your check.
+    .source = UN Security Council sanctions; EU restrictive measures; EU Regulation 2021/821
+option-customer-sanctions-no = No, checked
+option-customer-sanctions-related_parties = Related parties are listed
+option-customer-sanctions-yes = Yes
 question-customer-unconstitutional_change = Has the destination had a coup or other unconstitutional change of government in the last five years?
     .help = Authorities that took power outside the constitution face no legal checks, and state customers there may turn products on the population.
     .source = BSR downstream HRDD primer (Myanmar example); UN Guiding Principle 7
@@ -308,6 +319,11 @@ question-machinery-military_adaptation = Is there a sign the customer means to a
     .source = EU Regulation 2021/821, Article 5, and the EU 2024 cyber-surveillance due diligence guidelines
 option-machinery-military_adaptation-no = No
 option-machinery-military_adaptation-yes = Yes
+question-security_equipment-torture_only_goods = Does the order include goods with no practical use other than torture or executions (for example spiked batons or electric-shock body belts)?
+    .help = Trade in such goods is banned outright in the EU.
+    .source = EU Regulation 2019/125, Annex II
+option-security_equipment-torture_only_goods-no = No
+option-security_equipment-torture_only_goods-yes = Yes
 question-security_equipment-recent_protest_use = Has the end user used force against peaceful protests in the last five years?
     .help = Crowd-control equipment sold to forces that attack peaceful protests will likely be used the same way.
     .source = UN Human Rights Guidance on Less-Lethal Weapons in Law Enforcement (2020)
@@ -1212,6 +1228,14 @@ reason-quick-screen-cannot-clear = A quick screen cannot clear this deal: { $rea
 reason-method1 = This assessment was made under method 1, which gave "{ $earlier }". Method 2 gives "{ $now }" for the reasons above.
 reason-method1-migrated = This assessment was made under method 1, which gave "{ $earlier }". Method 2 gives "{ $now }" for the reasons above and because answers to retired questions are read as shown.
 
+## How the indicators' values are written (the number's decimal separator, then its words)
+
+number-decimal-separator = .
+indicator-value-percentile = { $value }th percentile
+indicator-value-index = { $value } of 1
+indicator-value-physical-violence = { $value } (physical violence index)
+indicator-value-political-stability = { $value } (political stability)
+
 ## Why the method presumes an impact until the assessor rates the right
 
 presumption-identify_people = it can identify people
@@ -1767,3 +1791,18 @@ ui-error-unsupported-format-version = This file uses format version { $found }, 
 ui-start-mode-label = { $mode }:
 ui-results-right-risk = { $severity } severity, { $likelihood } — risk { $risk }
 ui-results-element-score = { $letter } { $element }: { $score } of 100
+
+# Organisation settings problems
+ui-settings-no-sector-pack = it switches every sector pack off
+ui-settings-not-json = it is not valid JSON ({ $detail })
+ui-settings-wrong-format = its format field is "{ $found }", not "{ $expected }"
+ui-settings-unsupported-version = it uses settings version { $found }; this calculator reads version { $newest }
+ui-settings-unknown-sector = "{ $value }" is not a sector pack
+ui-settings-unknown-perspective = "{ $value }" is not a perspective
+ui-settings-unknown-theme-property = "{ $value }" is not a theme property (use { $known })
+ui-settings-unsafe-theme-value = the theme value "{ $value }" is not a plain colour or font name
+ui-settings-unsafe-policy-link = the policy link "{ $value }" is not an http or https address
+ui-settings-bad-target-origin = "{ $value }" is not an origin such as https://intranet.example
+ui-settings-unknown-summary-field = "{ $value }" is not a summary field (use { $known })
+ui-settings-unknown-screening-list = "{ $value }" is not a screening list (use { $known })
+ui-settings-unknown-language = "{ $value }" is not a language of the calculator (use { $known })

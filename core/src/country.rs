@@ -104,10 +104,13 @@ impl SpecificIndicator {
 /// One indicator's contribution to the context index, for the explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorReading {
+    /// Its key in [`INDICATOR_NAMES`] (the catalogues' `indicator-<key>`).
+    pub key: &'static str,
     pub name: &'static str,
     pub source: &'static str,
-    /// The value as the source states it, e.g. "41.0th percentile" or "0.843 of 1".
-    pub value: String,
+    /// The values as the sources state them (`i18n::Texts::indicator_values` puts them into
+    /// words, "41.0th percentile" or "0.843 of 1").
+    pub values: Vec<IndicatorValue>,
     /// 0 (best) .. 1000 (worst): the method's common 0..100 scale, in tenths.
     pub risk_tenths: u16,
 }
@@ -146,14 +149,63 @@ const VDEM_SOURCE: &str = "V-Dem v14, 2023";
 const VIOLENCE_NAME: &str =
     "Physical violence: killings and torture by the state, or political instability and violence if worse";
 
-/// "41.0th percentile" for 410 tenths.
-fn percentile_text(tenths: u16) -> String {
-    format!("{}.{}th percentile", tenths / 10, tenths % 10)
+/// One value of an indicator as its source states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndicatorValue {
+    pub scale: ValueScale,
+    /// Tenths of a percentile point, or thousandths of the index.
+    pub raw: u16,
+    /// Which of two combined values it is, when the reading combines two.
+    pub part: Option<ValuePart>,
 }
 
-/// "0.843 of 1" for 843 thousandths.
-fn index_text(thousandths: u16) -> String {
-    format!("{}.{:03} of 1", thousandths / 1000, thousandths % 1000)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueScale {
+    /// A WGI percentile rank, in tenths ("41.0th percentile").
+    Percentile,
+    /// A V-Dem index from 0 to 1, in thousandths ("0.843 of 1").
+    IndexOfOne,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValuePart {
+    PhysicalViolence,
+    PoliticalStability,
+}
+
+impl IndicatorValue {
+    /// The catalogue key of its words (`indicator-value-…`).
+    pub fn key(&self) -> &'static str {
+        match self.scale {
+            ValueScale::Percentile => "indicator-value-percentile",
+            ValueScale::IndexOfOne => "indicator-value-index",
+        }
+    }
+
+    /// The number with one decimal (a percentile) or three (an index), as digits before and
+    /// after the decimal separator.
+    pub fn digits(&self) -> (u16, String) {
+        match self.scale {
+            ValueScale::Percentile => (self.raw / 10, format!("{}", self.raw % 10)),
+            ValueScale::IndexOfOne => (self.raw / 1000, format!("{:03}", self.raw % 1000)),
+        }
+    }
+}
+
+fn percentile_value(tenths: u16, part: Option<ValuePart>) -> IndicatorValue {
+    IndicatorValue {
+        scale: ValueScale::Percentile,
+        raw: tenths,
+        part,
+    }
+}
+
+fn index_value(thousandths: u16, part: Option<ValuePart>) -> IndicatorValue {
+    IndicatorValue {
+        scale: ValueScale::IndexOfOne,
+        raw: thousandths,
+        part,
+    }
 }
 
 /// Risk in tenths of a point for a "higher is better" value on a 0..1000 scale: a WGI percentile
@@ -176,28 +228,31 @@ impl Country {
     /// scale (METHODOLOGY.md, "Country context"). The index is their mean, so what is listed
     /// here is exactly what is scored.
     pub fn indicator_readings(&self) -> Vec<IndicatorReading> {
-        let percentile = |name, value: Option<u16>| {
+        let percentile = |(key, name), value: Option<u16>| {
             value.map(|v| IndicatorReading {
+                key,
                 name,
                 source: WGI_SOURCE,
-                value: percentile_text(v),
+                values: vec![percentile_value(v, None)],
                 risk_tenths: inverted(v),
             })
         };
-        let index = |name, value: Option<u16>| {
+        let index = |(key, name), value: Option<u16>| {
             value.map(|v| IndicatorReading {
+                key,
                 name,
                 source: VDEM_SOURCE,
-                value: index_text(v),
+                values: vec![index_value(v, None)],
                 risk_tenths: inverted(v),
             })
         };
+        let [rule_of_law, voice, _, civil_society, constraints] = INDICATOR_NAMES;
         [
-            percentile(RULE_OF_LAW_NAME, self.rule_of_law_percentile),
-            percentile(VOICE_NAME, self.voice_and_accountability_percentile),
+            percentile(rule_of_law, self.rule_of_law_percentile),
+            percentile(voice, self.voice_and_accountability_percentile),
             self.violence_reading(),
-            index(CIVIL_SOCIETY_NAME, self.civil_society),
-            index(CONSTRAINTS_NAME, self.judicial_constraints),
+            index(civil_society, self.civil_society),
+            index(constraints, self.judicial_constraints),
         ]
         .into_iter()
         .flatten()
@@ -214,20 +269,21 @@ impl Country {
         let state_risk = inverted(violence);
         let Some(stability) = self.political_stability_percentile else {
             return Some(IndicatorReading {
+                key: "violence",
                 name: VIOLENCE_NAME,
                 source: VDEM_SOURCE,
-                value: format!("{} (physical violence index)", index_text(violence)),
+                values: vec![index_value(violence, Some(ValuePart::PhysicalViolence))],
                 risk_tenths: state_risk,
             });
         };
         Some(IndicatorReading {
+            key: "violence",
             name: VIOLENCE_NAME,
             source: "V-Dem v14, 2023; World Bank WGI 2023",
-            value: format!(
-                "{} (physical violence index); {} (political stability)",
-                index_text(violence),
-                percentile_text(stability)
-            ),
+            values: vec![
+                index_value(violence, Some(ValuePart::PhysicalViolence)),
+                percentile_value(stability, Some(ValuePart::PoliticalStability)),
+            ],
             risk_tenths: state_risk.max(inverted(stability)),
         })
     }

@@ -532,10 +532,14 @@ impl ReportDocument {
                 response: report.connection.response,
             },
             benefits: report.benefits.iter().map(|r| r.key()).collect(),
-            consequences_of_not_proceeding: report.consequences_of_not_proceeding,
+            consequences_of_not_proceeding: report.consequences_of_not_proceeding.map(|key| {
+                crate::method::question_index("impacts.not_proceeding")
+                    .and_then(|i| QUESTIONS[i].choices().iter().find(|c| c.key == key))
+                    .map_or(key, |c| c.label)
+            }),
             rights_in_tension: report.rights_in_tension,
             packs_added: report.packs_added.iter().map(|s| s.key()).collect(),
-            method1_answers_read_as: report.migrations.clone(),
+            method1_answers_read_as: report.migrations.iter().map(|m| m.why).collect(),
             method1_outcome: report.method1_outcome.map(Outcome::key),
             salient_rights: report
                 .salient_rights

@@ -19,15 +19,15 @@
 
 use crate::assessment::Answer;
 use crate::country::{
-    country_by_code, Country, SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES,
-    REGIME_TYPES,
+    country_by_code, Country, IndicatorValue, SpecificIndicator, ValuePart,
+    COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
 use crate::method::{
     ActionDefinition, Connection, ContextLevel, Element, Leverage, Mode, Perspective, Question,
     QuestionKind, RedFlagDefinition, Right, Section, Sector, QUESTIONS,
 };
 use crate::method::{
-    RetiredAnswerMapping, DISALLOWED_WITHOUT_FULL_ASSESSMENT, METHOD1_MIGRATIONS, OUTCOME_FLOORS,
+    RetiredAnswerMapping, DISALLOWED_WITHOUT_FULL_ASSESSMENT, OUTCOME_FLOORS,
     QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC, QUICK_SCREEN_PRESUMPTIONS,
 };
 use crate::report::{
@@ -388,6 +388,21 @@ impl fmt::Display for TranslationProblem {
     }
 }
 
+/// The words of the indicators' values, by catalogue key: `{ $value }` is the number.
+pub const INDICATOR_VALUE_TEXTS: &[(&str, &str)] = &[
+    ("number-decimal-separator", "."),
+    ("indicator-value-percentile", "{ $value }th percentile"),
+    ("indicator-value-index", "{ $value } of 1"),
+    (
+        "indicator-value-physical-violence",
+        "{ $value } (physical violence index)",
+    ),
+    (
+        "indicator-value-political-stability",
+        "{ $value } (political stability)",
+    ),
+];
+
 /// The catalogue files, as embedded in the build. English is the reference every other
 /// catalogue is checked against.
 pub const CATALOGUE_FILES: &[(Language, &str)] = &[
@@ -464,7 +479,7 @@ impl Texts {
     /// A question's prompt in the words of a perspective.
     pub fn question(&self, question: &Question, perspective: Perspective) -> &str {
         let english = question.prompt_for(perspective);
-        let worded = english != question.prompt;
+        let worded = question.has_prompt_for(perspective);
         self.or(
             || {
                 let key = format!("question-{}", id_part(question.id));
@@ -495,12 +510,7 @@ impl Texts {
     /// An option's label in the words of a perspective.
     pub fn option(&self, question: &Question, key: &str, perspective: Perspective) -> &str {
         let english = question.option_label_for(key, perspective);
-        let plain = question
-            .choices()
-            .iter()
-            .find(|c| c.key == key)
-            .map_or("", |c| c.label);
-        let worded = english != plain;
+        let worded = question.has_option_label_for(key, perspective);
         self.or(
             || {
                 let base = format!("option-{}-{key}", id_part(question.id));
@@ -689,11 +699,48 @@ impl Texts {
     }
 
     /// The name of an indicator of the context index (the report's English name).
-    pub fn indicator<'a>(&'a self, english: &'a str) -> &'a str {
-        match INDICATOR_NAMES.iter().find(|(_, name)| *name == english) {
-            Some((key, _)) => self.or(|| format!("indicator-{key}"), english),
-            None => english,
-        }
+    pub fn indicator<'a>(&'a self, key: &'a str) -> &'a str {
+        let english = INDICATOR_NAMES
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(key, |(_, name)| name);
+        self.or(|| format!("indicator-{key}"), english)
+    }
+
+    /// An indicator's values as its sources state them ("41.0th percentile"), with this
+    /// language's decimal separator.
+    pub fn indicator_values(&self, values: &[IndicatorValue]) -> String {
+        values
+            .iter()
+            .map(|value| {
+                let (whole, fraction) = value.digits();
+                let separator = self.or(|| "number-decimal-separator".to_owned(), ".");
+                let number = format!("{whole}{separator}{fraction}");
+                let english = INDICATOR_VALUE_TEXTS
+                    .iter()
+                    .find(|(k, _)| *k == value.key())
+                    .map_or("", |(_, t)| t);
+                let stated = fill(
+                    self.or(|| value.key().to_owned(), english),
+                    &[("value", &number)],
+                );
+                match value.part {
+                    None => stated,
+                    Some(part) => {
+                        let key = match part {
+                            ValuePart::PhysicalViolence => "indicator-value-physical-violence",
+                            ValuePart::PoliticalStability => "indicator-value-political-stability",
+                        };
+                        let english = INDICATOR_VALUE_TEXTS
+                            .iter()
+                            .find(|(k, _)| *k == key)
+                            .map_or("", |(_, t)| t);
+                        fill(self.or(|| key.to_owned(), english), &[("value", &stated)])
+                    }
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The name of a V-Dem indicator that bears on particular products.
@@ -834,11 +881,8 @@ impl Texts {
     }
 
     /// How an answer given under method 1 was read, for one of the report's lines.
-    pub fn migration<'a>(&'a self, english: &'a str) -> &'a str {
-        match METHOD1_MIGRATIONS.iter().find(|m| m.why == english) {
-            Some(mapping) => self.or(|| migration_key(mapping), english),
-            None => english,
-        }
+    pub fn migration(&self, mapping: &'static RetiredAnswerMapping) -> &str {
+        self.or(|| migration_key(mapping), mapping.why)
     }
 
     /// What to do next, as `Report::next_step` says it in English: the outcome's step, then

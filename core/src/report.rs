@@ -519,6 +519,7 @@ pub struct Report {
     /// Rights the product could strengthen: shown beside the risks, never netted against them.
     pub benefits: Vec<Right>,
     /// What refusing or withdrawing would mean for people, as recorded.
+    /// The option key of `impacts.not_proceeding`, as recorded.
     pub consequences_of_not_proceeding: Option<&'static str>,
     /// A grave risk with a product that also strengthens rights: escalated for a documented
     /// senior decision instead of refused by arithmetic.
@@ -529,7 +530,7 @@ pub struct Report {
     /// Sector packs whose questions and flags apply although another pack was chosen.
     pub packs_added: Vec<Sector>,
     /// How answers given under method 1 to retired questions were read.
-    pub migrations: Vec<&'static str>,
+    pub migrations: Vec<&'static crate::method::RetiredAnswerMapping>,
     /// For an assessment made under method 1: what method 1 concluded, shown beside the
     /// current result (the frozen `crate::method_v1`).
     pub method1_outcome: Option<Outcome>,

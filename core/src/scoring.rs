@@ -69,7 +69,7 @@ pub fn score_with(assessment: &Assessment, policy: &Policy) -> Report {
     let method1_outcome =
         (assessment.method_version == 1).then(|| crate::method_v1::evaluate(assessment).outcome);
     let (migrated, applied) = read_method1_answers(assessment);
-    let migrations: Vec<&'static str> = applied.into_iter().map(|m| m.why).collect();
+    let migrations: Vec<&'static crate::method::RetiredAnswerMapping> = applied;
     let (pre_answered, restrictive_measures) = apply_pre_answers(migrated.as_ref());
     let (effective, screening) = apply_screening(pre_answered.as_ref(), policy);
     let assessment = effective.as_ref();
@@ -386,7 +386,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
     }
     let connection = connection_summary(assessment, &elements, security_customer);
     let benefits = benefits(assessment);
-    let consequences_of_not_proceeding = chosen_label(assessment, NOT_PROCEEDING);
+    let consequences_of_not_proceeding = chosen(assessment, NOT_PROCEEDING).map(|c| c.key);
     let loses_essentials = chosen_key(assessment, NOT_PROCEEDING) == Some(LOSS_OF_ESSENTIALS);
     let decisive_gaps = open_questions.iter().filter(|q| q.decisive).count();
 
@@ -779,10 +779,6 @@ where
 
 fn chosen_key(assessment: &Assessment, id: &str) -> Option<&'static str> {
     chosen(assessment, id).map(|c| c.key)
-}
-
-fn chosen_label(assessment: &Assessment, id: &str) -> Option<&'static str> {
-    chosen(assessment, id).map(|c| c.label)
 }
 
 fn ticked_bits(assessment: &Assessment, id: &str) -> Option<u32> {

@@ -11,6 +11,7 @@ use hrdd_core::country::{
     SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
 use hrdd_core::explanation::EXPLANATION_TEXTS;
+use hrdd_core::i18n::INDICATOR_VALUE_TEXTS;
 use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
 use hrdd_core::method::{all_presumptions, LIKELIHOOD_SIGNALS};
 use hrdd_core::method::{
@@ -57,7 +58,7 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
     let mut groups = Vec::new();
 
     let mut questions = Vec::new();
-    for question in QUESTIONS.iter().filter(|q| !q.retired) {
+    for question in QUESTIONS.iter() {
         let id = id_part(question.id);
         let mut m = message(format!("question-{id}"), question.prompt);
         m.attributes.push(("help".into(), question.help));
@@ -239,6 +240,13 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
     groups.push((
         "Why the outcome is what it is (the decision gate's steps)",
         OUTCOME_REASON_TEXTS
+            .iter()
+            .map(|(key, text)| message((*key).to_owned(), text))
+            .collect(),
+    ));
+    groups.push((
+        "How the indicators' values are written (the number's decimal separator, then its words)",
+        INDICATOR_VALUE_TEXTS
             .iter()
             .map(|(key, text)| message((*key).to_owned(), text))
             .collect(),
@@ -476,7 +484,7 @@ fn texts_come_from_the_catalogue_in_the_perspective_s_words_and_fall_back_to_eng
     // The English catalogue read through `Texts` gives the same texts as the method.
     let catalogue = Catalogue::parse(CATALOGUE_FILES[0].1).unwrap();
     let through_catalogue = Texts::new(Language::French, catalogue);
-    for question in QUESTIONS.iter().filter(|q| !q.retired) {
+    for question in QUESTIONS.iter() {
         for perspective in Perspective::ALL {
             assert_eq!(
                 through_catalogue.question(question, perspective),
@@ -522,4 +530,28 @@ fn outcome_reasons_read_the_same_through_the_english_catalogue_as_from_the_core(
         }
     }
     assert!(seen.len() >= 8, "the examples reach only {seen:?}");
+}
+
+#[test]
+fn indicator_values_are_written_in_the_reader_s_language_with_its_decimal_separator() {
+    let norway = hrdd_core::country::country_by_code("NO").unwrap();
+    let readings = norway.indicator_readings();
+    let rule_of_law = readings.iter().find(|r| r.key == "rule_of_law").unwrap();
+    let violence = readings.iter().find(|r| r.key == "violence").unwrap();
+    let english = hrdd_core::i18n::Texts::english();
+    let words = english.indicator_values(&rule_of_law.values);
+    assert!(words.ends_with("th percentile"), "{words}");
+    assert!(words.contains('.'), "{words}");
+    let words = english.indicator_values(&violence.values);
+    assert!(words.contains(" of 1 (physical violence index)"), "{words}");
+    let french = hrdd_core::i18n::Texts::new(
+        Language::French,
+        Catalogue::parse(CATALOGUE_FILES[1].1).unwrap(),
+    );
+    let words = french.indicator_values(&rule_of_law.values);
+    assert!(
+        words.ends_with("e centile") && words.contains(','),
+        "{words}"
+    );
+    assert_eq!(french.indicator("rule_of_law"), "État de droit", "{words}");
 }

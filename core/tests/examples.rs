@@ -236,7 +236,14 @@ fn snapshot(report: &Report) -> String {
             .join(", ")
     )
     .unwrap();
-    if let Some(c) = report.consequences_of_not_proceeding {
+    if let Some(c) = report.consequences_of_not_proceeding.map(|key| {
+        let question = hrdd_core::method::question_index("impacts.not_proceeding").unwrap();
+        texts.option(
+            &hrdd_core::method::QUESTIONS[question],
+            key,
+            report.perspective,
+        )
+    }) {
         writeln!(w, "if not proceeding: {c}").unwrap();
     }
     if report.rights_in_tension {

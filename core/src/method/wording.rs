@@ -64,6 +64,20 @@ impl Question {
             .unwrap_or("")
     }
 
+    /// Whether this perspective has its own words for the prompt.
+    pub fn has_prompt_for(&self, perspective: Perspective) -> bool {
+        PERSPECTIVE_PROMPTS
+            .iter()
+            .any(|(id, p, _)| *id == self.id && *p == perspective)
+    }
+
+    /// Whether this perspective has its own words for an option.
+    pub fn has_option_label_for(&self, key: &str, perspective: Perspective) -> bool {
+        PERSPECTIVE_OPTION_LABELS
+            .iter()
+            .any(|(id, option, p, _)| *id == self.id && *option == key && *p == perspective)
+    }
+
     /// The prompt in the words of this perspective.
     pub fn prompt_for(&self, perspective: Perspective) -> &'static str {
         PERSPECTIVE_PROMPTS
