@@ -145,7 +145,7 @@ pub fn assessment_error(texts: &Texts, error: &AssessmentError) -> String {
         AssessmentError::WrongAnswerKind { question, expected } => texts.ui_with(
             "ui-error-wrong-answer-kind",
             "Question \"{ $question }\" expects { $expected }.",
-            &[("question", question), ("expected", expected)],
+            &[("question", question), ("expected", texts.expected_answer(*expected))],
         ),
         AssessmentError::UnknownCountry { code } => texts.ui_with(
             "ui-error-unknown-country",
@@ -160,12 +160,12 @@ pub fn assessment_error(texts: &Texts, error: &AssessmentError) -> String {
         AssessmentError::RatingOutOfRange { right, dimension, value } => texts.ui_with(
             "ui-error-rating-out-of-range",
             "The { $dimension } rating of \"{ $right }\" is { $value }; ratings go from 1 to 4.",
-            &[("dimension", dimension), ("right", right), ("value", &value.to_string())],
+            &[("dimension", texts.rating_dimension(*dimension)), ("right", right), ("value", &value.to_string())],
         ),
         AssessmentError::UnknownValue { field, value } => texts.ui_with(
             "ui-error-unknown-value",
             "\"{ $value }\" is not a valid value for { $field }.",
-            &[("value", value), ("field", field)],
+            &[("value", value), ("field", texts.value_field(*field))],
         ),
         AssessmentError::OverrideWithoutReason => texts
             .ui(
@@ -176,7 +176,7 @@ pub fn assessment_error(texts: &Texts, error: &AssessmentError) -> String {
         AssessmentError::TextTooLong { field, max_chars } => texts.ui_with(
             "ui-error-text-too-long",
             "The { $field } is longer than { $max } characters.",
-            &[("field", field), ("max", &max_chars.to_string())],
+            &[("field", texts.text_field(*field)), ("max", &max_chars.to_string())],
         ),
         AssessmentError::WrongFormat { found } => texts.ui_with(
             "ui-error-wrong-format",
@@ -382,7 +382,7 @@ mod tests {
             },
             AssessmentError::WrongAnswerKind {
                 question: "x.y".into(),
-                expected: "one date",
+                expected: hrdd_core::error::ExpectedAnswer::OneDate,
             },
             AssessmentError::UnknownCountry { code: "ZZ".into() },
             AssessmentError::UnknownRight {
@@ -390,16 +390,16 @@ mod tests {
             },
             AssessmentError::RatingOutOfRange {
                 right: "privacy".into(),
-                dimension: "scale",
+                dimension: hrdd_core::error::RatingDimension::Scale,
                 value: 9,
             },
             AssessmentError::UnknownValue {
-                field: "mode",
+                field: hrdd_core::error::ValueField::Mode,
                 value: "slow".into(),
             },
             AssessmentError::OverrideWithoutReason,
             AssessmentError::TextTooLong {
-                field: "title",
+                field: hrdd_core::error::TextField::Title,
                 max_chars: 2000,
             },
             AssessmentError::WrongFormat {
@@ -416,6 +416,32 @@ mod tests {
                 error.to_string()
             );
         }
+    }
+
+    #[test]
+    fn file_problems_name_their_words_in_the_reader_s_language() {
+        let french = Texts::new(
+            Language::French,
+            hrdd_core::i18n::Catalogue::parse(hrdd_core::i18n::CATALOGUE_FILES[1].1).unwrap(),
+        );
+        let words = assessment_error(
+            &french,
+            &AssessmentError::TextTooLong {
+                field: hrdd_core::error::TextField::CustomerName,
+                max_chars: 2000,
+            },
+        );
+        assert!(words.contains("« nom du client »"), "{words}");
+        let words = assessment_error(
+            &french,
+            &AssessmentError::WrongAnswerKind {
+                question: "x.y".into(),
+                expected: hrdd_core::error::ExpectedAnswer::OneDate,
+            },
+        );
+        assert!(words.ends_with("attend une seule date."), "{words}");
+        let words = settings_error(&french, &SettingsError::NoSectorPack);
+        assert_eq!(words, "il désactive tous les modules sectoriels");
     }
 
     #[test]

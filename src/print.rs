@@ -102,7 +102,7 @@ pub fn print_report(props: &PrintProps) -> Html {
                     { for RIGHTS.iter().zip(&a.rights).filter(|(_, s)| **s != RightStatus::Unrated).map(|(right, status)| html! {
                         <tr><td>{texts.ui_with("ui-print-rating-of", "Rating of { $right }", &[("right", texts.right(*right))])}</td><td>{ match status {
                             RightStatus::NotAtRisk => texts.ui("ui-print-not-at-risk", "Not at risk").to_owned(),
-                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{} {}", dimension_name(&texts, d), v.map_or_else(|| texts.ui("ui-print-dont-know", "don't know").to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
+                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{} {}", dimension_name(&texts, d.key()), v.map_or_else(|| texts.ui("ui-print-dont-know", "don't know").to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
                             RightStatus::Unrated => String::new(),
                         } }</td></tr>
                     }) }

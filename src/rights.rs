@@ -138,7 +138,7 @@ fn right_row(props: &RightsProps, texts: &Texts, right: Right) -> Html {
                 <div class="ratings">
                     { for DIMENSIONS.iter().map(|(key, label, options)| {
                         let id = format!("right-{}-{key}", right.key());
-                        let current = rating.dimensions().iter().find(|(d, _)| d == key).and_then(|(_, v)| *v);
+                        let current = rating.dimensions().iter().find(|(d, _)| d.key() == *key).and_then(|(_, v)| *v);
                         let on_answer = props.on_answer.clone();
                         let key = *key;
                         let onchange = Callback::from(move |e: Event| {

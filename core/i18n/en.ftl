@@ -1236,6 +1236,35 @@ indicator-value-index = { $value } of 1
 indicator-value-physical-violence = { $value } (physical violence index)
 indicator-value-political-stability = { $value } (political stability)
 
+## Words a file problem names: what an answer should be, fields, rating dimensions
+
+error-expected-one_of_its_options = one of its options
+error-expected-list_of_its_items = a list of its items
+error-expected-country_code = a country code
+error-expected-date = a date
+error-expected-exactly_one_option = exactly one option
+error-expected-one_country_code = one country code
+error-expected-date_in_range = a date written YYYY-MM-DD, between 1990 and 2199
+error-expected-one_date = one date
+error-expected-single_value = a single value, not a list
+error-field-mode = mode
+error-field-perspective = perspective
+error-field-sector = sector
+error-field-right_status = a right's status
+error-field-context_level = country context level
+error-field-expected_outcome = expected_outcome
+error-field-required_screening_list = required screening list
+error-text-title = title
+error-text-customer_name = customer name
+error-text-beneficial_purpose = beneficial purpose
+error-text-notes = notes
+error-text-override_reason = override reason
+error-text-answer_note = note on an answer
+error-dimension-scale = scale
+error-dimension-scope = scope
+error-dimension-irremediability = irremediability
+error-dimension-likelihood = likelihood
+
 ## Why the method presumes an impact until the assessor rates the right
 
 presumption-identify_people = it can identify people

@@ -4,6 +4,7 @@
 use crate::country::country_by_code;
 use crate::dates::Day;
 use crate::error::AssessmentError;
+use crate::error::{ExpectedAnswer, RatingDimension, TextField};
 use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Sector, METHOD_VERSION,
     QUESTIONS, RIGHTS,
@@ -81,12 +82,12 @@ pub struct ImpactRating {
 }
 
 impl ImpactRating {
-    pub fn dimensions(&self) -> [(&'static str, Rating); 4] {
+    pub fn dimensions(&self) -> [(RatingDimension, Rating); 4] {
         [
-            ("scale", self.scale),
-            ("scope", self.scope),
-            ("irremediability", self.irremediability),
-            ("likelihood", self.likelihood),
+            (RatingDimension::Scale, self.scale),
+            (RatingDimension::Scope, self.scope),
+            (RatingDimension::Irremediability, self.irremediability),
+            (RatingDimension::Likelihood, self.likelihood),
         ]
     }
 }
@@ -121,12 +122,12 @@ pub struct FreeText {
 }
 
 impl FreeText {
-    pub fn fields(&self) -> [(&'static str, &str); 4] {
+    pub fn fields(&self) -> [(TextField, &str); 4] {
         [
-            ("title", &self.title),
-            ("customer name", &self.customer_name),
-            ("beneficial purpose", &self.beneficial_purpose),
-            ("notes", &self.notes),
+            (TextField::Title, &self.title),
+            (TextField::CustomerName, &self.customer_name),
+            (TextField::BeneficialPurpose, &self.beneficial_purpose),
+            (TextField::Notes, &self.notes),
         ]
     }
 }
@@ -254,7 +255,7 @@ impl Assessment {
             }
             if o.reason.chars().count() > MAX_TEXT_CHARS {
                 return Err(AssessmentError::TextTooLong {
-                    field: "override reason",
+                    field: TextField::OverrideReason,
                     max_chars: MAX_TEXT_CHARS,
                 });
             }
@@ -267,7 +268,7 @@ impl Assessment {
             }
             if note.chars().count() > MAX_TEXT_CHARS {
                 return Err(AssessmentError::TextTooLong {
-                    field: "note on an answer",
+                    field: TextField::AnswerNote,
                     max_chars: MAX_TEXT_CHARS,
                 });
             }
@@ -305,7 +306,7 @@ pub fn answer_from_keys(question_id: &str, keys: &[&str]) -> Result<Answer, Asse
             [key] => Ok(Answer::Choice(position(key)? as u8)),
             _ => Err(AssessmentError::WrongAnswerKind {
                 question: question_id.to_owned(),
-                expected: "exactly one option",
+                expected: ExpectedAnswer::ExactlyOneOption,
             }),
         },
         QuestionKind::Checklist(_) => {
@@ -319,7 +320,7 @@ pub fn answer_from_keys(question_id: &str, keys: &[&str]) -> Result<Answer, Asse
             [code] => Ok(Answer::Country(code.parse()?)),
             _ => Err(AssessmentError::WrongAnswerKind {
                 question: question_id.to_owned(),
-                expected: "one country code",
+                expected: ExpectedAnswer::OneCountryCode,
             }),
         },
         QuestionKind::Date => {
@@ -327,12 +328,12 @@ pub fn answer_from_keys(question_id: &str, keys: &[&str]) -> Result<Answer, Asse
                 [text] => Day::parse(text).map(Answer::Date).ok_or_else(|| {
                     AssessmentError::WrongAnswerKind {
                         question: question_id.to_owned(),
-                        expected: "a date written YYYY-MM-DD, between 1990 and 2199",
+                        expected: ExpectedAnswer::DateInRange,
                     }
                 }),
                 _ => Err(AssessmentError::WrongAnswerKind {
                     question: question_id.to_owned(),
-                    expected: "one date",
+                    expected: ExpectedAnswer::OneDate,
                 }),
             }
         }
@@ -350,15 +351,15 @@ fn check_answer_fits(index: usize, answer: Answer) -> Result<(), AssessmentError
         (QuestionKind::Single(choices), Answer::Choice(i)) if usize::from(i) < choices.len() => {
             Ok(())
         }
-        (QuestionKind::Single(_), _) => Err(wrong("one of its options")),
+        (QuestionKind::Single(_), _) => Err(wrong(ExpectedAnswer::OneOfItsOptions)),
         (QuestionKind::Checklist(items), Answer::Ticked(bits)) if bits >> items.len() == 0 => {
             Ok(())
         }
-        (QuestionKind::Checklist(_), _) => Err(wrong("a list of its items")),
+        (QuestionKind::Checklist(_), _) => Err(wrong(ExpectedAnswer::ListOfItsItems)),
         (QuestionKind::Country, Answer::Country(_)) => Ok(()),
-        (QuestionKind::Country, _) => Err(wrong("a country code")),
+        (QuestionKind::Country, _) => Err(wrong(ExpectedAnswer::CountryCode)),
         (QuestionKind::Date, Answer::Date(_)) => Ok(()),
-        (QuestionKind::Date, _) => Err(wrong("a date")),
+        (QuestionKind::Date, _) => Err(wrong(ExpectedAnswer::Date)),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::assessment::{
     answer_from_keys, Answer, Assessment, CountryOverride, FreeText, ImpactRating, RightStatus,
 };
 use crate::error::AssessmentError;
+use crate::error::{ExpectedAnswer, ValueField};
 use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS, RIGHTS,
 };
@@ -256,15 +257,16 @@ impl AssessmentDocument {
                 newest: FORMAT_VERSION,
             });
         }
-        let unknown = |field: &'static str, value: &str| AssessmentError::UnknownValue {
+        let unknown = |field: ValueField, value: &str| AssessmentError::UnknownValue {
             field,
             value: value.to_owned(),
         };
-        let mode = Mode::from_key(&self.mode).ok_or_else(|| unknown("mode", &self.mode))?;
+        let mode =
+            Mode::from_key(&self.mode).ok_or_else(|| unknown(ValueField::Mode, &self.mode))?;
         let perspective = Perspective::from_key(&self.perspective)
-            .ok_or_else(|| unknown("perspective", &self.perspective))?;
-        let sector =
-            Sector::from_key(&self.sector).ok_or_else(|| unknown("sector", &self.sector))?;
+            .ok_or_else(|| unknown(ValueField::Perspective, &self.perspective))?;
+        let sector = Sector::from_key(&self.sector)
+            .ok_or_else(|| unknown(ValueField::Sector, &self.sector))?;
         let mut assessment = Assessment::new(mode, perspective, sector);
         assessment.method_version = self.method_version;
 
@@ -280,7 +282,7 @@ impl AssessmentDocument {
                     ) {
                         return Err(AssessmentError::WrongAnswerKind {
                             question: id.clone(),
-                            expected: "a single value, not a list",
+                            expected: ExpectedAnswer::SingleValue,
                         });
                     }
                     answer_from_keys(id, &keys)?
@@ -293,7 +295,7 @@ impl AssessmentDocument {
                 .ok_or_else(|| AssessmentError::UnknownRight { right: key.clone() })?;
             assessment.rights[right.index()] = match document {
                 RightDocument::Word(word) if word == "not_at_risk" => RightStatus::NotAtRisk,
-                RightDocument::Word(word) => return Err(unknown("a right's status", word)),
+                RightDocument::Word(word) => return Err(unknown(ValueField::RightStatus, word)),
                 RightDocument::Rated(r) => RightStatus::Rated(ImpactRating {
                     scale: rating_from_document(r.scale),
                     scope: rating_from_document(r.scope),
@@ -305,7 +307,7 @@ impl AssessmentDocument {
         if let Some(o) = &self.country_override {
             assessment.country_override = Some(CountryOverride {
                 level: ContextLevel::from_key(&o.level)
-                    .ok_or_else(|| unknown("country context level", &o.level))?,
+                    .ok_or_else(|| unknown(ValueField::ContextLevel, &o.level))?,
                 reason: o.reason.clone(),
             });
         }
@@ -330,7 +332,7 @@ impl AssessmentDocument {
             .as_deref()
             .map(|key| {
                 Outcome::from_key(key).ok_or_else(|| AssessmentError::UnknownValue {
-                    field: "expected_outcome",
+                    field: ValueField::ExpectedOutcome,
                     value: key.to_owned(),
                 })
             })

@@ -22,6 +22,7 @@ use crate::country::{
     country_by_code, Country, IndicatorValue, SpecificIndicator, ValuePart,
     COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
+use crate::error::{ExpectedAnswer, RatingDimension, TextField, ValueField};
 use crate::method::{
     ActionDefinition, Connection, ContextLevel, Element, Leverage, Mode, Perspective, Question,
     QuestionKind, RedFlagDefinition, Right, Section, Sector, QUESTIONS,
@@ -705,6 +706,38 @@ impl Texts {
             .find(|(k, _)| *k == key)
             .map_or(key, |(_, name)| name);
         self.or(|| format!("indicator-{key}"), english)
+    }
+
+    /// What an answer should be, as a file problem names it.
+    pub fn expected_answer(&self, expected: ExpectedAnswer) -> &str {
+        self.or(
+            || format!("{}-{}", ExpectedAnswer::CATALOGUE_PREFIX, expected.key()),
+            expected.english(),
+        )
+    }
+
+    /// A field of the file that holds a fixed set of words, as a file problem names it.
+    pub fn value_field(&self, field: ValueField) -> &str {
+        self.or(
+            || format!("{}-{}", ValueField::CATALOGUE_PREFIX, field.key()),
+            field.english(),
+        )
+    }
+
+    /// A free-text field, as a file problem names it.
+    pub fn text_field(&self, field: TextField) -> &str {
+        self.or(
+            || format!("{}-{}", TextField::CATALOGUE_PREFIX, field.key()),
+            field.english(),
+        )
+    }
+
+    /// A dimension of a rating, in lower case, as a file problem names it.
+    pub fn rating_dimension(&self, dimension: RatingDimension) -> &str {
+        self.or(
+            || format!("{}-{}", RatingDimension::CATALOGUE_PREFIX, dimension.key()),
+            dimension.english(),
+        )
     }
 
     /// An indicator's values as its sources state them ("41.0th percentile"), with this

@@ -1212,7 +1212,7 @@ fn rate_rights(
                 for (dimension, value) in r.dimensions() {
                     if value.is_none() {
                         open_questions.push(OpenQuestion {
-                            id: format!("rights.{}.{dimension}", right.key()),
+                            id: format!("rights.{}.{}", right.key(), dimension.key()),
                             decisive: false,
                         });
                     }

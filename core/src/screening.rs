@@ -33,7 +33,7 @@ impl Policy {
                 .iter()
                 .find(|c| c.key == key.as_ref())
                 .ok_or_else(|| AssessmentError::UnknownValue {
-                    field: "required screening list",
+                    field: crate::error::ValueField::RequiredScreeningList,
                     value: key.as_ref().to_owned(),
                 })?;
             if !required.contains(&item.key) {

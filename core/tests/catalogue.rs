@@ -10,6 +10,7 @@ use hrdd_core::country::countries;
 use hrdd_core::country::{
     SpecificIndicator, COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
+use hrdd_core::error::{ExpectedAnswer, RatingDimension, TextField, ValueField};
 use hrdd_core::explanation::EXPLANATION_TEXTS;
 use hrdd_core::i18n::INDICATOR_VALUE_TEXTS;
 use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
@@ -250,6 +251,35 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
             .iter()
             .map(|(key, text)| message((*key).to_owned(), text))
             .collect(),
+    ));
+    let mut error_words = Vec::new();
+    for e in ExpectedAnswer::ALL {
+        error_words.push(message(
+            format!("{}-{}", ExpectedAnswer::CATALOGUE_PREFIX, e.key()),
+            e.english(),
+        ));
+    }
+    for f in ValueField::ALL {
+        error_words.push(message(
+            format!("{}-{}", ValueField::CATALOGUE_PREFIX, f.key()),
+            f.english(),
+        ));
+    }
+    for f in TextField::ALL {
+        error_words.push(message(
+            format!("{}-{}", TextField::CATALOGUE_PREFIX, f.key()),
+            f.english(),
+        ));
+    }
+    for d in RatingDimension::ALL {
+        error_words.push(message(
+            format!("{}-{}", RatingDimension::CATALOGUE_PREFIX, d.key()),
+            d.english(),
+        ));
+    }
+    groups.push((
+        "Words a file problem names: what an answer should be, fields, rating dimensions",
+        error_words,
     ));
     groups.push((
         "Why the method presumes an impact until the assessor rates the right",
