@@ -3,7 +3,7 @@
 // e-mail or uploaded to a CMS that accepts one file. Run by scripts/single-file.sh after the
 // release build; writes dist-single/hrdd-calculator.html.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,9 +18,12 @@ if (!/async function __wbg_init\(/.test(glue)) {
 const wasm = read('hrdd-calculator_bg.wasm').toString('base64');
 const css = read('style.css').toString('utf8');
 const icon = `data:image/svg+xml;base64,${read('icon.svg').toString('base64')}`;
-// The French and Spanish catalogues travel in the page as inert text (never run as script), so
-// that the one-file build speaks every language with no request at all.
-const catalogues = ['fr', 'es'].map((code) => {
+// Every language's catalogue (each file of i18n/: the wasm holds no words of its own) travels in
+// the page as inert text (never run as script), so that the one-file build speaks every language
+// with no request at all.
+const codes = readdirSync(join(dist, 'i18n')).filter((name) => name.endsWith('.ftl')).map((name) => name.slice(0, -4)).sort();
+if (!codes.includes('en')) throw new Error('dist/i18n/en.ftl is missing');
+const catalogues = codes.map((code) => {
   const text = read(join('i18n', `${code}.ftl`)).toString('utf8');
   if (/<\/script/i.test(text)) throw new Error(`${code}.ftl must not contain "</script"`);
   return `<script type="text/plain" id="hrdd-catalogue-${code}">${text}</script>`;

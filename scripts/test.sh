@@ -32,5 +32,8 @@ step "release build (trunk) and the one-file build"
 trunk build --release
 node scripts/single-file.mjs
 
+step "no English sentence in the wasm outside the English catalogue"
+node scripts/check-wasm-texts.mjs
+
 step "layer 3: end-to-end tests (node --test, playwright-core, Chromium, axe-core)"
 node --test tests/e2e/

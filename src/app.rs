@@ -150,34 +150,45 @@ pub fn app() -> Html {
     let ledger = use_mut_ref(|| restored_ledger(&opened));
     let dispatch = state.dispatcher();
     let settings = use_state(|| Rc::new(Settings::defaults()));
-    // The texts of the method; English needs no catalogue.
-    let texts = use_state(|| Rc::new(hrdd_core::i18n::Texts::english()));
+    // The words of every screen, from the shown language's catalogue (none until it is loaded:
+    // the wasm holds no words of its own).
+    let texts = use_state(|| Rc::new(hrdd_core::i18n::Texts::default()));
+    // The language last asked for: a catalogue that arrives after another was asked for is
+    // not shown (two quick switches).
+    let asked_for = use_mut_ref(|| None::<hrdd_core::i18n::Language>);
     // The language shown: the address's or the user's own choice, else the browser's (an
     // organisation's default, once settings.json is read, replaces the browser's only).
     let chosen = use_memo((), |()| crate::language::chosen());
     let language = use_state(|| (*chosen).unwrap_or_else(crate::language::from_browser));
     {
-        let (texts, dispatch) = (texts.clone(), dispatch.clone());
+        let (texts, dispatch, asked_for) = (texts.clone(), dispatch.clone(), asked_for.clone());
         use_effect_with(*language, move |language| {
             let language = *language;
-            if texts.language() == language {
-                // English at start-up: nothing to load, nothing to render again.
+            if texts.is_loaded() && texts.language() == language {
                 crate::language::set_document_language(language);
                 return;
             }
+            *asked_for.borrow_mut() = Some(language);
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::language::load_texts(language).await {
+                let loaded = crate::language::load_texts(language).await;
+                if *asked_for.borrow() != Some(language) {
+                    return;
+                }
+                match loaded {
                     Ok(loaded) => {
                         crate::language::set_document_language(language);
                         texts.set(Rc::new(loaded));
                     }
-                    Err(problem) => dispatch.dispatch(AppAction::Notify(Notice::error(
-                        texts.ui_with(
+                    Err(problem) if texts.is_loaded() => {
+                        dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with(
                             "ui-app-language-not-loaded",
-                            "The { $language } texts could not be loaded ({ $problem }); the calculator stays in the language shown.",
-                            &[("language", language.endonym()), ("problem", &problem)],
-                        ),
-                    ))),
+                            &[
+                                ("language", language.endonym()),
+                                ("problem", &problem.words(&texts)),
+                            ],
+                        ))))
+                    }
+                    Err(problem) => crate::language::report_no_texts(language, &problem),
                 }
             });
         });
@@ -305,9 +316,10 @@ pub fn app() -> Html {
     // The outcome summary for an embedding page, when the deployer allowed it.
     {
         let settings = (*settings).clone();
-        use_effect_with((report.clone(), settings), |(report, settings)| {
-            post_summary(report, settings)
-        });
+        use_effect_with(
+            (report.clone(), settings, (*texts).clone()),
+            |(report, settings, texts)| post_summary(report, settings, texts),
+        );
     }
     let on_answer = {
         let dispatch = dispatch.clone();
@@ -342,37 +354,41 @@ pub fn app() -> Html {
             let on_export = Callback::from(move |_: MouseEvent| {
                 crate::drafts::export_all(&held, &drafts, &dispatch)
             });
-            html! { <button type="button" class="notice-export" onclick={on_export}>{texts.ui("ui-app-export-all-assessments", "Export all assessments")}</button> }
+            html! { <button type="button" class="notice-export" onclick={on_export}>{texts.ui("ui-app-export-all-assessments")}</button> }
         });
         html! {
             <div class={class} role={role} id="notice">
                 <p>{crate::messages::notice_text(&texts, &notice.text)}</p>
                 { for export_all }
-                <button type="button" onclick={dismiss}>{texts.ui("ui-app-dismiss", "Dismiss")}</button>
+                <button type="button" onclick={dismiss}>{texts.ui("ui-app-dismiss")}</button>
             </div>
         }
     });
 
+    if !texts.is_loaded() {
+        // The first catalogue is on its way (a request to the calculator's own folder).
+        return html! { <main id="main" aria-busy="true"></main> };
+    }
     html! {
         <>
-        <a class="skip-link" href="#main">{texts.ui("ui-app-skip-to-the-calculator", "Skip to the calculator")}</a>
+        <a class="skip-link" href="#main">{texts.ui("ui-app-skip-to-the-calculator")}</a>
         <ContextProvider<Rc<Settings>> context={(*settings).clone()}>
         <ContextProvider<Rc<hrdd_core::i18n::Texts>> context={(*texts).clone()}>
         <header class="app-header">
-            <h1>{texts.ui("ui-app-downstream-human-rights-due-diligence", "Downstream human rights due diligence calculator")}</h1>
+            <h1>{texts.ui("ui-app-downstream-human-rights-due-diligence")}</h1>
             if !settings.organisation.is_empty() {
-                <p class="organisation">{texts.ui_with("ui-app-provided-by", "Provided by { $organisation }", &[("organisation", &settings.organisation)])}</p>
+                <p class="organisation">{texts.ui_with("ui-app-provided-by", &[("organisation", &settings.organisation)])}</p>
             }
             <p class="privacy-note">
-                {texts.ui("ui-app-screen-a-sale-or-deployment", "Screen a sale or deployment for risks to people after it leaves your hands: the end use, the customer and destination, the impacts on people and your connection to them. It follows the UN Guiding Principles and gives an outcome, red flags and what to do next.")}{" "}
-                <strong>{texts.ui("ui-app-everything-stays-on-this-device", "Everything stays on this device: nothing you enter is sent anywhere.")}</strong>
+                {texts.ui("ui-app-screen-a-sale-or-deployment")}{" "}
+                <strong>{texts.ui("ui-app-everything-stays-on-this-device")}</strong>
             </p>
             <crate::language::LanguageSwitcher language={*language} on_change={on_language} />
-            <nav aria-label={texts.ui("ui-app-screens", "Screens").to_owned()}>
-                {nav_button(View::Assess, texts.ui("ui-app-nav-assessment", "Assessment"))}
-                {nav_button(View::Drafts, texts.ui("ui-app-nav-drafts", "Drafts"))}
-                {nav_button(View::Compare, texts.ui("ui-app-nav-compare", "Compare"))}
-                if state.shared.is_some() { {nav_button(View::Shared, texts.ui("ui-app-nav-shared", "Shared link"))} }
+            <nav aria-label={texts.ui("ui-app-screens").to_owned()}>
+                {nav_button(View::Assess, texts.ui("ui-app-nav-assessment"))}
+                {nav_button(View::Drafts, texts.ui("ui-app-nav-drafts"))}
+                {nav_button(View::Compare, texts.ui("ui-app-nav-compare"))}
+                if state.shared.is_some() { {nav_button(View::Shared, texts.ui("ui-app-nav-shared"))} }
             </nav>
         </header>
         <div class="notices">{ for notice }</div>
@@ -401,7 +417,7 @@ pub fn app() -> Html {
             } }
         </main>
         <footer class="app-footer">
-            <p>{texts.ui_with("ui-app-method-version", "Method version { $version }.", &[("version", &hrdd_core::method::METHOD_VERSION.to_string())])}{" "}{texts.country_data_attribution().to_owned()}</p>
+            <p>{texts.ui_with("ui-app-method-version", &[("version", &hrdd_core::method::METHOD_VERSION.to_string())])}{" "}{texts.country_data_attribution().to_owned()}</p>
         </footer>
         </ContextProvider<Rc<hrdd_core::i18n::Texts>>>
         </ContextProvider<Rc<Settings>>>

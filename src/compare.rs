@@ -80,7 +80,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         let differs = x != y;
         html! {
             <tr class={classes!(differs.then_some("differs"))}>
-                <th scope="row">{label}{ if differs { html! { <span class="visually-hidden">{" "}{texts.ui("ui-compare-differs", "(differs)")}</span> } } else { html! {} } }</th>
+                <th scope="row">{label}{ if differs { html! { <span class="visually-hidden">{" "}{texts.ui("ui-compare-differs")}</span> } } else { html! {} } }</th>
                 <td>{x}</td><td>{y}</td>
             </tr>
         }
@@ -112,40 +112,40 @@ pub fn compare_view(props: &CompareProps) -> Html {
 
     html! {
         <section class="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{texts.ui("ui-compare-compare-two-assessments", "Compare two assessments")}</h2>
+            <h2 id="compare-title">{texts.ui("ui-compare-compare-two-assessments")}</h2>
             if drafts.len() < 2 {
-                <p>{texts.ui("ui-compare-compare-needs-two-drafts-start", "Compare needs two drafts. Start a new assessment or import one, then come back.")}</p>
+                <p>{texts.ui("ui-compare-compare-needs-two-drafts-start")}</p>
             }
             <div class="compare-picks">
-                {picker("compare-left", texts.ui("ui-compare-first", "First assessment"), &left, true)}
-                {picker("compare-right", texts.ui("ui-compare-second", "Second assessment"), &right, false)}
+                {picker("compare-left", texts.ui("ui-compare-first"), &left, true)}
+                {picker("compare-right", texts.ui("ui-compare-second"), &right, false)}
             </div>
             <table class="compare-table" id="compare-table">
-                <caption>{texts.ui("ui-compare-rows-that-differ-are-highlighted", "Rows that differ are highlighted.")}</caption>
+                <caption>{texts.ui("ui-compare-rows-that-differ-are-highlighted")}</caption>
                 <thead><tr><th scope="col">{""}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                 <tbody>
-                    {row(texts.ui("ui-results-outcome", "Outcome").into(), texts.outcome(ra.outcome).into(), texts.outcome(rb.outcome).into())}
-                    {row(texts.ui("ui-compare-residual-risk", "Residual risk").into(), texts.risk(ra.residual_risk).into(), texts.risk(rb.residual_risk).into())}
+                    {row(texts.ui("ui-results-outcome").into(), texts.outcome(ra.outcome).into(), texts.outcome(rb.outcome).into())}
+                    {row(texts.ui("ui-compare-residual-risk").into(), texts.risk(ra.residual_risk).into(), texts.risk(rb.residual_risk).into())}
                     { for ra.elements.iter().zip(&rb.elements).map(|(x, y)| row(format!("{} {}", x.element.letter(), texts.element(x.element)), x.score.to_string(), y.score.to_string())) }
-                    {row(texts.ui("ui-compare-red-flags", "Red flags").into(), fa.len().to_string(), fb.len().to_string())}
-                    {row(texts.ui("ui-compare-red-flags-only-here", "Red flags only here").into(), only(&fa, &fb), only(&fb, &fa))}
-                    {row(texts.ui("ui-compare-possible-red-flags", "Possible red flags (an unknown answer could raise them)").into(), ra.possible_red_flags.len().to_string(), rb.possible_red_flags.len().to_string())}
-                    {row(texts.ui("ui-compare-facts-to-establish", "Facts to establish before any decision").into(), ra.blockers.len().to_string(), rb.blockers.len().to_string())}
-                    {row(texts.ui("ui-compare-most-severe-right", "Most severe right").into(),
+                    {row(texts.ui("ui-compare-red-flags").into(), fa.len().to_string(), fb.len().to_string())}
+                    {row(texts.ui("ui-compare-red-flags-only-here").into(), only(&fa, &fb), only(&fb, &fa))}
+                    {row(texts.ui("ui-compare-possible-red-flags").into(), ra.possible_red_flags.len().to_string(), rb.possible_red_flags.len().to_string())}
+                    {row(texts.ui("ui-compare-facts-to-establish").into(), ra.blockers.len().to_string(), rb.blockers.len().to_string())}
+                    {row(texts.ui("ui-compare-most-severe-right").into(),
                         ra.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", texts.right(r.right), texts.risk(r.risk))),
                         rb.salient_rights.first().map_or("—".into(), |r| format!("{} ({})", texts.right(r.right), texts.risk(r.risk))))}
-                    {row(texts.ui("ui-compare-open-questions", "Open questions").into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
-                    {row(texts.ui("ui-compare-actions-to-do", "Actions to do").into(), count_actions(&ra, ActionStatus::ToDo), count_actions(&rb, ActionStatus::ToDo))}
-                    {row(texts.ui("ui-compare-safeguards-planned", "Safeguards planned as conditions of the deal").into(), count_actions(&ra, ActionStatus::Planned), count_actions(&rb, ActionStatus::Planned))}
-                    {row(texts.ui("ui-compare-mode-and-sector", "Mode and sector").into(),
+                    {row(texts.ui("ui-compare-open-questions").into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
+                    {row(texts.ui("ui-compare-actions-to-do").into(), count_actions(&ra, ActionStatus::ToDo), count_actions(&rb, ActionStatus::ToDo))}
+                    {row(texts.ui("ui-compare-safeguards-planned").into(), count_actions(&ra, ActionStatus::Planned), count_actions(&rb, ActionStatus::Planned))}
+                    {row(texts.ui("ui-compare-mode-and-sector").into(),
                         format!("{}, {}", texts.mode(a.assessment.mode), texts.sector(a.assessment.sector)),
                         format!("{}, {}", texts.mode(b.assessment.mode), texts.sector(b.assessment.sector)))}
                 </tbody>
             </table>
-            <h3>{texts.ui_with("ui-compare-answers-that-differ", "Answers that differ ({ $count })", &[("count", &differing.len().to_string())])}</h3>
+            <h3>{texts.ui_with("ui-compare-answers-that-differ", &[("count", &differing.len().to_string())])}</h3>
             if !differing.is_empty() {
                 <table class="compare-table" id="compare-answers">
-                    <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
+                    <thead><tr><th scope="col">{texts.ui("ui-results-question")}</th><th scope="col">{a.name.clone()}</th><th scope="col">{b.name.clone()}</th></tr></thead>
                     <tbody>
                         { for differing.iter().map(|&i| row(texts.question(&QUESTIONS[i], a.assessment.perspective).to_owned(), texts.answer(i, a.assessment.answers[i], a.assessment.perspective), texts.answer(i, b.assessment.answers[i], b.assessment.perspective))) }
                     </tbody>

@@ -77,19 +77,19 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
     html! {
         <div class={classes!("question", "country-question", (answer == Answer::Unanswered).then_some("unanswered"))} role="group" aria-labelledby="destination-label" id={format!("q-{}", question.id)} tabindex="-1">
             <p class="prompt" id="destination-label">{texts.question(question, perspective).to_owned()}</p>
-            <p class="help" id={help_id.clone()}>{texts.help(question).to_owned()}<span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{texts.question_source(question).to_owned()}{"."}</span></p>
-            <label for="country-search">{texts.ui("ui-country-picker-search-countries-by-name-or", "Search countries by name or ISO code")}</label>
+            <p class="help" id={help_id.clone()}>{texts.help(question).to_owned()}<span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{texts.question_source(question).to_owned()}{"."}</span></p>
+            <label for="country-search">{texts.ui("ui-country-picker-search-countries-by-name-or")}</label>
             <input type="search" id="country-search" autocomplete="off" value={(*query).clone()} oninput={on_search}
                 aria-controls={question.id} />
-            <label for={question.id} class="visually-hidden-label">{texts.ui_with("ui-country-picker-destination-shown", "Destination country ({ $shown } shown)", &[("shown", &shown.to_string())])}</label>
+            <label for={question.id} class="visually-hidden-label">{texts.ui_with("ui-country-picker-destination-shown", &[("shown", &shown.to_string())])}</label>
             <select id={question.id} size="6" aria-describedby={help_id} onchange={on_pick}>
-                <option value="dont-know" selected={selected == "dont-know"}>{texts.ui("ui-questionnaire-don-t-know", "Don't know")}</option>
+                <option value="dont-know" selected={selected == "dont-know"}>{texts.ui("ui-questionnaire-don-t-know")}</option>
                 { for matches.iter().map(|c| html! {
                     <option value={c.alpha2.clone()} selected={selected == c.alpha2}>{format!("{} ({})", texts.country_name(c), c.alpha2)}</option>
                 }) }
             </select>
             if shown == 0 {
-                <p class="help" role="status">{texts.ui("ui-country-picker-no-country-matches-this-search", "No country matches this search.")}</p>
+                <p class="help" role="status">{texts.ui("ui-country-picker-no-country-matches-this-search")}</p>
             }
             <ContextCard assessment={props.assessment.clone()} report={props.report.clone()} on_answer={props.on_answer.clone()} />
         </div>
@@ -155,25 +155,24 @@ fn context_card(props: &ContextCardProps) -> Html {
     };
     html! {
         <section class="context-card" aria-labelledby="context-title" id="country-context">
-            <h3 id="context-title">{texts.ui_with("ui-country-picker-country-context", "Country context: { $country }", &[("country", hrdd_core::country::country_by_code(&context.code).map_or(context.name.as_str(), |c| texts.country_name(c)))])}</h3>
+            <h3 id="context-title">{texts.ui_with("ui-country-picker-country-context", &[("country", hrdd_core::country::country_by_code(&context.code).map_or(context.name.as_str(), |c| texts.country_name(c)))])}</h3>
             <p>
                 { match (context.index, context.derived_level) {
-                    (Some(index), Some(level)) => texts.ui_with("ui-country-picker-from-the-indicators", "From the indicators: { $level } (index { $index } of 100, higher is worse).", &[("level", texts.context_level(level)), ("index", &index.to_string())]),
-                    _ => texts.ui("ui-country-picker-no-indicators", "The dataset has no indicators for this country: it counts as a very high risk context until you set a level below.").to_owned(),
+                    (Some(index), Some(level)) => texts.ui_with("ui-country-picker-from-the-indicators", &[("level", texts.context_level(level)), ("index", &index.to_string())]),
+                    _ => texts.ui("ui-country-picker-no-indicators").to_owned(),
                 } }
-                if let Some(regime) = context.regime { {" "}{texts.ui_with("ui-country-picker-regime", "V-Dem regime type (2024): { $regime }.", &[("regime", texts.regime_type(regime))])} }
+                if let Some(regime) = context.regime { {" "}{texts.ui_with("ui-country-picker-regime", &[("regime", texts.regime_type(regime))])} }
             </p>
             if context.level_for_flags != context.level_used {
                 <p id="context-margin">{texts.ui_with(
                     "ui-country-picker-margin",
-                    "The index is within its margin of error (±{ $margin }) of the next band: red flags and floors treat the country as a { $level }.",
                     &[("margin", &context.margin.to_string()), ("level", texts.context_level(context.level_for_flags))],
                 )}</p>
             }
             if !context.indicators.is_empty() {
                 <table class="indicators">
-                    <caption>{texts.ui("ui-country-picker-indicators-used-each-on-a", "Indicators used (each on a 0 best to 100 worst scale)")}</caption>
-                    <thead><tr><th scope="col">{texts.ui("ui-country-picker-indicator-source", "Indicator (source)")}</th><th scope="col">{texts.ui("ui-country-picker-value", "Value")}</th><th scope="col">{texts.ui("ui-country-picker-risk", "Risk")}</th></tr></thead>
+                    <caption>{texts.ui("ui-country-picker-indicators-used-each-on-a")}</caption>
+                    <thead><tr><th scope="col">{texts.ui("ui-country-picker-indicator-source")}</th><th scope="col">{texts.ui("ui-country-picker-value")}</th><th scope="col">{texts.ui("ui-country-picker-risk")}</th></tr></thead>
                     <tbody>
                         { for context.indicators.iter().map(|r| html! {
                             <tr><th scope="row">{texts.indicator(r.key).to_owned()}<span class="indicator-source">{format!(" ({})", r.source)}</span></th><td>{texts.indicator_values(&r.values)}</td><td>{r.risk()}</td></tr>
@@ -183,8 +182,8 @@ fn context_card(props: &ContextCardProps) -> Html {
             }
             if context.specific.iter().any(|s| s.rank.is_some()) {
                 <table class="indicators" id="specific-indicators">
-                    <caption>{texts.ui_with("ui-country-picker-specific-caption", "Indicators that bear on particular products (V-Dem v14, 2023): the share of the 179 countries V-Dem codes that do worse; the worst { $share }% raise the likelihood of harm for the products named", &[("share", &WORST_SHARE_PERCENT.to_string())])}</caption>
-                    <thead><tr><th scope="col">{texts.ui("ui-country-picker-indicator-source", "Indicator (source)")}</th><th scope="col">{texts.ui("ui-country-picker-countries-doing-worse", "Countries doing worse")}</th><th scope="col">{texts.ui("ui-country-picker-what-it-means-for-this", "What it means for this deal")}</th></tr></thead>
+                    <caption>{texts.ui_with("ui-country-picker-specific-caption", &[("share", &WORST_SHARE_PERCENT.to_string())])}</caption>
+                    <thead><tr><th scope="col">{texts.ui("ui-country-picker-indicator-source")}</th><th scope="col">{texts.ui("ui-country-picker-countries-doing-worse")}</th><th scope="col">{texts.ui("ui-country-picker-what-it-means-for-this")}</th></tr></thead>
                     <tbody>
                         { for context.specific.iter().filter(|s| s.rank.is_some()).map(|s| html! {
                             <tr>
@@ -199,24 +198,24 @@ fn context_card(props: &ContextCardProps) -> Html {
             <p class="attribution">{texts.country_data_attribution().to_owned()}</p>
             <div class="option">
                 <input type="checkbox" id="override-toggle" checked={override_set.is_some()} onchange={on_toggle} />
-                <label for="override-toggle">{texts.ui("ui-country-picker-override-the-context-level-with", "Override the context level with my own judgement")}</label>
+                <label for="override-toggle">{texts.ui("ui-country-picker-override-the-context-level-with")}</label>
             </div>
             if let Some(o) = override_set {
                 <div class="override">
-                    <label for="override-level">{texts.ui("ui-country-picker-context-level", "Context level")}</label>
+                    <label for="override-level">{texts.ui("ui-country-picker-context-level")}</label>
                     <select id="override-level" onchange={on_level}>
                         { for ContextLevel::ALL.into_iter().map(|level| html! {
                             <option value={level.key()} selected={o.level == level}>{texts.context_level(level).to_owned()}</option>
                         }) }
                     </select>
-                    <label for="override-reason">{texts.ui("ui-country-picker-reason-required-shown-in-the", "Reason (required, shown in the report)")}</label>
-                    <textarea id="override-reason" rows="2" maxlength="2000" value={o.reason.clone()} oninput={on_reason}
+                    <label for="override-reason">{texts.ui("ui-country-picker-reason-required-shown-in-the")}</label>
+                    <textarea id="override-reason" rows="2" maxlength="2000" value={crate::messages::free_text(&texts, &o.reason)} oninput={on_reason}
                         aria-invalid={o.reason.trim().is_empty().then_some("true")} aria-describedby="override-reason-note" />
                     <p id="override-reason-note" class={classes!("help", o.reason.trim().is_empty().then_some("warning"))}>
                         { if o.reason.trim().is_empty() {
-                            texts.ui("ui-country-picker-override-needs-reason", "Add a reason to apply the override; until then the indicators are used.")
+                            texts.ui("ui-country-picker-override-needs-reason")
                         } else {
-                            texts.ui("ui-country-picker-override-applied", "Applied: the score uses your level, and the report shows it next to the data.")
+                            texts.ui("ui-country-picker-override-applied")
                         } }
                     </p>
                 </div>
@@ -231,18 +230,15 @@ fn specific_meaning(texts: &Texts, reading: &SpecificReading) -> String {
     match (reading.among_worst, rights.is_empty()) {
         (true, false) => texts.ui_with(
             "ui-country-picker-among-worst-raises",
-            "Among the worst: raises the likelihood of harm to { $rights } for this product.",
             &[("rights", &rights.join(", "))],
         ),
         (true, true) => texts.ui_with(
             "ui-country-picker-among-worst-bears",
-            "Among the worst; it bears on { $products }, not on this product as described.",
-            &[("products", reading.bears_on)],
+            &[("products", texts.indicator_bears_on(reading.indicator))],
         ),
         (false, _) => texts.ui_with(
             "ui-country-picker-not-among-worst",
-            "Not among the worst; it would bear on { $products }.",
-            &[("products", reading.bears_on)],
+            &[("products", texts.indicator_bears_on(reading.indicator))],
         ),
     }
 }

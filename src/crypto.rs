@@ -12,13 +12,22 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-fn crypto() -> Result<web_sys::Crypto, String> {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or_else(|| "This browser offers no cryptography, so links cannot be protected with a passphrase here.".to_owned())
+/// Why a link could not be protected with a passphrase (the share panel says it in words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CryptoProblem {
+    /// The browser offers no cryptography (an insecure page or an old browser).
+    Unavailable,
+    NoRandomNumbers,
+    EncryptionFailed,
 }
 
-fn subtle() -> Result<SubtleCrypto, String> {
+fn crypto() -> Result<web_sys::Crypto, CryptoProblem> {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(CryptoProblem::Unavailable)
+}
+
+fn subtle() -> Result<SubtleCrypto, CryptoProblem> {
     Ok(crypto()?.subtle())
 }
 
@@ -32,7 +41,7 @@ fn object(entries: &[(&str, JsValue)]) -> Object {
 }
 
 async fn derive_key(passphrase: &str, salt: &[u8], usage: &str) -> Result<CryptoKey, JsValue> {
-    let subtle = subtle().map_err(|e| JsValue::from_str(&e))?;
+    let subtle = subtle().map_err(|_| JsValue::NULL)?;
     let password = Uint8Array::from(passphrase.as_bytes());
     let base = JsFuture::from(subtle.import_key_with_str(
         "raw",
@@ -72,15 +81,15 @@ fn gcm(nonce: &[u8]) -> Object {
 }
 
 /// Encrypt a link body under a passphrase, with a fresh random salt and nonce.
-pub async fn encrypt(plaintext: &[u8], passphrase: &str) -> Result<EncryptedLink, String> {
+pub async fn encrypt(plaintext: &[u8], passphrase: &str) -> Result<EncryptedLink, CryptoProblem> {
     let crypto = crypto()?;
     let mut salt = vec![0u8; SALT_BYTES];
     let mut nonce = vec![0u8; NONCE_BYTES];
     crypto
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut nonce))
-        .map_err(|_| "The browser could not produce random numbers.".to_owned())?;
-    let failed = |_| "The browser could not encrypt the link.".to_owned();
+        .map_err(|_| CryptoProblem::NoRandomNumbers)?;
+    let failed = |_| CryptoProblem::EncryptionFailed;
     let key = derive_key(passphrase, &salt, "encrypt")
         .await
         .map_err(failed)?;

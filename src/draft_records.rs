@@ -12,7 +12,7 @@
 
 use crate::state::{Draft, DraftId};
 use hrdd_core::format::AssessmentDocument;
-use hrdd_core::Assessment;
+use hrdd_core::{Assessment, AssessmentError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -60,8 +60,8 @@ impl DraftRecord {
     }
 
     /// The draft this record holds, or why it cannot be opened.
-    pub fn to_draft(&self) -> Result<Draft, String> {
-        let assessment = self.document.to_assessment().map_err(|e| e.to_string())?;
+    pub fn to_draft(&self) -> Result<Draft, AssessmentError> {
+        let assessment = self.document.to_assessment()?;
         Ok(Draft {
             id: self.id.clone(),
             name: self.name.clone(),
@@ -156,9 +156,26 @@ impl KeptVersion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetAside {
     pub key: String,
-    /// Why it could not be read, in plain words.
-    pub problem: String,
+    /// Why it could not be read (`messages::record_problem` says it).
+    pub problem: RecordProblem,
     pub chars: usize,
+}
+
+/// Why a stored value cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordProblem {
+    /// It is not JSON (the browser's own detail).
+    NotJson(String),
+    /// It is JSON of another shape (the parser's detail).
+    Shape(String),
+    /// It is stored under the key of another draft.
+    WrongKey(String),
+    /// It holds an assessment that is not valid.
+    Invalid(AssessmentError),
+    /// Drafts of the old single key that could not be opened, by name.
+    Format1Drafts(Vec<String>),
+    /// Set aside earlier; its original key no longer says what it was.
+    SetAsideEarlier,
 }
 
 /// What this tab last wrote or heard for one draft: the edit id and the content it had.
@@ -288,15 +305,12 @@ impl Collection {
 
     /// The drafts of the file, or the first problem found (nothing is imported unless all of
     /// the file can be read).
-    pub fn drafts(&self) -> Result<Vec<Draft>, String> {
+    pub fn drafts(&self) -> Result<Vec<Draft>, CollectionProblem> {
         if self.format != COLLECTION_FORMAT {
-            return Err(format!("the file's format is \"{}\"", self.format));
+            return Err(CollectionProblem::OtherFormat(self.format.clone()));
         }
         if self.version > COLLECTION_VERSION {
-            return Err(format!(
-                "the file was written by a later version of this calculator (collection version {})",
-                self.version
-            ));
+            return Err(CollectionProblem::LaterVersion(self.version));
         }
         self.assessments
             .iter()
@@ -309,10 +323,27 @@ impl Collection {
                         name: entry.name.chars().take(120).collect(),
                         assessment,
                     })
-                    .map_err(|e| format!("\"{}\": {e}", entry.name))
+                    .map_err(|error| CollectionProblem::Assessment {
+                        name: entry.name.chars().take(120).collect(),
+                        error,
+                    })
             })
             .collect()
     }
+}
+
+/// Why a file of several assessments cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CollectionProblem {
+    /// Its format field names another kind of file.
+    OtherFormat(String),
+    /// A later version of the calculator wrote it.
+    LaterVersion(u32),
+    /// One of its assessments is not valid.
+    Assessment {
+        name: String,
+        error: AssessmentError,
+    },
 }
 
 /// How the assessments of an imported file meet the drafts already here.
@@ -519,10 +550,16 @@ mod tests {
 
         let mut other = collection.clone();
         other.format = "hrdd-assessment".into();
-        assert!(other.drafts().unwrap_err().contains("format"));
+        assert_eq!(
+            other.drafts().unwrap_err(),
+            CollectionProblem::OtherFormat("hrdd-assessment".into())
+        );
         let mut later = collection;
         later.version = COLLECTION_VERSION + 1;
-        assert!(later.drafts().unwrap_err().contains("later version"));
+        assert_eq!(
+            later.drafts().unwrap_err(),
+            CollectionProblem::LaterVersion(COLLECTION_VERSION + 1)
+        );
     }
 
     #[test]

@@ -19,17 +19,9 @@ const MAX_COLLECTION_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 fn keep_reason(texts: &Texts, reason: crate::draft_records::KeepReason) -> &str {
     use crate::draft_records::KeepReason;
     match reason {
-        KeepReason::ChangedInTwoTabs => texts.ui(
-            "ui-drafts-kept-two-tabs",
-            "changed in two tabs at once; this change came first",
-        ),
-        KeepReason::DeletedAfterAChangeElsewhere => texts.ui(
-            "ui-drafts-kept-deleted",
-            "deleted in one tab just after another tab changed it",
-        ),
-        KeepReason::ReplacedByImport => {
-            texts.ui("ui-drafts-kept-replaced", "replaced by an imported file")
-        }
+        KeepReason::ChangedInTwoTabs => texts.ui("ui-drafts-kept-two-tabs"),
+        KeepReason::DeletedAfterAChangeElsewhere => texts.ui("ui-drafts-kept-deleted"),
+        KeepReason::ReplacedByImport => texts.ui("ui-drafts-kept-replaced"),
     }
 }
 
@@ -56,7 +48,6 @@ pub fn export_all(texts: &Texts, drafts: &[Draft], dispatch: &UseReducerDispatch
     dispatch.dispatch(AppAction::Notify(match result {
         Ok(()) => Notice::info(texts.ui_with(
             "ui-drafts-exported-all",
-            "Exported { $count } assessment(s), with names and notes, as { $file }. Keep the file somewhere safe: it holds confidential deal details.",
             &[("count", &drafts.len().to_string()), ("file", &file_name)],
         )),
         Err(error) => Notice::error(error),
@@ -87,7 +78,6 @@ fn finish_import(
         if let Err(error) = storage::keep_replaced(&replaced) {
             dispatch.dispatch(AppAction::Notify(Notice::storage(texts.ui_with(
                 "ui-drafts-nothing-imported",
-                "{ $problem } Nothing was imported.",
                 &[("problem", &crate::messages::storage_error(texts, &error))],
             ))));
             return;
@@ -171,25 +161,27 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             input.set_value("");
             let file_name = file.name();
             if file.size() > MAX_COLLECTION_BYTES {
-                dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with("ui-drafts-file-too-large", "\"{ $file }\" is too large to be a file of this calculator (the limit is 20 MB). Nothing was changed.", &[("file", &file_name)]))));
+                dispatch.dispatch(AppAction::Notify(Notice::error(
+                    texts.ui_with("ui-drafts-file-too-large", &[("file", &file_name)]),
+                )));
                 return;
             }
             let (dispatch, drafts, pending) = (dispatch.clone(), drafts.clone(), pending.clone());
             let texts = texts.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(text) = JsFuture::from(file.text()).await else {
-                    dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with(
-                        "ui-toolbar-file-unreadable",
-                        "\"{ $file }\" could not be read. Nothing was changed.",
-                        &[("file", &file_name)],
-                    ))));
+                    dispatch.dispatch(AppAction::Notify(Notice::error(
+                        texts.ui_with("ui-toolbar-file-unreadable", &[("file", &file_name)]),
+                    )));
                     return;
                 };
                 let text = text.as_string().unwrap_or_default();
                 match storage::import_file(&text) {
                     Ok(ImportedFile::One(assessment)) => {
                         if text.len() as f64 > MAX_IMPORT_BYTES {
-                            dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with("ui-toolbar-file-too-large", "\"{ $file }\" is too large to be an assessment (the limit is 1 MB). Nothing was changed.", &[("file", &file_name)]))));
+                            dispatch.dispatch(AppAction::Notify(Notice::error(
+                                texts.ui_with("ui-toolbar-file-too-large", &[("file", &file_name)]),
+                            )));
                             return;
                         }
                         let name = if assessment.text.title.trim().is_empty() {
@@ -201,11 +193,9 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             assessment.text.title.trim().to_owned()
                         };
                         dispatch.dispatch(AppAction::Import { name, assessment });
-                        dispatch.dispatch(AppAction::Notify(Notice::info(texts.ui_with(
-                            "ui-toolbar-imported",
-                            "Imported \"{ $file }\" as a new draft.",
-                            &[("file", &file_name)],
-                        ))));
+                        dispatch.dispatch(AppAction::Notify(Notice::info(
+                            texts.ui_with("ui-toolbar-imported", &[("file", &file_name)]),
+                        )));
                     }
                     Ok(ImportedFile::Collection(collection)) => {
                         let Collection {
@@ -232,7 +222,6 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                     Err(error) => {
                         dispatch.dispatch(AppAction::Notify(Notice::error(texts.ui_with(
                             "ui-toolbar-import-failed",
-                            "{ $problem } Nothing was changed.",
                             &[("problem", &crate::messages::storage_error(&texts, &error))],
                         ))))
                     }
@@ -299,16 +288,15 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
     let pending_dialog = (*pending).as_ref().map(|import| {
         html! {
             <div class="import-choice" role="group" aria-labelledby="import-choice-title">
-                <h3 id="import-choice-title">{texts.ui_with("ui-drafts-importing", "Importing \"{ $file }\"", &[("file", &import.file_name)])}</h3>
+                <h3 id="import-choice-title">{texts.ui_with("ui-drafts-importing", &[("file", &import.file_name)])}</h3>
                 <p>{texts.ui_with(
                     "ui-drafts-import-plan",
-                    "{ $new } new assessment(s) will be added and { $identical } are already here unchanged. These differ from the drafts here with the same identity:",
                     &[("new", &import.plan.new.len().to_string()), ("identical", &import.plan.identical.to_string())],
                 )}</p>
                 <ul>{ for import.plan.differing.iter().map(|d| html! { <li>{d.name.clone()}</li> }) }</ul>
-                <button type="button" id="import-keep-both" onclick={decide(Some(DifferingChoice::KeepBoth))}>{texts.ui("ui-drafts-keep-both-add-the-file", "Keep both (add the file's as copies)")}</button>
-                <button type="button" id="import-replace" onclick={decide(Some(DifferingChoice::Replace))}>{texts.ui("ui-drafts-replace-the-drafts-here-they", "Replace the drafts here (they are kept as earlier versions)")}</button>
-                <button type="button" onclick={decide(None)}>{texts.ui("ui-drafts-cancel-the-import", "Cancel the import")}</button>
+                <button type="button" id="import-keep-both" onclick={decide(Some(DifferingChoice::KeepBoth))}>{texts.ui("ui-drafts-keep-both-add-the-file")}</button>
+                <button type="button" id="import-replace" onclick={decide(Some(DifferingChoice::Replace))}>{texts.ui("ui-drafts-replace-the-drafts-here-they")}</button>
+                <button type="button" onclick={decide(None)}>{texts.ui("ui-drafts-cancel-the-import")}</button>
             </div>
         }
     });
@@ -321,10 +309,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
             Callback::from(move |_: MouseEvent| match storage::read_kept(&key) {
                 Ok(draft) => {
                     dispatch.dispatch(AppAction::Import {
-                        name: texts.ui_with("ui-drafts-version-of", "{ $name } (version of { $when })", &[("name", &name), ("when", &when)]).chars().take(120).collect(),
+                        name: texts.ui_with("ui-drafts-version-of", &[("name", &name), ("when", &when)]).chars().take(120).collect(),
                         assessment: draft.assessment,
                     });
-                    dispatch.dispatch(AppAction::Notify(Notice::info(texts.ui_with("ui-drafts-version-opened", "The earlier version of \"{ $name }\" is open as a new draft; the draft it came from is unchanged.", &[("name", &name)]))));
+                    dispatch.dispatch(AppAction::Notify(Notice::info(texts.ui_with("ui-drafts-version-opened", &[("name", &name)]))));
                 }
                 Err(error) => dispatch.dispatch(AppAction::Notify(Notice::error(error))),
             })
@@ -334,10 +322,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
         let saved = local_time(kept.saved_ms);
         html! {
             <li>
-                <strong>{kept.name.clone()}</strong>{texts.ui_with("ui-drafts-saved-because", ", saved { $when }: { $reason }.", &[("when", &saved), ("reason", keep_reason(&texts, kept.reason))])}{" "}
-                <button type="button" onclick={restore} aria-label={texts.ui_with("ui-drafts-open-version-named", "Open as a new draft: the earlier version of { $name }", &[("name", &kept.name)])}>{texts.ui("ui-drafts-open-as-a-new-draft", "Open as a new draft")}</button>
-                <button type="button" class="danger" onclick={delete} aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-version", "Confirm delete the earlier version of { $name }", &[("name", &kept.name)]) } else { texts.ui_with("ui-drafts-delete-version", "Delete the earlier version of { $name }", &[("name", &kept.name)]) } }>
-                    { if asking { texts.ui("ui-drafts-confirm-delete", "Confirm delete") } else { texts.ui("ui-drafts-delete", "Delete") } }
+                <strong>{kept.name.clone()}</strong>{texts.ui_with("ui-drafts-saved-because", &[("when", &saved), ("reason", keep_reason(&texts, kept.reason))])}{" "}
+                <button type="button" onclick={restore} aria-label={texts.ui_with("ui-drafts-open-version-named", &[("name", &kept.name)])}>{texts.ui("ui-drafts-open-as-a-new-draft")}</button>
+                <button type="button" class="danger" onclick={delete} aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-version", &[("name", &kept.name)]) } else { texts.ui_with("ui-drafts-delete-version", &[("name", &kept.name)]) } }>
+                    { if asking { texts.ui("ui-drafts-confirm-delete") } else { texts.ui("ui-drafts-delete") } }
                 </button>
             </li>
         }
@@ -363,10 +351,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
         let asking = is_confirming(&Confirming::Key(key.clone()));
         html! {
             <li>
-                <code>{key.clone()}</code>{" "}{texts.ui_with("ui-drafts-set-aside-item", "({ $count } characters): { $problem }.", &[("count", &item.chars.to_string()), ("problem", &item.problem)])}{" "}
-                <button type="button" onclick={download} aria-label={texts.ui_with("ui-drafts-download-set-aside", "Download the data set aside under { $key }", &[("key", &key)])}>{texts.ui("ui-drafts-download", "Download")}</button>
-                <button type="button" class="danger" onclick={delete} aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-set-aside", "Confirm delete the data set aside under { $key }", &[("key", &key)]) } else { texts.ui_with("ui-drafts-delete-set-aside", "Delete the data set aside under { $key }", &[("key", &key)]) } }>
-                    { if asking { texts.ui("ui-drafts-confirm-delete", "Confirm delete") } else { texts.ui("ui-drafts-delete", "Delete") } }
+                <code>{key.clone()}</code>{" "}{texts.ui_with("ui-drafts-set-aside-item", &[("count", &item.chars.to_string()), ("problem", &crate::messages::record_problem(&texts, &item.problem))])}{" "}
+                <button type="button" onclick={download} aria-label={texts.ui_with("ui-drafts-download-set-aside", &[("key", &key)])}>{texts.ui("ui-drafts-download")}</button>
+                <button type="button" class="danger" onclick={delete} aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-set-aside", &[("key", &key)]) } else { texts.ui_with("ui-drafts-delete-set-aside", &[("key", &key)]) } }>
+                    { if asking { texts.ui("ui-drafts-confirm-delete") } else { texts.ui("ui-drafts-delete") } }
                 </button>
             </li>
         }
@@ -374,23 +362,23 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
 
     html! {
         <section class="drafts" aria-labelledby="drafts-title">
-            <h2 id="drafts-title" tabindex="-1">{texts.ui("ui-drafts-drafts-in-this-browser", "Drafts in this browser")}</h2>
+            <h2 id="drafts-title" tabindex="-1">{texts.ui("ui-drafts-drafts-in-this-browser")}</h2>
             <p class="storage-note">
-                {texts.ui("ui-drafts-drafts-are-stored-only-in", "Drafts are stored only in this browser (its local storage), on this device. They are never sent anywhere. Anyone using this browser profile can open them: delete them when you are done, or export a file to keep. Several tabs can be open at once: each sees the others' changes.")}
+                {texts.ui("ui-drafts-drafts-are-stored-only-in")}
             </p>
             <div class="drafts-actions">
-                <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment", "New assessment")}</button>
-                <button type="button" id="export-all" onclick={on_export_all}>{texts.ui("ui-drafts-export-all", "Export all")}</button>
+                <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment")}</button>
+                <button type="button" id="export-all" onclick={on_export_all}>{texts.ui("ui-drafts-export-all")}</button>
                 <span class="import">
-                    <label for="import-all">{texts.ui("ui-drafts-import-a-file-one-assessment", "Import a file (one assessment or all)")}</label>
+                    <label for="import-all">{texts.ui("ui-drafts-import-a-file-one-assessment")}</label>
                     <input type="file" id="import-all" accept=".json,application/json" onchange={on_import} />
                 </span>
             </div>
             { for pending_dialog }
             <table class="drafts-table">
-                <caption>{texts.ui_with("ui-drafts-count", "{ $count } draft(s)", &[("count", &props.state.drafts.len().to_string())])}</caption>
+                <caption>{texts.ui_with("ui-drafts-count", &[("count", &props.state.drafts.len().to_string())])}</caption>
                 <thead><tr>
-                    <th scope="col">{texts.ui("ui-drafts-name", "Name")}</th><th scope="col">{texts.ui("ui-drafts-mode-and-sector", "Mode and sector")}</th><th scope="col">{texts.ui("ui-results-outcome", "Outcome")}</th><th scope="col">{texts.ui("ui-drafts-actions", "Actions")}</th>
+                    <th scope="col">{texts.ui("ui-drafts-name")}</th><th scope="col">{texts.ui("ui-drafts-mode-and-sector")}</th><th scope="col">{texts.ui("ui-results-outcome")}</th><th scope="col">{texts.ui("ui-drafts-actions")}</th>
                 </tr></thead>
                 <tbody>
                 { for props.state.drafts.iter().map(|draft| {
@@ -419,13 +407,13 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             };
                             html! {
                                 <form onsubmit={save} class="rename">
-                                    <label for={input_id.clone()}>{texts.ui("ui-drafts-new-name", "New name")}</label>
+                                    <label for={input_id.clone()}>{texts.ui("ui-drafts-new-name")}</label>
                                     <input id={input_id} type="text" maxlength="120" value={text.clone()} oninput={on_input} />
-                                    <button type="submit">{texts.ui("ui-drafts-save-name", "Save name")}</button>
+                                    <button type="submit">{texts.ui("ui-drafts-save-name")}</button>
                                 </form>
                             }
                         }
-                        _ => html! { <>{draft.name.clone()}if is_current { <span class="tag">{" "}{texts.ui("ui-drafts-open", "(open)")}</span> }</> },
+                        _ => html! { <>{draft.name.clone()}if is_current { <span class="tag">{" "}{texts.ui("ui-drafts-open")}</span> }</> },
                     };
                     let rename = { let (renaming, id, name) = (renaming.clone(), id.clone(), draft.name.clone()); Callback::from(move |_: MouseEvent| renaming.set(Some((id.clone(), name.clone())))) };
                     html! {
@@ -434,10 +422,10 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             <td>{format!("{}, {}", texts.mode(draft.assessment.mode), texts.sector(draft.assessment.sector))}</td>
                             <td><span class={classes!("outcome-chip", format!("outcome-{}", report.outcome.key()))}>{texts.outcome(report.outcome).to_owned()}</span></td>
                             <td class="row-actions">
-                                <button type="button" onclick={open} aria-label={texts.ui_with("ui-drafts-open-named", "Open { $name }", &[("name", &draft.name)])}>{texts.ui("ui-drafts-open-2", "Open")}</button>
-                                <button type="button" onclick={rename} aria-label={texts.ui_with("ui-drafts-rename-named", "Rename { $name }", &[("name", &draft.name)])}>{texts.ui("ui-drafts-rename", "Rename")}</button>
-                                <button type="button" onclick={delete} class="danger" aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-named", "Confirm delete { $name }", &[("name", &draft.name)]) } else { texts.ui_with("ui-drafts-delete-named", "Delete { $name }", &[("name", &draft.name)]) } }>
-                                    { if asking { texts.ui("ui-drafts-confirm-delete", "Confirm delete") } else { texts.ui("ui-drafts-delete", "Delete") } }
+                                <button type="button" onclick={open} aria-label={texts.ui_with("ui-drafts-open-named", &[("name", &draft.name)])}>{texts.ui("ui-drafts-open-2")}</button>
+                                <button type="button" onclick={rename} aria-label={texts.ui_with("ui-drafts-rename-named", &[("name", &draft.name)])}>{texts.ui("ui-drafts-rename")}</button>
+                                <button type="button" onclick={delete} class="danger" aria-label={ if asking { texts.ui_with("ui-drafts-confirm-delete-named", &[("name", &draft.name)]) } else { texts.ui_with("ui-drafts-delete-named", &[("name", &draft.name)]) } }>
+                                    { if asking { texts.ui("ui-drafts-confirm-delete") } else { texts.ui("ui-drafts-delete") } }
                                 </button>
                             </td>
                         </tr>
@@ -446,22 +434,22 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 </tbody>
             </table>
             if !props.state.kept_versions.is_empty() {
-                <h3 id="earlier-versions">{texts.ui("ui-drafts-earlier-versions", "Earlier versions")}</h3>
-                <p>{texts.ui("ui-drafts-kept-when-the-same-draft", "Kept when the same draft was changed in two tabs at once, deleted just after a change elsewhere, or replaced by an import. Open one as a new draft to compare it with the current one.")}</p>
+                <h3 id="earlier-versions">{texts.ui("ui-drafts-earlier-versions")}</h3>
+                <p>{texts.ui("ui-drafts-kept-when-the-same-draft")}</p>
                 <ul class="kept-versions">{ for kept_versions }</ul>
             }
             if !props.state.set_aside.is_empty() {
-                <h3 id="set-aside">{texts.ui("ui-drafts-data-set-aside", "Data set aside")}</h3>
-                <p>{texts.ui("ui-drafts-stored-data-that-could-not", "Stored data that could not be read. It was set aside, not deleted: download it to keep it or to ask for help with it, or delete it.")}</p>
+                <h3 id="set-aside">{texts.ui("ui-drafts-data-set-aside")}</h3>
+                <p>{texts.ui("ui-drafts-stored-data-that-could-not")}</p>
                 <ul class="set-aside">{ for set_aside }</ul>
             }
-            <h3>{texts.ui("ui-drafts-delete-local-data", "Delete local data")}</h3>
-            <p>{texts.ui("ui-drafts-removes-every-draft-earlier-version", "Removes every draft, earlier version and set-aside data this calculator stored in this browser.")}</p>
+            <h3>{texts.ui("ui-drafts-delete-local-data")}</h3>
+            <p>{texts.ui("ui-drafts-removes-every-draft-earlier-version")}</p>
             <button type="button" id="delete-local-data" class="danger" onclick={delete_all}>
-                { if is_confirming(&Confirming::AllLocalData) { texts.ui("ui-drafts-confirm-delete-all", "Confirm: delete all local data") } else { texts.ui("ui-drafts-delete-local-data", "Delete local data") } }
+                { if is_confirming(&Confirming::AllLocalData) { texts.ui("ui-drafts-confirm-delete-all") } else { texts.ui("ui-drafts-delete-local-data") } }
             </button>
             if confirming.is_some() {
-                <button type="button" onclick={cancel}>{texts.ui("ui-drafts-cancel", "Cancel")}</button>
+                <button type="button" onclick={cancel}>{texts.ui("ui-drafts-cancel")}</button>
             }
         </section>
     }

@@ -3,6 +3,7 @@
 //! `postMessage` — only to the origin the deployer configured, and only the fields they allowed.
 
 use crate::settings::{PostMessageSettings, Settings};
+use hrdd_core::i18n::Texts;
 use hrdd_core::Report;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -24,7 +25,8 @@ pub fn embed_mode() -> bool {
 }
 
 /// The summary an embedding page may receive: only the allowed fields, never an answer or text.
-pub fn summary(report: &Report, allowed: &PostMessageSettings) -> Object {
+/// The labels are in the language the page shows.
+pub fn summary(report: &Report, allowed: &PostMessageSettings, texts: &Texts) -> Object {
     let message = Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&message, &JsValue::from_str(key), &value);
@@ -34,8 +36,8 @@ pub fn summary(report: &Report, allowed: &PostMessageSettings) -> Object {
     for field in &allowed.fields {
         let value: JsValue = match field.as_str() {
             "outcome" => report.outcome.key().into(),
-            "outcome_label" => report.outcome.label().into(),
-            "residual_risk" => report.residual_risk.label().into(),
+            "outcome_label" => texts.outcome(report.outcome).into(),
+            "residual_risk" => texts.risk(report.residual_risk).into(),
             "element_scores" => {
                 let scores = Object::new();
                 for e in &report.elements {
@@ -58,7 +60,7 @@ pub fn summary(report: &Report, allowed: &PostMessageSettings) -> Object {
 
 /// Send the summary to the parent page, if this page is embedded and the settings allow it. The
 /// browser delivers it only when the parent's origin is exactly the configured one.
-pub fn post_summary(report: &Report, settings: &Settings) {
+pub fn post_summary(report: &Report, settings: &Settings, texts: &Texts) {
     let (Some(window), Some(allowed)) = (web_sys::window(), settings.post_message.as_ref()) else {
         return;
     };
@@ -68,7 +70,7 @@ pub fn post_summary(report: &Report, settings: &Settings) {
     if parent == window {
         return;
     }
-    let _ = parent.post_message(&summary(report, allowed), &allowed.target_origin);
+    let _ = parent.post_message(&summary(report, allowed, texts), &allowed.target_origin);
 }
 
 #[derive(Properties, PartialEq)]
@@ -89,11 +91,11 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     );
     html! {
         <details class="share embed-dialog" id="embed">
-            <summary>{texts.ui("ui-embed-embed-in-another-page", "Embed in another page")}</summary>
-            <p class="help">{texts.ui("ui-embed-copy-one-of-these-into", "Copy one of these into an intranet page. The calculator still runs entirely in the reader's browser. To send the outcome to the embedding page, name that page's origin and the allowed fields in settings.json (docs/SETTINGS.md).")}</p>
-            <label for="embed-iframe">{texts.ui("ui-embed-as-an-iframe-compact-layout", "As an iframe (compact layout)")}</label>
+            <summary>{texts.ui("ui-embed-embed-in-another-page")}</summary>
+            <p class="help">{texts.ui("ui-embed-copy-one-of-these-into")}</p>
+            <label for="embed-iframe">{texts.ui("ui-embed-as-an-iframe-compact-layout")}</label>
             <textarea id="embed-iframe" readonly=true rows="3" value={iframe} />
-            <label for="embed-mount">{texts.ui("ui-embed-mounted-into-the-page-itself", "Mounted into the page itself (same site)")}</label>
+            <label for="embed-mount">{texts.ui("ui-embed-mounted-into-the-page-itself")}</label>
             <textarea id="embed-mount" readonly=true rows="4" value={mount} />
         </details>
     }

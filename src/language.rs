@@ -64,12 +64,61 @@ fn catalogue_url(language: Language) -> String {
     format!("{base}i18n/{}.ftl", language.code())
 }
 
-/// The texts of a language: English needs no catalogue; the one-file build carries the others
-/// in the page; otherwise they are fetched once from the calculator's folder.
-pub async fn load_texts(language: Language) -> Result<Texts, String> {
-    if language == Language::English {
-        return Ok(Texts::english());
+/// Why a language's catalogue could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextsProblem {
+    NoAnswer,
+    NotFound(u16),
+    Unreadable,
+    Invalid(hrdd_core::i18n::CatalogueError),
+}
+
+impl TextsProblem {
+    /// In the words of a language already shown.
+    pub fn words(&self, texts: &Texts) -> String {
+        match self {
+            TextsProblem::NoAnswer => texts.ui("ui-app-texts-no-answer").to_owned(),
+            TextsProblem::NotFound(status) => {
+                texts.ui_with("ui-app-texts-not-found", &[("status", &status.to_string())])
+            }
+            TextsProblem::Unreadable => texts.ui("ui-app-texts-unreadable").to_owned(),
+            // The parser's detail (a line number and what it found) is for whoever edits the file.
+            TextsProblem::Invalid(error) => texts.ui_with(
+                "ui-app-texts-invalid",
+                &[
+                    ("line", &error.line.to_string()),
+                    ("detail", &format!("{:?}", error.problem)),
+                ],
+            ),
+        }
     }
+
+    /// A short code for the boot script, which says it when no language could be shown at all.
+    pub fn code(&self) -> String {
+        match self {
+            TextsProblem::NoAnswer => "no-answer".to_owned(),
+            TextsProblem::NotFound(status) => format!("status-{status}"),
+            TextsProblem::Unreadable => "unreadable".to_owned(),
+            TextsProblem::Invalid(error) => format!("invalid-line-{}", error.line),
+        }
+    }
+}
+
+/// No language could be shown (the first catalogue did not load): the boot script, which holds
+/// the words for it, says so in the page.
+pub fn report_no_texts(language: Language, problem: &TextsProblem) {
+    let window = gloo::utils::window();
+    if let Ok(say) = js_sys::Reflect::get(&window, &"hrddTextsFailed".into()) {
+        if let Some(say) = say.dyn_ref::<js_sys::Function>() {
+            let _ = say.call2(&window, &language.code().into(), &problem.code().into());
+        }
+    }
+}
+
+/// The texts of a language, from its catalogue: the one-file build carries every catalogue in
+/// the page; otherwise it is fetched once from the calculator's folder (English too: the wasm
+/// holds no words of its own).
+pub async fn load_texts(language: Language) -> Result<Texts, TextsProblem> {
     let document = gloo::utils::document();
     let inline = document
         .get_element_by_id(&format!("hrdd-catalogue-{}", language.code()))
@@ -80,22 +129,20 @@ pub async fn load_texts(language: Language) -> Result<Texts, String> {
             let response =
                 JsFuture::from(gloo::utils::window().fetch_with_str(&catalogue_url(language)))
                     .await
-                    .map_err(|_| "the network did not answer".to_owned())?;
+                    .map_err(|_| TextsProblem::NoAnswer)?;
             let response: web_sys::Response = response.unchecked_into();
             if !response.ok() {
-                return Err(format!("the file was not found ({})", response.status()));
+                return Err(TextsProblem::NotFound(response.status()));
             }
-            let promise = response
-                .text()
-                .map_err(|_| "it could not be read".to_owned())?;
+            let promise = response.text().map_err(|_| TextsProblem::Unreadable)?;
             JsFuture::from(promise)
                 .await
                 .ok()
                 .and_then(|t| t.as_string())
-                .ok_or("it could not be read")?
+                .ok_or(TextsProblem::Unreadable)?
         }
     };
-    let catalogue = Catalogue::parse(&text).map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::parse(&text).map_err(TextsProblem::Invalid)?;
     Ok(Texts::new(language, catalogue))
 }
 
@@ -129,7 +176,7 @@ pub fn language_switcher(props: &SwitcherProps) -> Html {
     };
     html! {
         <div class="language-switcher">
-            <label for="language">{texts.ui("ui-app-language", "Language")}</label>
+            <label for="language">{texts.ui("ui-app-language")}</label>
             <select id="language" {onchange}>
                 { for Language::ALL.into_iter().map(|language| html! {
                     <option value={language.code()} lang={language.code()} selected={language == props.language}>{language.endonym()}</option>

@@ -35,7 +35,6 @@ fn method_version_text(texts: &hrdd_core::i18n::Texts, made_with: u16) -> String
     } else {
         texts.ui_with(
             "ui-print-carried-over",
-            "{ $made_with } (answers carried over; scored with method { $version })",
             &[
                 ("made_with", &made_with.to_string()),
                 ("version", &METHOD_VERSION.to_string()),
@@ -47,10 +46,10 @@ fn method_version_text(texts: &hrdd_core::i18n::Texts, made_with: u16) -> String
 /// The name of a rating's dimension, as the rating form labels it.
 fn dimension_name<'a>(texts: &'a hrdd_core::i18n::Texts, dimension: &str) -> &'a str {
     match dimension {
-        "scale" => texts.ui("ui-rights-scale", "Scale"),
-        "scope" => texts.ui("ui-rights-scope", "Scope"),
-        "irremediability" => texts.ui("ui-rights-irremediability", "Irremediability"),
-        _ => texts.ui("ui-rights-likelihood", "Likelihood"),
+        "scale" => texts.ui("ui-rights-scale"),
+        "scope" => texts.ui("ui-rights-scope"),
+        "irremediability" => texts.ui("ui-rights-irremediability"),
+        _ => texts.ui("ui-rights-likelihood"),
     }
 }
 
@@ -71,48 +70,48 @@ pub fn print_report(props: &PrintProps) -> Html {
         .map(|(i, _)| i)
         .collect();
     html! {
-        <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label={texts.ui("ui-print-report", "Report").to_owned()}>
-            <h2>{texts.ui_with("ui-print-report-title", "Report: { $title }", &[("title", &title)])}</h2>
+        <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label={texts.ui("ui-print-report").to_owned()}>
+            <h2>{texts.ui_with("ui-print-report-title", &[("title", &title)])}</h2>
             <dl class="report-meta">
-                <dt>{texts.ui("ui-questionnaire-date", "Date")}</dt><dd>{today()}</dd>
-                <dt>{texts.ui("ui-print-method-version", "Method version")}</dt><dd>{method_version_text(&texts, a.method_version)}</dd>
-                <dt>{texts.ui("ui-print-mode", "Mode")}</dt><dd>{texts.mode(a.mode).to_owned()}</dd>
-                <dt>{texts.ui("ui-print-perspective", "Perspective")}</dt><dd>{texts.perspective(a.perspective).to_owned()}</dd>
-                <dt>{texts.ui("ui-print-sector-pack", "Sector pack")}</dt><dd>{texts.sector(a.sector).to_owned()}</dd>
-                <dt>{texts.ui("ui-results-outcome", "Outcome")}</dt><dd>{texts.outcome(props.report.outcome).to_owned()}</dd>
-                if !a.text.customer_name.is_empty() { <dt>{texts.ui("ui-print-customer", "Customer")}</dt><dd>{a.text.customer_name.clone()}</dd> }
-                if !a.text.beneficial_purpose.is_empty() { <dt>{texts.ui("ui-print-beneficial-purpose-never-weighed-against", "Beneficial purpose (never weighed against harm)")}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
-                if !a.text.notes.is_empty() { <dt>{texts.ui("ui-start-notes", "Notes")}</dt><dd>{a.text.notes.clone()}</dd> }
+                <dt>{texts.ui("ui-questionnaire-date")}</dt><dd>{today()}</dd>
+                <dt>{texts.ui("ui-print-method-version")}</dt><dd>{method_version_text(&texts, a.method_version)}</dd>
+                <dt>{texts.ui("ui-print-mode")}</dt><dd>{texts.mode(a.mode).to_owned()}</dd>
+                <dt>{texts.ui("ui-print-perspective")}</dt><dd>{texts.perspective(a.perspective).to_owned()}</dd>
+                <dt>{texts.ui("ui-print-sector-pack")}</dt><dd>{texts.sector(a.sector).to_owned()}</dd>
+                <dt>{texts.ui("ui-results-outcome")}</dt><dd>{texts.outcome(props.report.outcome).to_owned()}</dd>
+                if !a.text.customer_name.is_empty() { <dt>{texts.ui("ui-print-customer")}</dt><dd>{a.text.customer_name.clone()}</dd> }
+                if !a.text.beneficial_purpose.is_empty() { <dt>{texts.ui("ui-print-beneficial-purpose-never-weighed-against")}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
+                if !a.text.notes.is_empty() { <dt>{texts.ui("ui-start-notes")}</dt><dd>{a.text.notes.clone()}</dd> }
             </dl>
-            <h3>{texts.ui("ui-print-answers", "Answers")}</h3>
+            <h3>{texts.ui("ui-print-answers")}</h3>
             <table class="answers">
-                <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
+                <thead><tr><th scope="col">{texts.ui("ui-results-question")}</th><th scope="col">{texts.ui("ui-results-answer")}</th></tr></thead>
                 <tbody>
                     { for Section::ALL.into_iter().flat_map(|section| QUESTIONS.iter().enumerate().filter(move |(_, q)| q.section == section)).filter(|(_, q)| q.is_asked(a)).map(|(i, q)| html! {
                         <tr><td>{texts.question(q, a.perspective).to_owned()}</td><td>
                             {texts.answer(i, a.answers[i], a.perspective)}
                             if let Some(note) = a.answer_notes.get(&i).filter(|n| !n.trim().is_empty()) {
-                                <br /><em>{if q.id == EMBARGO_QUESTION { texts.ui("ui-print-reason-for-departing", "Reason for departing from the table:") } else { texts.ui("ui-print-evidence", "Evidence:") }}{" "}</em>{note.clone()}
+                                <br /><em>{if q.id == EMBARGO_QUESTION { texts.ui("ui-print-reason-for-departing") } else { texts.ui("ui-print-evidence") }}{" "}</em>{crate::messages::free_text(&texts, note)}
                             }
                         </td></tr>
                     }) }
                     if let Some(o) = &a.country_override {
-                        <tr><td>{texts.ui("ui-print-country-context-override", "Country context override")}</td><td>{format!("{}: {}", texts.context_level(o.level), o.reason)}</td></tr>
+                        <tr><td>{texts.ui("ui-print-country-context-override")}</td><td>{format!("{}: {}", texts.context_level(o.level), crate::messages::free_text(&texts, &o.reason))}</td></tr>
                     }
                     { for RIGHTS.iter().zip(&a.rights).filter(|(_, s)| **s != RightStatus::Unrated).map(|(right, status)| html! {
-                        <tr><td>{texts.ui_with("ui-print-rating-of", "Rating of { $right }", &[("right", texts.right(*right))])}</td><td>{ match status {
-                            RightStatus::NotAtRisk => texts.ui("ui-print-not-at-risk", "Not at risk").to_owned(),
-                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{} {}", dimension_name(&texts, d.key()), v.map_or_else(|| texts.ui("ui-print-dont-know", "don't know").to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
+                        <tr><td>{texts.ui_with("ui-print-rating-of", &[("right", texts.right(*right))])}</td><td>{ match status {
+                            RightStatus::NotAtRisk => texts.ui("ui-print-not-at-risk").to_owned(),
+                            RightStatus::Rated(r) => r.dimensions().iter().map(|(d, v)| format!("{} {}", dimension_name(&texts, d.key()), v.map_or_else(|| texts.ui("ui-print-dont-know").to_owned(), |v| v.to_string()))).collect::<Vec<_>>().join(", "),
                             RightStatus::Unrated => String::new(),
                         } }</td></tr>
                     }) }
                 </tbody>
             </table>
             if !retired.is_empty() {
-                <h3>{texts.ui("ui-print-answers-to-questions-of-method", "Answers to questions of method 1")}</h3>
-                <p>{texts.ui_with("ui-print-no-longer-asks", "Method { $version } no longer asks these; it reads them as the result explains.", &[("version", &METHOD_VERSION.to_string())])}</p>
+                <h3>{texts.ui("ui-print-answers-to-questions-of-method")}</h3>
+                <p>{texts.ui_with("ui-print-no-longer-asks", &[("version", &METHOD_VERSION.to_string())])}</p>
                 <table class="answers">
-                    <thead><tr><th scope="col">{texts.ui("ui-print-question-method-1", "Question (method 1)")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th></tr></thead>
+                    <thead><tr><th scope="col">{texts.ui("ui-print-question-method-1")}</th><th scope="col">{texts.ui("ui-results-answer")}</th></tr></thead>
                     <tbody>
                         { for retired.iter().map(|&i| html! {
                             <tr><td>{texts.question(&QUESTIONS[i], a.perspective).to_owned()}</td><td>{texts.answer(i, a.answers[i], a.perspective)}</td></tr>
@@ -120,10 +119,10 @@ pub fn print_report(props: &PrintProps) -> Html {
                     </tbody>
                 </table>
             }
-            <h3>{texts.ui("ui-print-how-every-score-was-reached", "How every score was reached")}</h3>
+            <h3>{texts.ui("ui-print-how-every-score-was-reached")}</h3>
             {crate::results::explanation_body(&texts, &props.report)}
             if let Some(c) = &props.report.country {
-                <p class="attribution">{texts.ui_with("ui-print-country-context-for", "Country context for { $country }:", &[("country", hrdd_core::country::country_by_code(&c.code).map_or(c.name.as_str(), |country| texts.country_name(country)))])}{" "}{texts.country_data_attribution().to_owned()}</p>
+                <p class="attribution">{texts.ui_with("ui-print-country-context-for", &[("country", hrdd_core::country::country_by_code(&c.code).map_or(c.name.as_str(), |country| texts.country_name(country)))])}{" "}{texts.country_data_attribution().to_owned()}</p>
             }
         </section>
     }

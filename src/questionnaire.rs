@@ -46,8 +46,8 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     html! {
         <>
         <div class="progress" id="progress">
-            <label for="progress-bar">{texts.ui_with("ui-questionnaire-progress", "Progress: { $answered } of { $total } questions answered", &[("answered", &answered.to_string()), ("total", &total.to_string())])}</label>
-            <progress id="progress-bar" max={total.to_string()} value={answered.to_string()}>{texts.ui_with("ui-questionnaire-progress-short", "{ $answered } of { $total }", &[("answered", &answered.to_string()), ("total", &total.to_string())])}</progress>
+            <label for="progress-bar">{texts.ui_with("ui-questionnaire-progress", &[("answered", &answered.to_string()), ("total", &total.to_string())])}</label>
+            <progress id="progress-bar" max={total.to_string()} value={answered.to_string()}>{texts.ui_with("ui-questionnaire-progress-short", &[("answered", &answered.to_string()), ("total", &total.to_string())])}</progress>
             <nav aria-label="Sections" class="section-links">
                 { for Section::ALL.into_iter().filter(|s| asked.iter().any(|(_, q)| q.section == *s)).map(|section| {
                     let questions: Vec<_> = asked.iter().filter(|(_, q)| q.section == section).collect();
@@ -141,14 +141,14 @@ pub fn question_view(props: &QuestionProps) -> Html {
                 id={dont_know_id.clone()} name={question.id}
                 checked={props.answer == Answer::DontKnow}
                 onchange={send(AssessmentAction::DontKnow { question: index })} />
-            <label for={dont_know_id}>{texts.ui("ui-questionnaire-don-t-know", "Don't know")}</label>
+            <label for={dont_know_id}>{texts.ui("ui-questionnaire-don-t-know")}</label>
         </div>
     };
     let help = html! {
         <p class="help" id={help_id.clone()}>
-            {texts.help(question).to_owned()}<span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{texts.question_source(question).to_owned()}{"."}</span>
+            {texts.help(question).to_owned()}<span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{texts.question_source(question).to_owned()}{"."}</span>
             if let Some(pack) = props.added_by {
-                <span class="pack-note">{" "}{texts.ui_with("ui-questionnaire-asked-from-pack", "Asked from the \"{ $pack }\" pack: the product's capabilities, type or customer may call for it.", &[("pack", texts.sector(pack))])}</span>
+                <span class="pack-note">{" "}{texts.ui_with("ui-questionnaire-asked-from-pack", &[("pack", texts.sector(pack))])}</span>
             }
         </p>
     };
@@ -170,11 +170,11 @@ pub fn question_view(props: &QuestionProps) -> Html {
         });
         html! {
             <details class="evidence" open={!props.note.is_empty()}>
-                <summary>{texts.ui("ui-questionnaire-evidence-for-this-answer-optional", "Evidence for this answer (optional)")}</summary>
+                <summary>{texts.ui("ui-questionnaire-evidence-for-this-answer-optional")}</summary>
                 <div class="override">
-                    <label for={id.clone()}>{texts.ui("ui-questionnaire-what-you-checked-where-and", "What you checked, where and when")}</label>
-                    <textarea id={id} rows="2" maxlength="2000" value={props.note.clone()} {oninput} />
-                    <p class="help">{texts.ui("ui-questionnaire-kept-with-the-assessment-and", "Kept with the assessment and printed with the answers; shared only if you include names and notes.")}</p>
+                    <label for={id.clone()}>{texts.ui("ui-questionnaire-what-you-checked-where-and")}</label>
+                    <textarea id={id} rows="2" maxlength="2000" value={crate::messages::free_text(&texts, &props.note)} {oninput} />
+                    <p class="help">{texts.ui("ui-questionnaire-kept-with-the-assessment-and")}</p>
                 </div>
             </details>
         }
@@ -224,7 +224,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
                         <input type="checkbox" id={none_id.clone()}
                             checked={ticked == Some(0)}
                             onchange={send(AssessmentAction::NoneOfThese { question: index })} />
-                        <label for={none_id}>{texts.ui("ui-questionnaire-none-of-these", "None of these")}</label>
+                        <label for={none_id}>{texts.ui("ui-questionnaire-none-of-these")}</label>
                     </div>
                     {dont_know}
                     { for evidence }
@@ -261,13 +261,13 @@ pub fn question_view(props: &QuestionProps) -> Html {
                     <legend>{prompt}</legend>
                     {help}
                     <div class="option date-option">
-                        <label for={id.clone()}>{texts.ui("ui-questionnaire-date", "Date")}</label>
+                        <label for={id.clone()}>{texts.ui("ui-questionnaire-date")}</label>
                         <input type="date" id={id} min="1990-01-01" max="2199-12-31" value={value} {onchange}
                             aria-describedby={format!("{}-date-note", question.id)} />
                     </div>
                     // A date the calculator cannot keep (outside 1990-2199) is refused by the
                     // field itself (min and max) and said here, so that nothing is lost unseen.
-                    <p class="help" id={format!("{}-date-note", question.id)}>{texts.ui("ui-questionnaire-a-day-between-1990-and", "A day between 1990 and 2199; a date outside that range is not kept, and the field is marked.")}</p>
+                    <p class="help" id={format!("{}-date-note", question.id)}>{texts.ui("ui-questionnaire-a-day-between-1990-and")}</p>
                     {dont_know}
                 </fieldset>
             }
@@ -297,7 +297,7 @@ fn required_lists() -> Html {
     }
     html! {
         <p class="help required-lists" id="required-lists">
-            {texts.ui_with("ui-questionnaire-required-lists", "Your organisation requires screening against: { $lists }.", &[("lists", &required.join("; "))])}
+            {texts.ui_with("ui-questionnaire-required-lists", &[("lists", &required.join("; "))])}
         </p>
     }
 }

@@ -37,12 +37,16 @@ fn option_label<'a>(texts: &'a Texts, key: &str) -> &'a str {
 
 fn reading_text(texts: &Texts, reading: RowReading) -> &str {
     match reading {
-        RowReading::Covers => texts.ui("ui-measures-reading-covers", "Applies to this destination and end user: see what it forbids."),
-        RowReading::StateExempt => texts.ui("ui-measures-reading-state-exempt", "Exempts the government's own forces, often only with a notification or an authorisation: check which applies to this deal."),
-        RowReading::ListedPartiesOnly => texts.ui("ui-measures-reading-listed-only", "Covers listed persons and entities only: your sanctions screening answers it."),
-        RowReading::Unsettled(Unsettled::NotVerified) => texts.ui("ui-measures-reading-not-verified", "Not verified: it may have lapsed or changed. Check the current act before relying on it either way."),
-        RowReading::Unsettled(Unsettled::Region) => texts.ui("ui-measures-reading-region", "Covers part of the territory only: check whether the end user is there."),
-        RowReading::Unsettled(Unsettled::EndUserUnknown) => texts.ui("ui-measures-reading-end-user-unknown", "Depends on whether the end user is the state, which is not known yet."),
+        RowReading::Covers => texts.ui("ui-measures-reading-covers"),
+        RowReading::StateExempt => texts.ui("ui-measures-reading-state-exempt"),
+        RowReading::ListedPartiesOnly => texts.ui("ui-measures-reading-listed-only"),
+        RowReading::Unsettled(Unsettled::NotVerified) => {
+            texts.ui("ui-measures-reading-not-verified")
+        }
+        RowReading::Unsettled(Unsettled::Region) => texts.ui("ui-measures-reading-region"),
+        RowReading::Unsettled(Unsettled::EndUserUnknown) => {
+            texts.ui("ui-measures-reading-end-user-unknown")
+        }
     }
 }
 
@@ -54,24 +58,24 @@ fn row_view(texts: &Texts, row: &MeasureOnDestination, today: &str) -> Html {
             <h4>{texts.regime(m.regime).to_owned()}</h4>
             <p class="measure-reading"><strong>{reading_text(texts, row.reading).to_owned()}</strong></p>
             <dl>
-                <dt>{texts.ui("ui-restrictive-measures-whom-it-covers", "Whom it covers")}</dt><dd>{texts.measure_scope(m).to_owned()}</dd>
-                <dt>{texts.ui("ui-restrictive-measures-what-it-forbids", "What it forbids")}</dt><dd>{texts.regime_covers(m.regime).to_owned()}</dd>
-                <dt>{texts.ui("ui-restrictive-measures-legal-basis", "Legal basis")}</dt><dd>{&m.legal_basis}</dd>
-                <dt>{texts.ui("ui-restrictive-measures-in-force-since", "In force since")}</dt>
+                <dt>{texts.ui("ui-restrictive-measures-whom-it-covers")}</dt><dd>{texts.measure_scope(m).to_owned()}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-what-it-forbids")}</dt><dd>{texts.regime_covers(m.regime).to_owned()}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-legal-basis")}</dt><dd>{&m.legal_basis}</dd>
+                <dt>{texts.ui("ui-restrictive-measures-in-force-since")}</dt>
                 <dd>
                     {&m.in_force_since}
-                    if !m.valid_until.is_empty() { {"; "}{texts.ui_with("ui-measures-until", "until { $date }", &[("date", &m.valid_until)])} }
+                    if !m.valid_until.is_empty() { {"; "}{texts.ui_with("ui-measures-until", &[("date", &m.valid_until)])} }
                     if m.term_ended(today) {
-                        <span class="warning">{" "}{texts.ui("ui-restrictive-measures-its-term-has-ended-on", "Its term has ended on this device's date: check whether it was renewed.")}</span>
+                        <span class="warning">{" "}{texts.ui("ui-restrictive-measures-its-term-has-ended-on")}</span>
                     }
                 </dd>
-                <dt>{texts.ui("ui-restrictive-measures-verified", "Verified")}</dt>
+                <dt>{texts.ui("ui-restrictive-measures-verified")}</dt>
                 <dd>
                     {texts.verification(m.verification).to_owned()}{" ("}
                     { if m.source_date.is_empty() {
-                        texts.ui_with("ui-measures-checked", "checked { $checked }", &[("checked", &m.checked)])
+                        texts.ui_with("ui-measures-checked", &[("checked", &m.checked)])
                     } else {
-                        texts.ui_with("ui-measures-checked-against", "checked { $checked } against a source of { $source }", &[("checked", &m.checked), ("source", &m.source_date)])
+                        texts.ui_with("ui-measures-checked-against", &[("checked", &m.checked), ("source", &m.source_date)])
                     } }
                     {")"}
                 </dd>
@@ -85,23 +89,20 @@ fn status_text(texts: &Texts, reading: &MeasuresReading, editable: bool) -> Stri
     match reading.status {
         PreAnswerStatus::Presumed if editable && reading.table_answers.len() > 1 => texts.ui_with(
             "ui-measures-presumed-several",
-            "Pre-answered from the table: \"{ $answer }\" (every measure below counts). Confirm it, or choose another answer and give your reason.",
             &[("answer", option_label(texts, first))],
         ),
         PreAnswerStatus::Presumed if editable => texts.ui_with(
             "ui-measures-presumed",
-            "Pre-answered from the table: \"{ $answer }\". Confirm it, or choose another answer and give your reason.",
             &[("answer", option_label(texts, first))],
         ),
         PreAnswerStatus::Presumed => texts.ui_with(
             "ui-measures-presumed-unanswered",
-            "The embargo question was not answered; the table's answer is used: \"{ $answer }\".",
             &[("answer", option_label(texts, first))],
         ),
-        PreAnswerStatus::Agrees => texts.ui("ui-measures-agrees", "Your answer matches the table.").to_owned(),
-        PreAnswerStatus::Differs => texts.ui("ui-measures-differs", "Your answer differs from the table. The measures the table lists still count until you give a reason for setting them aside (for example the current act you checked, or your export-control function's written view).").to_owned(),
-        PreAnswerStatus::Overridden => texts.ui("ui-measures-overridden", "You set the table aside with the reason below. Your answer counts instead of the table's; both are shown in the report.").to_owned(),
-        PreAnswerStatus::NotSettled => texts.ui("ui-measures-not-settled", "The table cannot settle this question for this deal (see each row). Check the current acts and answer.").to_owned(),
+        PreAnswerStatus::Agrees => texts.ui("ui-measures-agrees").to_owned(),
+        PreAnswerStatus::Differs => texts.ui("ui-measures-differs").to_owned(),
+        PreAnswerStatus::Overridden => texts.ui("ui-measures-overridden").to_owned(),
+        PreAnswerStatus::NotSettled => texts.ui("ui-measures-not-settled").to_owned(),
     }
 }
 
@@ -111,7 +112,7 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
     let Some(reading) = &props.report.restrictive_measures else {
         return match props.on_answer {
             Some(_) => html! {
-                <p class="help measures-none" id="restrictive-measures">{texts.ui("ui-restrictive-measures-choose-the-destination-the-calculator", "Choose the destination: the calculator then shows the UN and EU measures it knows of for it.")}</p>
+                <p class="help measures-none" id="restrictive-measures">{texts.ui("ui-restrictive-measures-choose-the-destination-the-calculator")}</p>
             },
             None => html! {},
         };
@@ -140,7 +141,7 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
                 gloo::timers::callback::Timeout::new(0, move || crate::focus_element(&radio))
                     .forget();
             });
-            Some(html! { <button type="button" id="confirm-embargo" {onclick}>{texts.ui("ui-restrictive-measures-confirm-the-table-s-answer", "Confirm the table's answer")}</button> })
+            Some(html! { <button type="button" id="confirm-embargo" {onclick}>{texts.ui("ui-restrictive-measures-confirm-the-table-s-answer")}</button> })
         });
     let show_reason = matches!(
         reading.status,
@@ -153,9 +154,9 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
         });
         html! {
             <div class="override">
-                <label for="embargo-reason">{texts.ui("ui-restrictive-measures-your-reason-for-departing-from", "Your reason for departing from the table")}</label>
-                <textarea id="embargo-reason" rows="3" maxlength="2000" value={props.note.clone()} {oninput} />
-                <p class="help">{texts.ui("ui-restrictive-measures-kept-with-the-assessment-shared", "Kept with the assessment; shared only if you include names and notes.")}</p>
+                <label for="embargo-reason">{texts.ui("ui-restrictive-measures-your-reason-for-departing-from")}</label>
+                <textarea id="embargo-reason" rows="3" maxlength="2000" value={crate::messages::free_text(&texts, &props.note)} {oninput} />
+                <p class="help">{texts.ui("ui-restrictive-measures-kept-with-the-assessment-shared")}</p>
             </div>
         }
     });
@@ -168,23 +169,23 @@ pub fn restrictive_measures(props: &MeasuresProps) -> Html {
     };
     html! {
         <section class="measures" {id} aria-labelledby={title_id}>
-            <h3 id={title_id}>{texts.ui_with("ui-measures-title", "UN and EU restrictive measures on { $country }", &[("country", country)])}</h3>
+            <h3 id={title_id}>{texts.ui_with("ui-measures-title", &[("country", country)])}</h3>
             if editable || reading.status != PreAnswerStatus::Agrees {
                 <p class={classes!("measures-status", matches!(reading.status, PreAnswerStatus::Differs | PreAnswerStatus::Overridden).then_some("warning"))}>{status_text(&texts, reading, editable)}</p>
             }
             if !editable && reading.status == PreAnswerStatus::Overridden {
-                <p class="warning"><strong>{texts.ui("ui-restrictive-measures-reason-given", "Reason given:")}{" "}</strong>{reading.reason.clone().unwrap_or_default()}</p>
+                <p class="warning"><strong>{texts.ui("ui-restrictive-measures-reason-given")}{" "}</strong>{crate::messages::free_text(&texts, reading.reason.as_deref().unwrap_or_default())}</p>
             }
             { for confirm }
             { for reason_field }
             if reading.rows.is_empty() {
-                <p>{texts.ui_with("ui-measures-none", "The table lists no UN or EU arms embargo, ban on repression or monitoring equipment, or trade restriction on { $country }.", &[("country", country)])}</p>
+                <p>{texts.ui_with("ui-measures-none", &[("country", country)])}</p>
             } else {
                 <ul class="measure-list">{ for reading.rows.iter().map(|row| row_view(&texts, row, &today)) }</ul>
             }
-            <p class="help">{texts.ui_with("ui-measures-as-of", "Table as of { $date }. It does not cover national measures, persons and entities on sanctions lists, or every dual-use rule. Check the official lists (the UN Security Council consolidated list, the EU Sanctions Map and those your organisation requires) before deciding.", &[("date", reading.table_as_of)])}</p>
+            <p class="help">{texts.ui_with("ui-measures-as-of", &[("date", reading.table_as_of)])}</p>
             if stale {
-                <p class="warning" role="status">{texts.ui_with("ui-measures-stale", "This table is more than { $months } months old on this device's date ({ $today }). Sanctions change often: check the official lists, and update the calculator.", &[("months", &STALE_AFTER_MONTHS.to_string()), ("today", &today)])}</p>
+                <p class="warning" role="status">{texts.ui_with("ui-measures-stale", &[("months", &STALE_AFTER_MONTHS.to_string()), ("today", &today)])}</p>
             }
         </section>
     }

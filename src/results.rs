@@ -41,7 +41,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let report = &props.report;
     html! {
         <aside class="results" aria-labelledby="results-title">
-            <h2 id="results-title">{texts.ui("ui-results-result", "Result")}</h2>
+            <h2 id="results-title">{texts.ui("ui-results-result")}</h2>
             <OutcomeCard report={report.clone()} />
             <FullAssessmentNeeded report={report.clone()} on_full_assessment={props.on_full_assessment.clone()} />
             <Blockers report={report.clone()} />
@@ -87,22 +87,22 @@ pub fn outcome_card(props: &ReportProps) -> Html {
         <div class="outcome-card" role="status" aria-live="polite" aria-atomic="true">
             <p class={classes!("outcome-badge", format!("outcome-{}", outcome.key()))} id="outcome">{texts.outcome(outcome).to_owned()}</p>
             if blocked_note {
-                <p class="outcome-blocked" id="decision-blocked"><strong>{texts.ui("ui-results-no-decision-yet", "No decision yet:")}{" "}</strong>{texts.ui("ui-results-first-establish-the-facts-listed", "first establish the facts listed under \"Before any decision, establish\".")}</p>
+                <p class="outcome-blocked" id="decision-blocked"><strong>{texts.ui("ui-results-no-decision-yet")}{" "}</strong>{texts.ui("ui-results-first-establish-the-facts-listed")}</p>
             }
             <p class="outcome-meaning">{texts.outcome_meaning(outcome).to_owned()}</p>
             if report.rights_in_tension {
-                <p class="rights-in-tension" id="rights-in-tension"><strong>{texts.ui("ui-results-rights-in-tension", "Rights in tension:")}{" "}</strong>{texts.ui("ui-results-the-product-also-strengthens-rights", "the product also strengthens rights or meets essential needs, so this grave risk goes to a documented senior decision.")}</p>
+                <p class="rights-in-tension" id="rights-in-tension"><strong>{texts.ui("ui-results-rights-in-tension")}{" "}</strong>{texts.ui("ui-results-the-product-also-strengthens-rights")}</p>
             }
-            <p class="outcome-next"><strong>{texts.ui("ui-results-next", "Next:")}{" "}</strong>{next}</p>
+            <p class="outcome-next"><strong>{texts.ui("ui-results-next")}{" "}</strong>{next}</p>
             <p class="risk-line">
                 { if report.open_questions.is_empty() {
-                    texts.ui_with("ui-results-residual-risk", "Residual risk: { $residual } (before safeguards: { $inherent }).", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
+                    texts.ui_with("ui-results-residual-risk", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
                 } else {
-                    texts.ui_with("ui-results-residual-risk-so-far", "Residual risk so far, counting unknowns as the worst case: { $residual } (before safeguards: { $inherent }).", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
+                    texts.ui_with("ui-results-residual-risk-so-far", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
                 } }
             </p>
             if report.not_asked > 0 {
-                <p class="help">{texts.ui_with("ui-results-not-asked", "Quick screen: { $count } questions of the full assessment were not asked.", &[("count", &report.not_asked.to_string())])}</p>
+                <p class="help">{texts.ui_with("ui-results-not-asked", &[("count", &report.not_asked.to_string())])}</p>
             }
             <EscalationContacts report={props.report.clone()} />
         </div>
@@ -136,15 +136,15 @@ pub fn full_assessment_needed(props: &FullAssessmentNeededProps) -> Html {
         });
         html! {
             <p class="screen-only">
-                <button type="button" id="switch-to-full" {onclick}>{texts.ui("ui-results-switch-to-the-full-assessment", "Switch to the full assessment")}</button>
-                <span class="help">{" "}{texts.ui("ui-results-your-answers-are-kept", "Your answers are kept.")}</span>
+                <button type="button" id="switch-to-full" {onclick}>{texts.ui("ui-results-switch-to-the-full-assessment")}</button>
+                <span class="help">{" "}{texts.ui("ui-results-your-answers-are-kept")}</span>
             </p>
         }
     });
     html! {
         <section class="full-needed" aria-labelledby="full-needed-title" id="full-assessment-needed">
-            <h3 id="full-needed-title">{texts.ui("ui-results-a-full-assessment-is-needed", "A full assessment is needed")}</h3>
-            <p>{texts.ui("ui-results-a-full-assessment-is-needed-2", "A full assessment is needed before relying on this result, because:")}</p>
+            <h3 id="full-needed-title">{texts.ui("ui-results-a-full-assessment-is-needed")}</h3>
+            <p>{texts.ui("ui-results-a-full-assessment-is-needed-2")}</p>
             <ul>{ for reasons.iter().map(|r| html! { <li>{texts.full_assessment_reason(r).to_owned()}</li> }) }</ul>
             { for switch }
         </section>
@@ -154,12 +154,7 @@ pub fn full_assessment_needed(props: &FullAssessmentNeededProps) -> Html {
 /// Why one blocker blocks, in a few plain words.
 fn block_reason(texts: &Texts, blocker: &Blocker, report: &Report) -> String {
     match blocker.reason {
-        BlockReason::KnowYourCustomer => texts
-            .ui(
-                "ui-results-block-know-your-customer",
-                "You must know the customer, the destination and the sanctions position.",
-            )
-            .to_owned(),
+        BlockReason::KnowYourCustomer => texts.ui("ui-results-block-know-your-customer").to_owned(),
         BlockReason::PossibleRedFlag(id) => {
             let title = RED_FLAGS.iter().find(|d| d.id == id).map_or_else(
                 || {
@@ -171,18 +166,11 @@ fn block_reason(texts: &Texts, blocker: &Blocker, report: &Report) -> String {
                 },
                 |d| texts.flag_title(d),
             );
-            texts.ui_with(
-                "ui-results-block-possible-flag",
-                "Could raise a red flag: { $flag }.",
-                &[("flag", title)],
-            )
+            texts.ui_with("ui-results-block-possible-flag", &[("flag", title)])
         }
-        BlockReason::UnknownsDriveCriticalRisk => texts
-            .ui(
-                "ui-results-block-unknowns-drive",
-                "Answer the open questions below: the critical risk rests on them.",
-            )
-            .to_owned(),
+        BlockReason::UnknownsDriveCriticalRisk => {
+            texts.ui("ui-results-block-unknowns-drive").to_owned()
+        }
         BlockReason::ScreeningIncomplete => {
             let missing: Vec<&str> = report
                 .screening
@@ -195,11 +183,10 @@ fn block_reason(texts: &Texts, blocker: &Blocker, report: &Report) -> String {
                 })
                 .unwrap_or_default();
             if missing.is_empty() {
-                texts.ui("ui-results-block-screening-any", "\"No\" counts only after screening against at least one list: tick the lists you searched.").to_owned()
+                texts.ui("ui-results-block-screening-any").to_owned()
             } else {
                 texts.ui_with(
                     "ui-results-block-screening-required",
-                    "\"No\" counts only after screening against every list your organisation requires. Missing: { $lists }.",
                     &[("lists", &missing.join("; "))],
                 )
             }
@@ -217,8 +204,8 @@ pub fn blockers(props: &ReportProps) -> Html {
     }
     html! {
         <section class="blockers" aria-labelledby="blockers-title" id="blockers">
-            <h3 id="blockers-title">{texts.ui("ui-results-before-any-decision-establish", "Before any decision, establish:")}</h3>
-            <p class="help">{texts.ui("ui-results-find-these-out-with-evidence", "Find these out with evidence. \"Don't know\" is never read as \"no\".")}</p>
+            <h3 id="blockers-title">{texts.ui("ui-results-before-any-decision-establish")}</h3>
+            <p class="help">{texts.ui("ui-results-find-these-out-with-evidence")}</p>
             <ul class="blocker-list">
                 { for report.blockers.iter().map(|b| {
                     let reason = block_reason(&texts, b, report);
@@ -244,32 +231,18 @@ pub fn blockers(props: &ReportProps) -> Html {
 /// The effect of a red flag on the outcome, in words (never colour alone).
 fn flag_level_text(texts: &Texts, level: FlagLevel) -> &str {
     match level {
-        FlagLevel::Prohibited => {
-            texts.ui("ui-results-flag-prohibited", "Prohibited: do not proceed")
-        }
-        FlagLevel::Escalate => texts.ui(
-            "ui-results-flag-escalate",
-            "Escalate: a senior decision is needed",
-        ),
-        FlagLevel::Conditions => texts.ui(
-            "ui-results-flag-conditions",
-            "Check needed before going ahead",
-        ),
+        FlagLevel::Prohibited => texts.ui("ui-results-flag-prohibited"),
+        FlagLevel::Escalate => texts.ui("ui-results-flag-escalate"),
+        FlagLevel::Conditions => texts.ui("ui-results-flag-conditions"),
     }
 }
 
 /// What a possible red flag would do if an answer confirmed it.
 fn possible_flag_level_text(texts: &Texts, level: FlagLevel) -> &str {
     match level {
-        FlagLevel::Prohibited => texts.ui(
-            "ui-results-possible-prohibited",
-            "If raised: do not proceed",
-        ),
-        FlagLevel::Escalate => texts.ui("ui-results-possible-escalate", "If raised: escalate"),
-        FlagLevel::Conditions => texts.ui(
-            "ui-results-possible-conditions",
-            "If raised: a check is needed",
-        ),
+        FlagLevel::Prohibited => texts.ui("ui-results-possible-prohibited"),
+        FlagLevel::Escalate => texts.ui("ui-results-possible-escalate"),
+        FlagLevel::Conditions => texts.ui("ui-results-possible-conditions"),
     }
 }
 
@@ -282,7 +255,7 @@ pub fn red_flags(props: &ReportProps) -> Html {
     }
     html! {
         <section aria-labelledby="flags-title">
-            <h3 id="flags-title">{texts.ui_with("ui-results-red-flags-count", "Red flags ({ $count })", &[("count", &report.red_flags.len().to_string())])}</h3>
+            <h3 id="flags-title">{texts.ui_with("ui-results-red-flags-count", &[("count", &report.red_flags.len().to_string())])}</h3>
             <ul class="red-flags">
                 { for report.red_flags.iter().map(|flag| {
                     let prohibited = flag.level == FlagLevel::Prohibited;
@@ -294,7 +267,7 @@ pub fn red_flags(props: &ReportProps) -> Html {
                         <li class={classes!(prohibited.then_some("prohibited"))}>
                             <strong>{text(|t, d| t.flag_title(d).to_owned(), flag.title)}</strong>
                             {" "}<span class={classes!("tag", prohibited.then_some("tag-stop"))}>{flag_level_text(&texts, flag.level).to_owned()}</span>
-                            <p>{text(|t, d| t.flag_why(d).to_owned(), flag.why)}<span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{text(|t, d| t.flag_source(d).to_owned(), flag.source)}{"."}</span></p>
+                            <p>{text(|t, d| t.flag_why(d).to_owned(), flag.why)}<span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{text(|t, d| t.flag_source(d).to_owned(), flag.source)}{"."}</span></p>
                         </li>
                     }
                 }) }
@@ -309,7 +282,7 @@ fn possible_flag_list(texts: &Texts, flags: &[RaisedRedFlag], class: &'static st
             { for flags.iter().map(|flag| html! {
                 <li>
                     <span class="tag">{possible_flag_level_text(texts, flag.level).to_owned()}</span>{" "}
-                    {flag.title}
+                    {hrdd_core::method::RED_FLAGS.iter().find(|d| d.id == flag.id).map_or(flag.id, |d| texts.flag_title(d)).to_owned()}
                 </li>
             }) }
         </ul>
@@ -327,13 +300,13 @@ pub fn possible_red_flags(props: &ReportProps) -> Html {
     }
     html! {
         <section class="possible-red-flags" aria-labelledby="possible-flags-title" id="possible-red-flags">
-            <h3 id="possible-flags-title">{texts.ui_with("ui-results-possible-flags-count", "Possible red flags ({ $count })", &[("count", &flags.len().to_string())])}</h3>
-            <p class="help">{texts.ui("ui-results-an-unknown-answer-could-raise", "An unknown answer could raise these. They are not raised: answer the questions to clear or confirm them.")}</p>
+            <h3 id="possible-flags-title">{texts.ui_with("ui-results-possible-flags-count", &[("count", &flags.len().to_string())])}</h3>
+            <p class="help">{texts.ui("ui-results-an-unknown-answer-could-raise")}</p>
             if flags.len() <= POSSIBLE_FLAGS_SHOWN_OPEN {
                 {possible_flag_list(&texts, flags, "")}
             } else {
                 <details class="screen-only">
-                    <summary>{texts.ui_with("ui-results-show-possible-flags", "Show the { $count } possible red flags", &[("count", &flags.len().to_string())])}</summary>
+                    <summary>{texts.ui_with("ui-results-show-possible-flags", &[("count", &flags.len().to_string())])}</summary>
                     {possible_flag_list(&texts, flags, "")}
                 </details>
                 // The folded list, unfolded on paper.
@@ -353,14 +326,14 @@ pub fn floors(props: &ReportProps) -> Html {
     }
     html! {
         <section aria-labelledby="floors-title" id="floors">
-            <h3 id="floors-title">{texts.ui("ui-results-the-customer-and-destination-set", "The customer and destination set a floor")}</h3>
-            <p class="help">{texts.ui("ui-results-whatever-the-scores-the-outcome", "Whatever the scores, the outcome is at least:")}</p>
+            <h3 id="floors-title">{texts.ui("ui-results-the-customer-and-destination-set")}</h3>
+            <p class="help">{texts.ui("ui-results-whatever-the-scores-the-outcome")}</p>
             <ul class="floors">
                 { for report.floors.iter().map(|f| html! {
                     <li>
                         <strong>{format!("\"{}\"", texts.outcome(f.at_least))}</strong>{": "}{texts.floor_why(f.id, f.why).to_owned()}
-                        if f.on_unknown { <span class="tag">{" "}{texts.ui("ui-results-applied-because-an-answer-it", "Applied because an answer it depends on is unknown.")}</span> }
-                        <span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{texts.floor_source(f.id, f.source).to_owned()}{"."}</span>
+                        if f.on_unknown { <span class="tag">{" "}{texts.ui("ui-results-applied-because-an-answer-it")}</span> }
+                        <span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{texts.floor_source(f.id, f.source).to_owned()}{"."}</span>
                     </li>
                 }) }
             </ul>
@@ -383,7 +356,7 @@ pub fn escalation_contacts(props: &ReportProps) -> Html {
     }
     html! {
         <div class="contacts" id="escalation-contacts">
-            <p><strong>{texts.ui("ui-results-escalate-to", "Escalate to:")}</strong></p>
+            <p><strong>{texts.ui("ui-results-escalate-to")}</strong></p>
             <ul>
                 { for settings.escalation_contacts.iter().map(|c| html! {
                     <li>
@@ -411,9 +384,9 @@ pub fn policy_links() -> Html {
     html! {
         <section aria-labelledby="policies-title">
             <h3 id="policies-title">{ if settings.organisation.is_empty() {
-                texts.ui("ui-results-your-organisation-policies", "Your organisation's policies").to_owned()
+                texts.ui("ui-results-your-organisation-policies").to_owned()
             } else {
-                texts.ui_with("ui-results-organisation-policies", "{ $organisation }'s policies", &[("organisation", &settings.organisation)])
+                texts.ui_with("ui-results-organisation-policies", &[("organisation", &settings.organisation)])
             } }</h3>
             <ul id="policy-links">
                 { for settings.policy_links.iter().map(|l| html! { <li><a href={l.url.clone()} rel="noreferrer">{l.title.clone()}</a></li> }) }
@@ -428,16 +401,16 @@ pub fn salient_rights(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section aria-labelledby="rights-title" class="risks">
-            <h3 id="rights-title">{texts.ui("ui-results-rights-most-at-risk", "Rights most at risk")}</h3>
+            <h3 id="rights-title">{texts.ui("ui-results-rights-most-at-risk")}</h3>
             if report.salient_rights.is_empty() {
-                <p>{texts.ui("ui-results-no-right-is-at-risk", "No right is at risk on the answers so far.")}</p>
+                <p>{texts.ui("ui-results-no-right-is-at-risk")}</p>
             } else {
                 <ol class="rights">
                     { for report.salient_rights.iter().map(|r| html! {
                         <li>
                             <strong>{texts.right(r.right).to_owned()}</strong>
-                            {": "}{texts.ui_with("ui-results-right-risk", "{ $severity } severity, { $likelihood } — risk { $risk }", &[("severity", texts.severity(r.severity_band)), ("likelihood", texts.likelihood(r.likelihood_band)), ("risk", texts.risk(r.risk))])}
-                            if r.presumed { <span class="tag">{" "}{texts.ui("ui-results-presumed", "presumed")}</span> }
+                            {": "}{texts.ui_with("ui-results-right-risk", &[("severity", texts.severity(r.severity_band)), ("likelihood", texts.likelihood(r.likelihood_band)), ("risk", texts.risk(r.risk))])}
+                            if r.presumed { <span class="tag">{" "}{texts.ui("ui-results-presumed")}</span> }
                         </li>
                     }) }
                 </ol>
@@ -457,17 +430,17 @@ pub fn benefits(props: &ReportProps) -> Html {
     }
     html! {
         <section aria-labelledby="benefits-title" class="benefits" id="benefits">
-            <h3 id="benefits-title">{texts.ui("ui-results-rights-the-product-could-strengthen", "Rights the product could strengthen")}</h3>
-            <p class="help">{texts.ui("ui-results-shown-beside-the-risks-never", "Shown beside the risks, never subtracted from them.")}</p>
+            <h3 id="benefits-title">{texts.ui("ui-results-rights-the-product-could-strengthen")}</h3>
+            <p class="help">{texts.ui("ui-results-shown-beside-the-risks-never")}</p>
             if report.benefits.is_empty() {
-                <p>{texts.ui("ui-results-none-recorded", "None recorded.")}</p>
+                <p>{texts.ui("ui-results-none-recorded")}</p>
             } else {
                 <ul class="benefit-list">
                     { for report.benefits.iter().map(|r| html! { <li>{texts.right(*r).to_owned()}</li> }) }
                 </ul>
             }
             if let Some(consequences) = report.consequences_of_not_proceeding {
-                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw", "If you refuse or withdraw:")}{" "}</strong>{hrdd_core::method::question_index("impacts.not_proceeding").map(|i| texts.option(&hrdd_core::method::QUESTIONS[i], consequences, report.perspective).to_owned()).unwrap_or_default()}</p>
+                <p id="not-proceeding"><strong>{texts.ui("ui-results-if-you-refuse-or-withdraw")}{" "}</strong>{hrdd_core::method::question_index("impacts.not_proceeding").map(|i| texts.option(&hrdd_core::method::QUESTIONS[i], consequences, report.perspective).to_owned()).unwrap_or_default()}</p>
             }
         </section>
     }
@@ -475,12 +448,9 @@ pub fn benefits(props: &ReportProps) -> Html {
 
 fn connection_words(texts: &Texts, connection: Connection) -> &str {
     match connection {
-        Connection::DirectlyLinked => texts.ui(
-            "ui-results-directly-linked",
-            "directly linked to harm (through the customer's use)",
-        ),
-        Connection::Contribute => texts.ui("ui-results-contributing", "contributing to harm"),
-        Connection::Cause => texts.ui("ui-results-causing", "causing harm"),
+        Connection::DirectlyLinked => texts.ui("ui-results-directly-linked"),
+        Connection::Contribute => texts.ui("ui-results-contributing"),
+        Connection::Cause => texts.ui("ui-results-causing"),
     }
 }
 
@@ -491,30 +461,29 @@ pub fn connection_view(props: &ReportProps) -> Html {
     let c = &props.report.connection;
     html! {
         <section aria-labelledby="connection-title" id="connection">
-            <h3 id="connection-title">{texts.ui("ui-results-your-connection-to-possible-harm", "Your connection to possible harm")}</h3>
+            <h3 id="connection-title">{texts.ui("ui-results-your-connection-to-possible-harm")}</h3>
             <dl class="facts">
-                <dt>{texts.ui("ui-results-connection", "Connection")}</dt>
+                <dt>{texts.ui("ui-results-connection")}</dt>
                 <dd id="connection-established">
                     { match c.established {
                         Some(established) => connection_words(&texts, established).to_owned(),
-                        None => texts.ui("ui-results-connection-not-established", "Not established yet: the full assessment asks how you would be connected.").to_owned(),
+                        None => texts.ui("ui-results-connection-not-established").to_owned(),
                     } }
                     if c.raised_by_facilitating_acts {
                         {" "}{texts.ui_with(
                             "ui-results-raised-by-acts",
-                            "You declared { $declared }, but your company's own acts (customising, marketing, training or removing safeguards for the risky use) make it contributing.",
-                            &[("declared", c.declared.map_or(texts.ui("ui-results-nothing", "nothing"), |d| texts.connection(d)))],
+                            &[("declared", c.declared.map_or(texts.ui("ui-results-nothing"), |d| texts.connection(d)))],
                         )}
                     }
                 </dd>
-                <dt>{texts.ui("ui-results-your-leverage-over-the-customer", "Your leverage over the customer after the sale")}</dt>
+                <dt>{texts.ui("ui-results-your-leverage-over-the-customer")}</dt>
                 <dd id="connection-leverage">{ match c.leverage {
                     Some(leverage) => texts.leverage(leverage),
-                    None => texts.ui("ui-results-leverage-not-assessed", "not assessed yet: the full assessment asks about it"),
+                    None => texts.ui("ui-results-leverage-not-assessed"),
                 } }</dd>
             </dl>
             if let Some(established) = c.established {
-                <p id="connection-response"><strong>{texts.ui("ui-results-what-it-calls-for", "What it calls for:")}{" "}</strong>{texts.connection_response(established).to_owned()}</p>
+                <p id="connection-response"><strong>{texts.ui("ui-results-what-it-calls-for")}{" "}</strong>{texts.connection_response(established).to_owned()}</p>
             }
         </section>
     }
@@ -529,20 +498,20 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
             let verify = changes.iter().any(|c| c.kind == ChangeKind::VerifyIfTrue);
             html! {
                 <>
-                <p>{texts.ui_with("ui-results-would-lower-to", "These would lower it to \"{ $outcome }\":", &[("outcome", texts.outcome(*to))])}</p>
+                <p>{texts.ui_with("ui-results-would-lower-to", &[("outcome", texts.outcome(*to))])}</p>
                 <ul id="what-would-change">
                     { for changes.iter().map(|c| html! {
                         <li>
                             <span class="tag">{ match c.kind {
-                                ChangeKind::PutInPlace => texts.ui("ui-results-change-put-in-place", "Safeguard to put in place:"),
-                                ChangeKind::VerifyIfTrue => texts.ui("ui-results-change-verify", "Only if verified:"),
+                                ChangeKind::PutInPlace => texts.ui("ui-results-change-put-in-place"),
+                                ChangeKind::VerifyIfTrue => texts.ui("ui-results-change-verify"),
                             } }</span>
                             {" "}{texts.change(c, report.perspective)}
                         </li>
                     }) }
                 </ul>
                 if verify {
-                    <p class="help">{texts.ui("ui-results-a-fact-counts-only-once", "A fact counts only once evidence shows it is true. Never change an answer just to lower the outcome.")}</p>
+                    <p class="help">{texts.ui("ui-results-a-fact-counts-only-once")}</p>
                 }
                 </>
             }
@@ -559,14 +528,13 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
                 html! {
                     <p id="what-would-change">{texts.ui_with(
                         "ui-results-establish-listed",
-                        "Establish these facts with evidence before deciding: the { $count } listed under \"Before any decision, establish\".",
                         &[("count", &questions.len().to_string())],
                     )}</p>
                 }
             } else {
                 html! {
                     <>
-                    <p>{texts.ui("ui-results-establish-these-facts-with-evidence", "Establish these facts with evidence before deciding:")}</p>
+                    <p>{texts.ui("ui-results-establish-these-facts-with-evidence")}</p>
                     <ul id="what-would-change">{ for questions.iter().map(|q| html! { <li>{texts.open_question(&q.id, report.perspective)}</li> }) }</ul>
                     </>
                 }
@@ -578,7 +546,7 @@ pub fn what_would_change_view(props: &ReportProps) -> Html {
     };
     html! {
         <section aria-labelledby="change-title">
-            <h3 id="change-title">{texts.ui("ui-results-what-would-change-the-outcome", "What would change the outcome")}</h3>
+            <h3 id="change-title">{texts.ui("ui-results-what-would-change-the-outcome")}</h3>
             {body}
         </section>
     }
@@ -596,18 +564,13 @@ pub fn actions(props: &ReportProps) -> Html {
     let title = if planned > 0 {
         texts.ui_with(
             "ui-results-actions-planned",
-            "Recommended actions ({ $to_do } to do, { $planned } planned)",
             &[
                 ("to_do", &to_do.to_string()),
                 ("planned", &planned.to_string()),
             ],
         )
     } else {
-        texts.ui_with(
-            "ui-results-actions",
-            "Recommended actions ({ $to_do } to do)",
-            &[("to_do", &to_do.to_string())],
-        )
+        texts.ui_with("ui-results-actions", &[("to_do", &to_do.to_string())])
     };
     html! {
         <section aria-labelledby="actions-title">
@@ -619,16 +582,16 @@ pub fn actions(props: &ReportProps) -> Html {
                         definition.map_or_else(|| english.to_owned(), |d| of(&texts, d))
                     };
                     let (class, check, tag) = match a.status {
-                        ActionStatus::InPlace => ("done", "☑", texts.ui("ui-results-action-in-place", "In place")),
-                        ActionStatus::Planned => ("planned", "☐", texts.ui("ui-results-action-planned", "Planned — a condition of the deal")),
-                        ActionStatus::ToDo => ("to-do", "☐", texts.ui("ui-results-action-to-do", "To do")),
+                        ActionStatus::InPlace => ("done", "☑", texts.ui("ui-results-action-in-place")),
+                        ActionStatus::Planned => ("planned", "☐", texts.ui("ui-results-action-planned")),
+                        ActionStatus::ToDo => ("to-do", "☐", texts.ui("ui-results-action-to-do")),
                     };
                     html! {
                         <li class={class}>
                             <span class="check" aria-hidden="true">{check}</span>
                             <span class="tag">{tag}</span>
                             {" "}<strong>{text(|t, d| t.action_title(d).to_owned(), a.title)}</strong>{". "}{text(|t, d| t.action_detail(d).to_owned(), a.detail)}
-                            <span class="source">{" "}{texts.ui("ui-questionnaire-source", "Source:")}{" "}{text(|t, d| t.action_source(d).to_owned(), a.source)}{"."}</span>
+                            <span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{text(|t, d| t.action_source(d).to_owned(), a.source)}{"."}</span>
                         </li>
                     }
                 }) }
@@ -643,18 +606,18 @@ pub fn open_questions(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section aria-labelledby="open-title">
-            <h3 id="open-title">{texts.ui_with("ui-results-open-questions-count", "Open questions ({ $count })", &[("count", &report.open_questions.len().to_string())])}</h3>
+            <h3 id="open-title">{texts.ui_with("ui-results-open-questions-count", &[("count", &report.open_questions.len().to_string())])}</h3>
             if report.open_questions.is_empty() {
-                <p>{texts.ui("ui-results-none-every-question-asked-has", "None: every question asked has an answer.")}</p>
+                <p>{texts.ui("ui-results-none-every-question-asked-has")}</p>
             } else {
-                <p>{texts.ui_with("ui-results-decisive-gaps", "{ $count } of them decisive. Unknown answers count as the worst case until resolved.", &[("count", &report.decisive_gaps.to_string())])}</p>
+                <p>{texts.ui_with("ui-results-decisive-gaps", &[("count", &report.decisive_gaps.to_string())])}</p>
                 <ul class="open-questions">
                     { for report.open_questions.iter().map(|q| {
                         let target = format!("q-{}", q.id);
                         let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
                         html! {
                             <li>
-                                if q.decisive { <span class="tag">{texts.ui("ui-results-decisive", "Decisive")}{" "}</span> }
+                                if q.decisive { <span class="tag">{texts.ui("ui-results-decisive")}{" "}</span> }
                                 <button type="button" class="link-button" {onclick}>{texts.open_question(&q.id, report.perspective)}</button>
                             </li>
                         }
@@ -678,11 +641,10 @@ pub fn method_notes(props: &ReportProps) -> Html {
     let version = hrdd_core::method::METHOD_VERSION;
     html! {
         <section aria-labelledby="method-notes-title" id="method-notes">
-            <h3 id="method-notes-title">{texts.ui("ui-results-about-this-result", "About this result")}</h3>
+            <h3 id="method-notes-title">{texts.ui("ui-results-about-this-result")}</h3>
             { for report.packs_added.iter().map(|pack| html! {
                 <p class="pack-added">{texts.ui_with(
                     "ui-results-pack-added",
-                    "Questions of the \"{ $pack }\" pack were added because the product's capabilities, type or customer call for them.",
                     &[("pack", texts.sector(*pack))],
                 )}</p>
             }) }
@@ -690,13 +652,11 @@ pub fn method_notes(props: &ReportProps) -> Html {
                 if before == report.outcome {
                     <p id="method1-comparison">{texts.ui_with(
                         "ui-results-method1-same",
-                        "Under method 1 this assessment was: \"{ $before }\". Method { $version } gives \"{ $now }\" too.",
                         &[("before", texts.outcome(before)), ("version", &version.to_string()), ("now", texts.outcome(report.outcome))],
                     )}</p>
                 } else {
                     <p id="method1-comparison">{texts.ui_with(
                         "ui-results-method1-differs",
-                        "Under method 1 this assessment was: \"{ $before }\". Method { $version } gives \"{ $now }\" because:",
                         &[("before", texts.outcome(before)), ("version", &version.to_string()), ("now", texts.outcome(report.outcome))],
                     )}</p>
                     <ul class="method1-reasons">
@@ -707,7 +667,7 @@ pub fn method_notes(props: &ReportProps) -> Html {
                 }
             }
             if !report.migrations.is_empty() {
-                <p>{texts.ui("ui-results-how-answers-given-under-method", "How answers given under method 1 were read:")}</p>
+                <p>{texts.ui("ui-results-how-answers-given-under-method")}</p>
                 <ul class="migrations">{ for report.migrations.iter().map(|m| html! { <li>{texts.migration(m).to_owned()}</li> }) }</ul>
             }
         </section>
@@ -730,7 +690,7 @@ pub fn explanation(props: &ReportProps) -> Html {
     };
     html! {
         <details class="explanation" id="explanation" {ontoggle}>
-            <summary>{texts.ui("ui-results-show-how-every-score-was", "Show how every score was reached")}</summary>
+            <summary>{texts.ui("ui-results-show-how-every-score-was")}</summary>
             if *open { {explanation_body(&texts, &props.report)} }
         </details>
     }
@@ -740,13 +700,13 @@ pub fn explanation(props: &ReportProps) -> Html {
 pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
     html! {
         <>
-        <h3>{texts.ui("ui-results-outcome", "Outcome")}</h3>
+        <h3>{texts.ui("ui-results-outcome")}</h3>
         <ul>{ for report.outcome_reasons.iter().map(|r| html! { <li>{texts.outcome_reason(r)}</li> }) }</ul>
         { for report.elements.iter().map(|e| html! {
             <>
-            <h3>{texts.ui_with("ui-results-element-score", "{ $letter } { $element }: { $score } of 100", &[("letter", &e.element.letter().to_string()), ("element", texts.element(e.element)), ("score", &e.score.to_string())])}</h3>
+            <h3>{texts.ui_with("ui-results-element-score", &[("letter", &e.element.letter().to_string()), ("element", texts.element(e.element)), ("score", &e.score.to_string())])}</h3>
             <table class="contributions">
-                <thead><tr><th scope="col">{texts.ui("ui-results-question", "Question")}</th><th scope="col">{texts.ui("ui-results-answer", "Answer")}</th><th scope="col">{texts.ui("ui-results-points", "Points")}</th></tr></thead>
+                <thead><tr><th scope="col">{texts.ui("ui-results-question")}</th><th scope="col">{texts.ui("ui-results-answer")}</th><th scope="col">{texts.ui("ui-results-points")}</th></tr></thead>
                 <tbody>
                     { for e.contributions.iter().map(|c| html! {
                         <tr><td>{texts.contribution_question(&c.source_id, report.perspective)}</td><td>{texts.contribution_answer(&c.source_id, &c.answer, report.perspective)}</td><td>{format!("+{}", c.points)}</td></tr>
@@ -755,17 +715,17 @@ pub fn explanation_body(texts: &Texts, report: &Report) -> Html {
             </table>
             </>
         }) }
-        <h3>{texts.ui("ui-results-severity-and-likelihood-of-each", "Severity and likelihood of each right")}</h3>
+        <h3>{texts.ui("ui-results-severity-and-likelihood-of-each")}</h3>
         <ul>
             { for report.salient_rights.iter().map(|r| html! {
                 <li><strong>{texts.right(r.right).to_owned()}</strong>{": "}{r.explanation.iter().map(|line| texts.right_explanation(line)).collect::<Vec<_>>().join(" ")}</li>
             }) }
         </ul>
         if report.mitigation_reduction > 0 {
-            <p>{texts.ui_with("ui-results-mitigation-reduction", "Safeguards in place remove up to { $points } likelihood points.", &[("points", &report.mitigation_reduction.to_string())])}</p>
+            <p>{texts.ui_with("ui-results-mitigation-reduction", &[("points", &report.mitigation_reduction.to_string())])}</p>
         }
         if let Some(purpose) = &report.beneficial_purpose {
-            <h3>{texts.ui("ui-results-beneficial-purpose-recorded-never-weighed", "Beneficial purpose (recorded, never weighed against harm)")}</h3>
+            <h3>{texts.ui("ui-results-beneficial-purpose-recorded-never-weighed")}</h3>
             <p>{purpose.clone()}</p>
         }
         </>
@@ -781,7 +741,7 @@ pub fn element_chart(props: &ReportProps) -> Html {
     html! {
         <figure class="element-chart">
             <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby="chart-title chart-desc" width="100%">
-                <title id="chart-title">{texts.ui("ui-results-scores-of-the-four-elements", "Scores of the four elements, 0 to 100")}</title>
+                <title id="chart-title">{texts.ui("ui-results-scores-of-the-four-elements")}</title>
                 <desc id="chart-desc">{ props.report.elements.iter().map(|e| format!("{} {}: {}", e.element.letter(), texts.element(e.element), e.score)).collect::<Vec<_>>().join("; ") }</desc>
                 { for props.report.elements.iter().enumerate().map(|(row, e)| {
                     let y = row as i32 * row_height;
@@ -795,7 +755,7 @@ pub fn element_chart(props: &ReportProps) -> Html {
                     }
                 }) }
             </svg>
-            <figcaption class="help">{texts.ui("ui-results-element-scores-0-to-100", "Element scores, 0 to 100: higher means more concern.")}</figcaption>
+            <figcaption class="help">{texts.ui("ui-results-element-scores-0-to-100")}</figcaption>
         </figure>
     }
 }

@@ -24,42 +24,42 @@ type Text = fn(&Texts) -> &str;
 const DIMENSIONS: [(&str, Text, [Text; 4]); 4] = [
     (
         "scale",
-        |t| t.ui("ui-rights-scale", "Scale"),
+        |t| t.ui("ui-rights-scale"),
         [
-            |t| t.ui("ui-rights-scale-1", "1 minor"),
-            |t| t.ui("ui-rights-scale-2", "2 moderate"),
-            |t| t.ui("ui-rights-scale-3", "3 serious"),
-            |t| t.ui("ui-rights-scale-4", "4 grave"),
+            |t| t.ui("ui-rights-scale-1"),
+            |t| t.ui("ui-rights-scale-2"),
+            |t| t.ui("ui-rights-scale-3"),
+            |t| t.ui("ui-rights-scale-4"),
         ],
     ),
     (
         "scope",
-        |t| t.ui("ui-rights-scope", "Scope"),
+        |t| t.ui("ui-rights-scope"),
         [
-            |t| t.ui("ui-rights-scope-1", "1 a few people"),
-            |t| t.ui("ui-rights-scope-2", "2 a group"),
-            |t| t.ui("ui-rights-scope-3", "3 many"),
-            |t| t.ui("ui-rights-scope-4", "4 a whole population"),
+            |t| t.ui("ui-rights-scope-1"),
+            |t| t.ui("ui-rights-scope-2"),
+            |t| t.ui("ui-rights-scope-3"),
+            |t| t.ui("ui-rights-scope-4"),
         ],
     ),
     (
         "irremediability",
-        |t| t.ui("ui-rights-irremediability", "Irremediability"),
+        |t| t.ui("ui-rights-irremediability"),
         [
-            |t| t.ui("ui-rights-irremediability-1", "1 easily remedied"),
-            |t| t.ui("ui-rights-irremediability-2", "2 with effort"),
-            |t| t.ui("ui-rights-irremediability-3", "3 hardly"),
-            |t| t.ui("ui-rights-irremediability-4", "4 irreversible"),
+            |t| t.ui("ui-rights-irremediability-1"),
+            |t| t.ui("ui-rights-irremediability-2"),
+            |t| t.ui("ui-rights-irremediability-3"),
+            |t| t.ui("ui-rights-irremediability-4"),
         ],
     ),
     (
         "likelihood",
-        |t| t.ui("ui-rights-likelihood", "Likelihood"),
+        |t| t.ui("ui-rights-likelihood"),
         [
-            |t| t.ui("ui-rights-likelihood-1", "1 remote"),
-            |t| t.ui("ui-rights-likelihood-2", "2 possible"),
-            |t| t.ui("ui-rights-likelihood-3", "3 likely"),
-            |t| t.ui("ui-rights-likelihood-4", "4 very likely or happening"),
+            |t| t.ui("ui-rights-likelihood-1"),
+            |t| t.ui("ui-rights-likelihood-2"),
+            |t| t.ui("ui-rights-likelihood-3"),
+            |t| t.ui("ui-rights-likelihood-4"),
         ],
     ),
 ];
@@ -80,9 +80,9 @@ pub fn rights_rating(props: &RightsProps) -> Html {
     let texts = crate::use_texts();
     html! {
         <fieldset class="question rights-rating">
-            <legend>{texts.ui("ui-rights-rate-each-right-at-risk", "Rate each right at risk")}</legend>
+            <legend>{texts.ui("ui-rights-rate-each-right-at-risk")}</legend>
             <p class="help">
-                {texts.ui("ui-rights-severity-is-judged-by-how", "Severity is judged by how grave the harm is for each person (scale), how many people it reaches (scope) and how hard it is to put right (irremediability); then how likely it is. Unrated rights use the method's presumption from the capabilities, sector and customer. Source: OECD Due Diligence Guidance (2018); UN Guiding Principle 24.")}
+                {texts.ui("ui-rights-severity-is-judged-by-how")}
             </p>
             { for RIGHTS.iter().map(|right| right_row(props, &texts, *right)) }
         </fieldset>
@@ -123,16 +123,16 @@ fn right_row(props: &RightsProps, texts: &Texts, right: Right) -> Html {
             <p class="right-name"><strong>{texts.right(right).to_owned()}</strong><span class="instrument">{format!(" ({})", texts.right_instrument(right))}</span></p>
             if let Some(s) = salient {
                 <p class="help">{ if presumed.is_some() {
-                    texts.ui_with("ui-rights-now-presumed", "Now: { $severity } severity ({ $score }), { $likelihood } (risk { $risk }), presumed by the method.", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])
+                    texts.ui_with("ui-rights-now-presumed", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])
                 } else {
-                    texts.ui_with("ui-rights-now", "Now: { $severity } severity ({ $score }), { $likelihood } (risk { $risk }).", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])
+                    texts.ui_with("ui-rights-now", &[("severity", texts.severity(s.severity_band)), ("score", &s.severity.to_string()), ("likelihood", texts.likelihood(s.likelihood_band)), ("risk", texts.risk(s.risk))])
                 } }</p>
             }
-            <label for={status_id.clone()}>{texts.ui_with("ui-rights-how-to-treat", "How to treat { $right }", &[("right", &texts.right(right).to_lowercase())])}</label>
+            <label for={status_id.clone()}>{texts.ui_with("ui-rights-how-to-treat", &[("right", &texts.right(right).to_lowercase())])}</label>
             <select id={status_id} onchange={on_status}>
-                <option value="unrated" selected={status_key == "unrated"}>{ if presumed.is_some() { texts.ui("ui-rights-use-the-presumption", "Use the method's presumption") } else { texts.ui("ui-rights-not-rated", "Not rated (not presumed at risk)") } }</option>
-                <option value="not_at_risk" selected={status_key == "not_at_risk"}>{texts.ui("ui-rights-not-at-risk-in-this", "Not at risk in this deal")}</option>
-                <option value="rated" selected={status_key == "rated"}>{texts.ui("ui-rights-rate-it-myself", "Rate it myself")}</option>
+                <option value="unrated" selected={status_key == "unrated"}>{ if presumed.is_some() { texts.ui("ui-rights-use-the-presumption") } else { texts.ui("ui-rights-not-rated") } }</option>
+                <option value="not_at_risk" selected={status_key == "not_at_risk"}>{texts.ui("ui-rights-not-at-risk-in-this")}</option>
+                <option value="rated" selected={status_key == "rated"}>{texts.ui("ui-rights-rate-it-myself")}</option>
             </select>
             if let RightStatus::Rated(rating) = status {
                 <div class="ratings">
@@ -149,7 +149,7 @@ fn right_row(props: &RightsProps, texts: &Texts, right: Right) -> Html {
                             <div class="rating">
                                 <label for={id.clone()}>{label(texts)}</label>
                                 <select id={id} {onchange}>
-                                    <option value="dont_know" selected={current.is_none()}>{texts.ui("ui-questionnaire-don-t-know", "Don't know")}</option>
+                                    <option value="dont_know" selected={current.is_none()}>{texts.ui("ui-questionnaire-don-t-know")}</option>
                                     { for options.iter().enumerate().map(|(i, text)| html! {
                                         <option value={(i + 1).to_string()} selected={current == Some(i as u8 + 1)}>{text(texts)}</option>
                                     }) }

@@ -80,7 +80,6 @@ pub fn share_panel(props: &ShareProps) -> Html {
                     false,
                     texts.ui_with(
                         "ui-share-passphrase-too-short",
-                        "Use a passphrase of at least { $count } characters, or none.",
                         &[("count", &MIN_PASSPHRASE_CHARS.to_string())],
                     ),
                 )));
@@ -92,14 +91,9 @@ pub fn share_panel(props: &ShareProps) -> Html {
                 status.clone(),
                 busy.clone(),
             );
-            let secret = secret.clone();
+            let (secret, texts) = (secret.clone(), texts.clone());
             busy.set(true);
-            status.set(Some((
-                true,
-                texts
-                    .ui("ui-share-encrypting", "Encrypting the link…")
-                    .to_owned(),
-            )));
+            status.set(Some((true, texts.ui("ui-share-encrypting").to_owned())));
             wasm_bindgen_futures::spawn_local(async move {
                 let body = link::body_bytes(&assessment, include);
                 match crate::crypto::encrypt(&body, &secret).await {
@@ -114,7 +108,20 @@ pub fn share_panel(props: &ShareProps) -> Html {
                         }));
                         status.set(None);
                     }
-                    Err(message) => status.set(Some((false, message))),
+                    Err(problem) => {
+                        let words = match problem {
+                            crate::crypto::CryptoProblem::Unavailable => {
+                                texts.ui("ui-share-no-cryptography")
+                            }
+                            crate::crypto::CryptoProblem::NoRandomNumbers => {
+                                texts.ui("ui-share-no-random")
+                            }
+                            crate::crypto::CryptoProblem::EncryptionFailed => {
+                                texts.ui("ui-share-encryption-failed")
+                            }
+                        };
+                        status.set(Some((false, words.to_owned())))
+                    }
                 }
                 busy.set(false);
             });
@@ -134,12 +141,9 @@ pub fn share_panel(props: &ShareProps) -> Html {
                     None => false,
                 };
                 status.set(Some(if copied {
-                    (true, texts.ui("ui-share-copied", "Link copied to the clipboard.").to_owned())
+                    (true, texts.ui("ui-share-copied").to_owned())
                 } else {
-                    (
-                        false,
-                        texts.ui("ui-share-copy-refused", "The browser did not allow copying: select the link above and copy it.").to_owned(),
-                    )
+                    (false, texts.ui("ui-share-copy-refused").to_owned())
                 }));
             });
         })
@@ -150,33 +154,33 @@ pub fn share_panel(props: &ShareProps) -> Html {
         .is_some_and(|m| m.made_from != props.assessment);
     html! {
         <details class="share" id="share">
-            <summary>{texts.ui("ui-share-share-as-a-link", "Share as a link")}</summary>
+            <summary>{texts.ui("ui-share-share-as-a-link")}</summary>
             <p class="help">
-                {texts.ui("ui-share-the-link-carries-the-answers", "The link carries the answers after the # sign, a part of the address that browsers never send to any server. Names and notes stay out unless you include them. Anyone who has the link can open it, and chat logs and browser history keep it: add a passphrase and send it by another channel.")}
+                {texts.ui("ui-share-the-link-carries-the-answers")}
             </p>
             <form onsubmit={on_create}>
                 <div class="option">
                     <input type="checkbox" id="share-include-text" checked={*include_text} onchange={on_include} />
-                    <label for="share-include-text">{texts.ui("ui-share-include-names-and-notes-the", "Include names and notes (the customer name and notes become readable by anyone with the link)")}</label>
+                    <label for="share-include-text">{texts.ui("ui-share-include-names-and-notes-the")}</label>
                 </div>
                 <div class="text-field">
-                    <label for="share-passphrase">{texts.ui_with("ui-share-passphrase-label", "Passphrase (optional, at least { $count } characters)", &[("count", &MIN_PASSPHRASE_CHARS.to_string())])}</label>
+                    <label for="share-passphrase">{texts.ui_with("ui-share-passphrase-label", &[("count", &MIN_PASSPHRASE_CHARS.to_string())])}</label>
                     <input type="password" id="share-passphrase" autocomplete="new-password" value={(*passphrase).clone()} oninput={on_passphrase} />
                 </div>
-                <button type="submit" id="create-link" disabled={*busy}>{texts.ui("ui-share-create-link", "Create link")}</button>
+                <button type="submit" id="create-link" disabled={*busy}>{texts.ui("ui-share-create-link")}</button>
             </form>
             if let Some(m) = &*made {
                 <div class="made-link">
                     <label for="share-link">{ match (m.protected, m.includes_text) {
-                        (false, false) => texts.ui_with("ui-share-link-label", "Share link ({ $count } characters)", &[("count", &m.url.len().to_string())]),
-                        (true, false) => texts.ui_with("ui-share-link-label-protected", "Share link ({ $count } characters, protected by a passphrase)", &[("count", &m.url.len().to_string())]),
-                        (false, true) => texts.ui_with("ui-share-link-label-text", "Share link ({ $count } characters, with names and notes)", &[("count", &m.url.len().to_string())]),
-                        (true, true) => texts.ui_with("ui-share-link-label-protected-text", "Share link ({ $count } characters, protected by a passphrase, with names and notes)", &[("count", &m.url.len().to_string())]),
+                        (false, false) => texts.ui_with("ui-share-link-label", &[("count", &m.url.len().to_string())]),
+                        (true, false) => texts.ui_with("ui-share-link-label-protected", &[("count", &m.url.len().to_string())]),
+                        (false, true) => texts.ui_with("ui-share-link-label-text", &[("count", &m.url.len().to_string())]),
+                        (true, true) => texts.ui_with("ui-share-link-label-protected-text", &[("count", &m.url.len().to_string())]),
                     } }</label>
                     <input type="text" id="share-link" readonly=true value={m.url.clone()} />
-                    <button type="button" id="copy-link" onclick={on_copy}>{texts.ui("ui-share-copy-link", "Copy link")}</button>
+                    <button type="button" id="copy-link" onclick={on_copy}>{texts.ui("ui-share-copy-link")}</button>
                     if stale {
-                        <p class="warning">{texts.ui("ui-share-the-answers-changed-after-this", "The answers changed after this link was made: create it again to share the current result.")}</p>
+                        <p class="warning">{texts.ui("ui-share-the-answers-changed-after-this")}</p>
                     }
                     {qr_code(&texts, &m.url)}
                 </div>
@@ -191,7 +195,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
 /// The link as a QR code, drawn as SVG by the app itself (no image service).
 fn qr_code(texts: &hrdd_core::i18n::Texts, text: &str) -> Html {
     let Ok(code) = QrCode::encode_text(text, QrCodeEcc::Low) else {
-        return html! { <p class="help">{texts.ui("ui-share-this-link-is-too-long", "This link is too long for a QR code.")}</p> };
+        return html! { <p class="help">{texts.ui("ui-share-this-link-is-too-long")}</p> };
     };
     let size = code.size();
     let border = 4;
@@ -206,11 +210,11 @@ fn qr_code(texts: &hrdd_core::i18n::Texts, text: &str) -> Html {
     let extent = size + 2 * border;
     html! {
         <figure class="qr">
-            <svg id="share-qr" viewBox={format!("0 0 {extent} {extent}")} width="200" height="200" role="img" aria-label="QR code of the share link" shape-rendering="crispEdges">
+            <svg id="share-qr" viewBox={format!("0 0 {extent} {extent}")} width="200" height="200" role="img" aria-label={texts.ui("ui-share-qr-code").to_owned()} shape-rendering="crispEdges">
                 <rect width={extent.to_string()} height={extent.to_string()} fill="#fff" />
                 <path d={path} fill="#000" />
             </svg>
-            <figcaption class="help">{texts.ui("ui-share-scan-to-open-this-result", "Scan to open this result on a phone.")}</figcaption>
+            <figcaption class="help">{texts.ui("ui-share-scan-to-open-this-result")}</figcaption>
         </figure>
     }
 }

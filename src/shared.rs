@@ -49,7 +49,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
     };
     match &props.state.shared {
         None => {
-            html! { <p>{texts.ui("ui-shared-no-shared-link-is-open", "No shared link is open.")}</p> }
+            html! { <p>{texts.ui("ui-shared-no-shared-link-is-open")}</p> }
         }
         Some(SharedState::Locked {
             link: locked,
@@ -77,24 +77,24 @@ pub fn shared_view(props: &SharedProps) -> Html {
                         };
                         match opened {
                             Ok(shared) => dispatch.dispatch(AppAction::Unlocked(shared)),
-                            Err(e) => dispatch.dispatch(AppAction::UnlockFailed(e.to_string())),
+                            Err(e) => dispatch.dispatch(AppAction::UnlockFailed(e)),
                         }
                     });
                 })
             };
             html! {
                 <section class="shared" aria-labelledby="shared-title">
-                    <h2 id="shared-title">{texts.ui("ui-shared-shared-assessment-protected-by-a", "Shared assessment, protected by a passphrase")}</h2>
-                    <p>{texts.ui("ui-shared-enter-the-passphrase-you-were", "Enter the passphrase you were given (separately from the link). It is checked on this device only.")}</p>
+                    <h2 id="shared-title">{texts.ui("ui-shared-shared-assessment-protected-by-a")}</h2>
+                    <p>{texts.ui("ui-shared-enter-the-passphrase-you-were")}</p>
                     <form onsubmit={on_unlock}>
                         <div class="text-field">
-                            <label for="unlock-passphrase">{texts.ui("ui-shared-passphrase", "Passphrase")}</label>
+                            <label for="unlock-passphrase">{texts.ui("ui-shared-passphrase")}</label>
                             <input type="password" id="unlock-passphrase" autocomplete="off" value={(*passphrase).clone()} oninput={on_input}
                                 aria-invalid={error.is_some().then_some("true")} aria-describedby="unlock-error" />
                         </div>
-                        <p id="unlock-error" role="alert" class="warning">{error.clone().unwrap_or_default()}</p>
+                        <p id="unlock-error" role="alert" class="warning">{error.as_ref().map(|e| crate::messages::link_error(&texts, e)).unwrap_or_default()}</p>
                         <button type="submit" id="unlock" disabled={*busy}>{ if *busy { "Opening…" } else { "Open" } }</button>
-                        {" "}<button type="button" onclick={close}>{texts.ui("ui-shared-close", "Close")}</button>
+                        {" "}<button type="button" onclick={close}>{texts.ui("ui-shared-close")}</button>
                     </form>
                 </section>
             }
@@ -103,9 +103,15 @@ pub fn shared_view(props: &SharedProps) -> Html {
             let report = std::rc::Rc::new(score_with(&shared.assessment, &policy));
             let copy = {
                 let dispatch = dispatch.clone();
+                let title = shared.assessment.text.title.trim();
+                let name = if title.is_empty() {
+                    texts.ui("ui-shared-copy-untitled").to_owned()
+                } else {
+                    texts.ui_with("ui-shared-copy-of", &[("title", title)])
+                };
                 Callback::from(move |_: MouseEvent| {
                     clear_fragment();
-                    dispatch.dispatch(AppAction::EditSharedCopy);
+                    dispatch.dispatch(AppAction::EditSharedCopy { name: name.clone() });
                 })
             };
             // The catalogue is append-only, so an older link's answers carry over unchanged to the
@@ -113,30 +119,31 @@ pub fn shared_view(props: &SharedProps) -> Html {
             let version_note = if shared.method_version == METHOD_VERSION {
                 texts.ui_with(
                     "ui-shared-made-with",
-                    "Made and scored with method version { $version }.",
                     &[("version", &METHOD_VERSION.to_string())],
                 )
             } else {
                 texts.ui_with(
                     "ui-shared-carried-over",
-                    "Made with method version { $made_with }; its answers were carried over to method version { $version }, which gives this result.",
-                    &[("made_with", &shared.method_version.to_string()), ("version", &METHOD_VERSION.to_string())],
+                    &[
+                        ("made_with", &shared.method_version.to_string()),
+                        ("version", &METHOD_VERSION.to_string()),
+                    ],
                 )
             };
             html! {
                 <section class="shared" aria-labelledby="shared-title">
                     <div class="shared-banner">
-                        <h2 id="shared-title">{texts.ui("ui-shared-shared-assessment-read-only", "Shared assessment (read only)")}</h2>
+                        <h2 id="shared-title">{texts.ui("ui-shared-shared-assessment-read-only")}</h2>
                         <p>
-                            {texts.ui("ui-shared-this-result-was-opened-from", "This result was opened from a link. It is not saved in this browser, and your own drafts are unchanged.")}{" "}
+                            {texts.ui("ui-shared-this-result-was-opened-from")}{" "}
                             {version_note}
-                            {" "}{ if shared.includes_text { texts.ui("ui-shared-with-text", "The sender included names and notes.") } else { texts.ui("ui-shared-without-text", "The sender left names and notes out.") } }
+                            {" "}{ if shared.includes_text { texts.ui("ui-shared-with-text") } else { texts.ui("ui-shared-without-text") } }
                         </p>
-                        <button type="button" id="edit-copy" onclick={copy}>{texts.ui("ui-shared-edit-a-copy", "Edit a copy")}</button>
-                        {" "}<button type="button" id="close-shared" onclick={close}>{texts.ui("ui-shared-close", "Close")}</button>
+                        <button type="button" id="edit-copy" onclick={copy}>{texts.ui("ui-shared-edit-a-copy")}</button>
+                        {" "}<button type="button" id="close-shared" onclick={close}>{texts.ui("ui-shared-close")}</button>
                     </div>
                     <div class="layout">
-                        <PrintReport assessment={shared.assessment.clone()} report={report.clone()} draft_name={texts.ui("ui-shared-shared-assessment", "Shared assessment").to_owned()} on_screen={true} />
+                        <PrintReport assessment={shared.assessment.clone()} report={report.clone()} draft_name={texts.ui("ui-shared-shared-assessment").to_owned()} on_screen={true} />
                         <Results report={report} />
                     </div>
                 </section>

@@ -74,28 +74,28 @@ pub fn start_panel(props: &StartProps) -> Html {
 
     html! {
         <section class="section start" aria-labelledby="start-title">
-            <h2 id="start-title">{texts.ui("ui-start-start", "Start")}</h2>
+            <h2 id="start-title">{texts.ui("ui-start-start")}</h2>
             <p class="intro">
-                {texts.ui("ui-start-answer-what-you-know-don", "Answer what you know. \"Don't know\" is always allowed: it is never treated as the safe answer, and it is listed as an open question. The result on the right follows every answer.")}
+                {texts.ui("ui-start-answer-what-you-know-don")}
             </p>
             <fieldset class="question">
-                <legend>{texts.ui("ui-start-how-thorough-should-this-be", "How thorough should this be?")}</legend>
+                <legend>{texts.ui("ui-start-how-thorough-should-this-be")}</legend>
                 { for [Mode::QuickScreen, Mode::FullAssessment].into_iter().map(|mode| {
                     let id = format!("mode-{}", mode.key());
                     let hint = match mode {
-                        Mode::QuickScreen => texts.ui("ui-start-quick-screen-hint", "every question that can stop a deal, a few minutes"),
-                        Mode::FullAssessment => texts.ui("ui-start-full-assessment-hint", "all four elements, rights rated one by one"),
+                        Mode::QuickScreen => texts.ui("ui-start-quick-screen-hint"),
+                        Mode::FullAssessment => texts.ui("ui-start-full-assessment-hint"),
                     };
                     html! {
                         <div class="option">
                             <input type="radio" id={id.clone()} name="mode" checked={assessment.mode == mode} onchange={send(AssessmentAction::SetMode(mode))} />
-                            <label for={id}><strong>{texts.ui_with("ui-start-mode-label", "{ $mode }:", &[("mode", texts.mode(mode))])}</strong>{" "}{hint}</label>
+                            <label for={id}><strong>{texts.ui_with("ui-start-mode-label", &[("mode", texts.mode(mode))])}</strong>{" "}{hint}</label>
                         </div>
                     }
                 }) }
             </fieldset>
             <fieldset class="question">
-                <legend>{texts.ui("ui-start-who-is-assessing", "Who is assessing?")}</legend>
+                <legend>{texts.ui("ui-start-who-is-assessing")}</legend>
                 { for Perspective::ALL.into_iter().map(|perspective| {
                     let id = format!("perspective-{}", perspective.key());
                     html! {
@@ -107,8 +107,8 @@ pub fn start_panel(props: &StartProps) -> Html {
                 }) }
             </fieldset>
             <div class="question">
-                <label for="sector" class="prompt">{texts.ui("ui-start-what-is-being-sold-or", "What is being sold or provided?")}</label>
-                <p class="help" id="sector-help">{texts.ui("ui-start-the-product-category-adds-that", "The product category adds that sector's own questions and red flags. Another sector's questions are added too when the product's capabilities, type or customer call for them.")}</p>
+                <label for="sector" class="prompt">{texts.ui("ui-start-what-is-being-sold-or")}</label>
+                <p class="help" id="sector-help">{texts.ui("ui-start-the-product-category-adds-that")}</p>
                 <select id="sector" aria-describedby="sector-help" onchange={on_sector}>
                     { for sectors.into_iter().map(|sector| html! {
                         <option value={sector.key()} selected={assessment.sector == sector}>{texts.sector(sector).to_owned()}</option>
@@ -116,12 +116,12 @@ pub fn start_panel(props: &StartProps) -> Html {
                 </select>
             </div>
             <details class="question free-text">
-                <summary>{texts.ui("ui-start-names-and-notes-optional-confidential", "Names and notes (optional, confidential)")}</summary>
-                <p class="help">{texts.ui("ui-start-never-scored-kept-in-this", "Never scored. Kept in this browser only, and left out of exported files unless you choose to include them.")}</p>
-                {text_input(TextField::Title, "text-title", texts.ui("ui-start-title-of-this-assessment", "Title of this assessment"), &assessment.text.title, false)}
-                {text_input(TextField::CustomerName, "text-customer", texts.ui("ui-start-customer-name", "Customer name"), &assessment.text.customer_name, false)}
-                {text_input(TextField::BeneficialPurpose, "text-benefit", texts.ui("ui-start-beneficial-purpose", "Socially beneficial purpose (shown in the report, never weighed against harm)"), &assessment.text.beneficial_purpose, true)}
-                {text_input(TextField::Notes, "text-notes", texts.ui("ui-start-notes", "Notes"), &assessment.text.notes, true)}
+                <summary>{texts.ui("ui-start-names-and-notes-optional-confidential")}</summary>
+                <p class="help">{texts.ui("ui-start-never-scored-kept-in-this")}</p>
+                {text_input(TextField::Title, "text-title", texts.ui("ui-start-title-of-this-assessment"), &assessment.text.title, false)}
+                {text_input(TextField::CustomerName, "text-customer", texts.ui("ui-start-customer-name"), &assessment.text.customer_name, false)}
+                {text_input(TextField::BeneficialPurpose, "text-benefit", texts.ui("ui-start-beneficial-purpose"), &assessment.text.beneficial_purpose, true)}
+                {text_input(TextField::Notes, "text-notes", texts.ui("ui-start-notes"), &assessment.text.notes, true)}
             </details>
         </section>
     }

@@ -88,7 +88,8 @@ pub enum SharedState {
     /// Protected by a passphrase, not yet opened.
     Locked {
         link: EncryptedLink,
-        error: Option<String>,
+        /// Why the last passphrase did not open it (said in the reader's language).
+        error: Option<LinkError>,
         busy: bool,
     },
     Open(SharedAssessment),
@@ -317,10 +318,14 @@ pub enum AppAction {
     /// A share link found in the address (at start-up or when the address changes).
     OpenLink(Result<ParsedLink, LinkError>),
     Unlocking,
-    UnlockFailed(String),
+    UnlockFailed(LinkError),
     Unlocked(SharedAssessment),
     /// Keep a copy of the shared assessment as a new draft of one's own.
-    EditSharedCopy,
+    /// Keep the shared assessment as a draft of this browser, under this name (the screen words
+    /// it in the reader's language).
+    EditSharedCopy {
+        name: String,
+    },
     CloseShared,
     /// The organisation's default perspective: for new drafts, and for the open one if untouched.
     SetDefaultPerspective(Perspective),
@@ -631,14 +636,8 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
                 state.shared = Some(SharedState::Open(shared));
             }
         }
-        AppAction::EditSharedCopy => {
+        AppAction::EditSharedCopy { name } => {
             if let Some(SharedState::Open(shared)) = state.shared.take() {
-                let title = shared.assessment.text.title.trim();
-                let name = if title.is_empty() {
-                    "Copy of a shared assessment".to_owned()
-                } else {
-                    format!("Copy of {title}")
-                };
                 state.notice = Some(Notice::info(NoticeText::SharedCopy { name: name.clone() }));
                 reduce(
                     state,
@@ -1224,7 +1223,12 @@ mod tests {
             Mode::FullAssessment,
             "the draft is untouched"
         );
-        reduce(&mut state, AppAction::EditSharedCopy);
+        reduce(
+            &mut state,
+            AppAction::EditSharedCopy {
+                name: "Copy of a shared assessment".into(),
+            },
+        );
         assert_eq!(state.drafts.len(), 2);
         assert_eq!(state.assessment().sector, Sector::Surveillance);
         assert_eq!(state.view, View::Assess);

@@ -6,8 +6,8 @@
 
 use crate::draft_records::{
     draft_key, plan_write, Collection, DraftRecord, KeepReason, KeptVersion, KeptVersionSummary,
-    Ledger, SetAside, Synced, WritePlan, DRAFT_PREFIX, KEY_PREFIX, LEGACY_KEY, OPEN_DRAFT_KEY,
-    RECORD_VERSION, SET_ASIDE_PREFIX, VERSION_PREFIX,
+    Ledger, RecordProblem, SetAside, Synced, WritePlan, DRAFT_PREFIX, KEY_PREFIX, LEGACY_KEY,
+    OPEN_DRAFT_KEY, RECORD_VERSION, SET_ASIDE_PREFIX, VERSION_PREFIX,
 };
 use crate::state::{Draft, DraftId};
 use hrdd_core::format::AssessmentDocument;
@@ -53,11 +53,12 @@ pub enum StorageError {
     NotAnAssessment(String),
     /// An imported file claims to be a collection but is not one this calculator reads.
     NotACollection(String),
-    /// An imported file reads, but what it holds is not a valid assessment (in the parser's or
-    /// the collection's words).
-    Invalid(String),
+    /// A stored value (an earlier version) cannot be read.
+    Unreadable(RecordProblem),
     /// An imported file reads, but its assessment is not valid.
     InvalidAssessment(hrdd_core::AssessmentError),
+    /// An imported file of several assessments cannot be imported.
+    InvalidCollection(crate::draft_records::CollectionProblem),
     /// The browser failed at something it should not (writing JSON, saving a file).
     Browser(String),
 }
@@ -95,18 +96,17 @@ fn to_json(value: &impl Serialize) -> Result<String, String> {
     let js = value.serialize(&serializer).map_err(|e| e.to_string())?;
     js_sys::JSON::stringify(&js)
         .map(String::from)
-        .map_err(|_| "the browser could not write JSON".to_owned())
+        .map_err(|_| "JSON.stringify".to_owned())
 }
 
+/// The text as JSON, or the browser's own words for why it is not.
 fn parse_json(text: &str) -> Result<JsValue, String> {
-    js_sys::JSON::parse(text).map_err(|e| {
-        let detail = js_sys::Error::from(e).message();
-        format!("the file is not valid JSON ({detail})")
-    })
+    js_sys::JSON::parse(text).map_err(|e| String::from(js_sys::Error::from(e).message()))
 }
 
-fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(parse_json(text)?).map_err(|e| e.to_string())
+fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, RecordProblem> {
+    let value = parse_json(text).map_err(RecordProblem::NotJson)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| RecordProblem::Shape(e.to_string()))
 }
 
 /// A random token for this tab (not a secret: it only keeps two tabs' draft and edit ids apart).
@@ -132,24 +132,27 @@ fn all_keys(storage: &web_sys::Storage) -> Vec<String> {
 }
 
 /// A draft record read from storage, checked all the way to an assessment that opens.
-pub fn read_record(key: &str, text: &str) -> Result<(DraftRecord, Draft), String> {
+pub fn read_record(key: &str, text: &str) -> Result<(DraftRecord, Draft), RecordProblem> {
     let record: DraftRecord = from_json(text)?;
     if record.key() != key {
-        return Err(format!(
-            "it is stored under the key of another draft ({key})"
-        ));
+        return Err(RecordProblem::WrongKey(key.to_owned()));
     }
-    let draft = record.to_draft()?;
+    let draft = record.to_draft().map_err(RecordProblem::Invalid)?;
     Ok((record, draft))
 }
 
 /// Why the value under `key` cannot be used, if it cannot.
-fn diagnose(key: &str, text: &str) -> Option<String> {
+fn diagnose(key: &str, text: &str) -> Option<RecordProblem> {
     if key.starts_with(DRAFT_PREFIX) {
         read_record(key, text).err()
     } else if key.starts_with(VERSION_PREFIX) {
         from_json::<KeptVersion>(text)
-            .and_then(|kept| kept.record.to_draft().map(|_| ()))
+            .and_then(|kept| {
+                kept.record
+                    .to_draft()
+                    .map(|_| ())
+                    .map_err(RecordProblem::Invalid)
+            })
             .err()
     } else if key == LEGACY_KEY {
         from_json::<LegacyDrafts>(text).err()
@@ -160,7 +163,12 @@ fn diagnose(key: &str, text: &str) -> Option<String> {
 
 /// Move unreadable data out of the way without deleting it: to a set-aside key when there is
 /// room, otherwise it stays where it is (and is listed, and never written over).
-fn set_aside(storage: &web_sys::Storage, key: &str, text: &str, problem: String) -> SetAside {
+fn set_aside(
+    storage: &web_sys::Storage,
+    key: &str,
+    text: &str,
+    problem: RecordProblem,
+) -> SetAside {
     let rest = key.strip_prefix(KEY_PREFIX).unwrap_or(key);
     let aside_key = format!("{SET_ASIDE_PREFIX}{}.{rest}", now_ms() as u64);
     let moved = storage.set_item(&aside_key, text).is_ok() && storage.remove_item(key).is_ok();
@@ -308,7 +316,7 @@ fn migrate_format_1(
             storage,
             LEGACY_KEY,
             &text,
-            format!("could not open: {}", unreadable.join(", ")),
+            RecordProblem::Format1Drafts(unreadable.clone()),
         ));
         Some(OpenProblem::Format1Partly(unreadable))
     }
@@ -338,7 +346,7 @@ pub fn stored_extras() -> (Vec<KeptVersionSummary>, Vec<SetAside>) {
             // The original key follows the time it was set aside.
             let original = original.split_once('.').map_or(original, |(_, rest)| rest);
             let problem = diagnose(&format!("{KEY_PREFIX}{original}"), &text)
-                .unwrap_or_else(|| "it could not be read when it was set aside".to_owned());
+                .unwrap_or(RecordProblem::SetAsideEarlier);
             aside.push(SetAside {
                 key,
                 problem,
@@ -569,8 +577,10 @@ pub fn read_kept(key: &str) -> Result<Draft, StorageError> {
         .ok()
         .flatten()
         .ok_or(StorageError::NoLongerStored)?;
-    let kept: KeptVersion = from_json(&text).map_err(StorageError::Invalid)?;
-    kept.record.to_draft().map_err(StorageError::Invalid)
+    let kept: KeptVersion = from_json(&text).map_err(StorageError::Unreadable)?;
+    kept.record
+        .to_draft()
+        .map_err(StorageError::InvalidAssessment)
 }
 
 /// The raw text stored under a key (to download data set aside).
@@ -654,7 +664,9 @@ pub fn import_file(text: &str) -> Result<ImportedFile, StorageError> {
     if format.as_deref() == Some(crate::draft_records::COLLECTION_FORMAT) {
         let collection: Collection = serde_wasm_bindgen::from_value(value)
             .map_err(|e| StorageError::NotACollection(e.to_string()))?;
-        collection.drafts().map_err(StorageError::Invalid)?;
+        collection
+            .drafts()
+            .map_err(StorageError::InvalidCollection)?;
         return Ok(ImportedFile::Collection(collection));
     }
     import_json(text).map(ImportedFile::One)

@@ -67,12 +67,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let result = storage::export_json(&assessment, include).and_then(|json| {
                 storage::download(&file_name(&name), &json).map_err(|_| {
                     storage::StorageError::Browser(
-                        texts
-                            .ui(
-                                "ui-toolbar-browser-refused-save",
-                                "The browser refused to save the file.",
-                            )
-                            .to_owned(),
+                        texts.ui("ui-toolbar-browser-refused-save").to_owned(),
                     )
                 })
             });
@@ -82,17 +77,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     &dispatch,
                     NoticeKind::Info,
                     if include {
-                        texts.ui_with(
-                            "ui-toolbar-exported-with-text",
-                            "Exported as { $file }, with names and notes.",
-                            &[("file", &file)],
-                        )
+                        texts.ui_with("ui-toolbar-exported-with-text", &[("file", &file)])
                     } else {
-                        texts.ui_with(
-                            "ui-toolbar-exported-without-text",
-                            "Exported as { $file }, without names and notes.",
-                            &[("file", &file)],
-                        )
+                        texts.ui_with("ui-toolbar-exported-without-text", &[("file", &file)])
                     },
                 ),
                 Err(e) => notify(
@@ -120,7 +107,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             // Let the same file be chosen again after a failed attempt.
             input.set_value("");
             if file.size() > MAX_IMPORT_BYTES {
-                notify(&dispatch, NoticeKind::Error, texts.ui_with("ui-toolbar-file-too-large", "\"{ $file }\" is too large to be an assessment (the limit is 1 MB). Nothing was changed.", &[("file", &file.name())]));
+                notify(
+                    &dispatch,
+                    NoticeKind::Error,
+                    texts.ui_with("ui-toolbar-file-too-large", &[("file", &file.name())]),
+                );
                 return;
             }
             let (dispatch, texts) = (dispatch.clone(), texts.clone());
@@ -132,11 +123,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         notify(
                             &dispatch,
                             NoticeKind::Error,
-                            texts.ui_with(
-                                "ui-toolbar-file-unreadable",
-                                "\"{ $file }\" could not be read. Nothing was changed.",
-                                &[("file", &name)],
-                            ),
+                            texts.ui_with("ui-toolbar-file-unreadable", &[("file", &name)]),
                         );
                         return;
                     }
@@ -157,11 +144,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         notify(
                             &dispatch,
                             NoticeKind::Info,
-                            texts.ui_with(
-                                "ui-toolbar-imported",
-                                "Imported \"{ $file }\" as a new draft.",
-                                &[("file", &name)],
-                            ),
+                            texts.ui_with("ui-toolbar-imported", &[("file", &name)]),
                         );
                     }
                     Err(message) => notify(
@@ -169,7 +152,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         NoticeKind::Error,
                         texts.ui_with(
                             "ui-toolbar-import-failed",
-                            "{ $problem } Nothing was changed.",
                             &[("problem", &crate::messages::storage_error(&texts, &message))],
                         ),
                     ),
@@ -184,19 +166,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     });
     html! {
         <div class="toolbar" role="toolbar" aria-label="Assessment">
-            <p class="draft-name">{texts.ui("ui-toolbar-draft", "Draft:")}{" "}<strong>{props.draft_name.clone()}</strong>
-                <span class="storage-note">{" "}{texts.ui("ui-toolbar-autosaved-in-this-browser-only", "— autosaved in this browser only")}</span></p>
-            <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment", "New assessment")}</button>
-            <button type="button" id="export-json" onclick={on_export}>{texts.ui("ui-toolbar-export-json", "Export JSON")}</button>
+            <p class="draft-name">{texts.ui("ui-toolbar-draft")}{" "}<strong>{props.draft_name.clone()}</strong>
+                <span class="storage-note">{" "}{texts.ui("ui-toolbar-autosaved-in-this-browser-only")}</span></p>
+            <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment")}</button>
+            <button type="button" id="export-json" onclick={on_export}>{texts.ui("ui-toolbar-export-json")}</button>
             <span class="option inline">
                 <input type="checkbox" id="export-include-text" checked={*include_text} onchange={on_include} />
-                <label for="export-include-text">{texts.ui("ui-toolbar-include-names-and-notes", "include names and notes")}</label>
+                <label for="export-include-text">{texts.ui("ui-toolbar-include-names-and-notes")}</label>
             </span>
             <span class="import">
-                <label for="import-json">{texts.ui("ui-toolbar-import-json-file", "Import JSON file")}</label>
+                <label for="import-json">{texts.ui("ui-toolbar-import-json-file")}</label>
                 <input type="file" id="import-json" accept=".json,application/json" onchange={on_import} />
             </span>
-            <button type="button" id="print-report" onclick={on_print}>{texts.ui("ui-toolbar-print-or-save-as-pdf", "Print or save as PDF")}</button>
+            <button type="button" id="print-report" onclick={on_print}>{texts.ui("ui-toolbar-print-or-save-as-pdf")}</button>
         </div>
     }
 }

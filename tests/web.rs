@@ -25,6 +25,19 @@ async fn mount_app() -> Element {
 /// Mount the application again without clearing storage, as after a reload.
 async fn mount_app_keeping_storage() -> Element {
     let document = gloo::utils::document();
+    // The calculator's words come from its catalogue (the wasm holds none): give the page the
+    // English one inline, as the one-file build does (this test server has no i18n/ folder).
+    if document.get_element_by_id("hrdd-catalogue-en").is_none() {
+        let catalogue = document.create_element("script").expect("create script");
+        catalogue.set_id("hrdd-catalogue-en");
+        catalogue.set_attribute("type", "text/plain").expect("type");
+        catalogue.set_text_content(Some(hrdd_core::i18n::CATALOGUE_FILES[0].1));
+        document
+            .body()
+            .expect("body")
+            .append_child(&catalogue)
+            .expect("append catalogue");
+    }
     let root = document.create_element("div").expect("create root");
     document
         .body()
@@ -326,7 +339,10 @@ async fn answers_are_autosaved_in_local_storage_and_restored() {
 async fn an_imported_file_with_errors_is_refused_with_a_plain_message() {
     use hrdd_calculator::messages::storage_error;
     use hrdd_calculator::storage::StorageError;
-    let english = hrdd_core::i18n::Texts::english();
+    let english = hrdd_core::i18n::Texts::new(
+        hrdd_core::i18n::Language::English,
+        hrdd_core::i18n::Catalogue::parse(hrdd_core::i18n::CATALOGUE_FILES[0].1).unwrap(),
+    );
     let error =
         hrdd_calculator::storage::import_json("{\"format\": \"hrdd-assessment\"}").unwrap_err();
     assert!(

@@ -6,6 +6,18 @@ import init, { hrddBenchmarkScore } from './hrdd-calculator.js';
 // is mounted into another site's page.
 globalThis.hrddAssetBase = new URL('./', import.meta.url).href;
 
+// Said when no language's words could be loaded at all (the calculator's words live in its
+// catalogues, i18n/<language>.ftl, not in the WebAssembly), in the three languages it speaks.
+globalThis.hrddTextsFailed = (language, problem) => {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.lang = 'en';
+  message.textContent = `The calculator's texts (i18n/${language}.ftl) could not be loaded (${problem}). Reload the page when the connection is back. ` +
+    `Les textes du calculateur n'ont pas pu être chargés. Rechargez la page. ` +
+    `No se pudieron cargar los textos de la calculadora. Vuelva a cargar la página.`;
+  document.body.prepend(message);
+};
+
 init({ module_or_path: new URL('./hrdd-calculator_bg.wasm', import.meta.url) })
   .then((wasm) => {
     // Read by the benchmark command (scripts/bench.mjs) only; neither holds user data.

@@ -2,11 +2,24 @@
 // the network off. Requests go to the network first, so a new version is picked up as soon as
 // the network is back; the cache answers only when the network does not. Only same-origin GET
 // requests for the app's files pass through here: the app never sends user data anywhere.
-const CACHE = 'hrdd-calculator-v2';
-const FILES = ['./', 'index.html', 'boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest', 'i18n/fr.ftl', 'i18n/es.ftl'];
+const CACHE = 'hrdd-calculator-v3';
+const FILES = ['./', 'index.html', 'boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest'];
+
+// The words live in one catalogue per language (i18n/<code>.ftl). Kept for offline use: English
+// and the browser's own languages that the calculator has (a missing one is skipped, so this
+// needs no list of languages); any other language is kept once it has been shown online, as
+// every file the page fetches is.
+function catalogues() {
+  const codes = ['en', ...(self.navigator.languages || []).map((tag) => tag.split('-')[0].toLowerCase())];
+  return [...new Set(codes)].filter((code) => /^[a-z]{2,3}$/.test(code)).map((code) => `i18n/${code}.ftl`);
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(FILES).then(() => Promise.all(catalogues().map((url) => cache.add(url).catch(() => {})))))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

@@ -28,7 +28,8 @@ Options:
                      file's screening record ticks them all
   --lang LANGUAGE    add to each result the texts a reader needs (outcome, next step, reasons,
                      red flags, actions, rights and how each was rated, what each answer
-                     added, what would change) in LANGUAGE: en, fr or es. The report itself
+                     added, what would change) in LANGUAGE, a language's code (fr, es, en,
+                     …). The report itself
                      keeps its stable ids and English texts, whatever the language
   -h, --help         show this help
 
@@ -219,7 +220,11 @@ fn main() -> ExitCode {
                 match Language::ALL.into_iter().find(|l| l.code() == code) {
                     Some(chosen) => language = Some(chosen),
                     None => {
-                        eprintln!("hrdd-score: --lang needs en, fr or es\n\n{USAGE}");
+                        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+                        eprintln!(
+                            "hrdd-score: --lang needs one of {}\n\n{USAGE}",
+                            codes.join(", ")
+                        );
                         return ExitCode::from(2);
                     }
                 }

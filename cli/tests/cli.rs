@@ -194,7 +194,10 @@ fn lang_adds_the_reader_s_texts_and_keeps_the_report_s_ids() {
     assert!(json[0].get("texts").is_none());
     let (code, _, stderr) = run(&["--lang", "de", &file]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("--lang needs en, fr or es"), "{stderr}");
+    assert!(
+        stderr.contains("--lang needs one of en, fr, es"),
+        "{stderr}"
+    );
 }
 
 /// One report rendered whole in each language (outcome, next step, reasons, red flags, actions,

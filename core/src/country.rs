@@ -1,13 +1,15 @@
 //! The embedded country dataset (`core/data/countries.tsv`) and the country context index the
 //! method derives from it. Source, year and licence travel with every use, for the report.
 
+use crate::en;
 use crate::method::ContextLevel;
 use std::sync::OnceLock;
 
-const TABLE: &str = include_str!("../data/countries.tsv");
+// The table as `build.rs` prepared it for this target (the same file, natively).
+const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/countries.tsv"));
 
 /// Attribution shown wherever country data is shown.
-pub const COUNTRY_DATA_ATTRIBUTION: &str = "Source: World Bank, Worldwide Governance Indicators (2024 update, year 2023), www.govindicators.org, CC BY 4.0 (perception-based estimates with margins of error); V-Dem Institute, Varieties of Democracy dataset v14 (2023; Coppedge et al. 2024, doi:10.23696/vdemds24) and ERT v15 (2024), CC BY-SA 4.0.";
+pub const COUNTRY_DATA_ATTRIBUTION: &str = en("Source: World Bank, Worldwide Governance Indicators (2024 update, year 2023), www.govindicators.org, CC BY 4.0 (perception-based estimates with margins of error); V-Dem Institute, Varieties of Democracy dataset v14 (2023; Coppedge et al. 2024, doi:10.23696/vdemds24) and ERT v15 (2024), CC BY-SA 4.0.");
 
 /// Margin of the context index, in points of the 0..100 index, used for a country whose table
 /// row has no WGI confidence intervals (none today). It is the median of the per-country
@@ -72,11 +74,13 @@ impl SpecificIndicator {
 
     pub fn label(self) -> &'static str {
         match self {
-            SpecificIndicator::Torture => "Freedom from torture",
-            SpecificIndicator::PoliticalKillings => "Freedom from political killings",
-            SpecificIndicator::CivilSocietyRepression => "Freedom of civil society from repression",
+            SpecificIndicator::Torture => en("Freedom from torture"),
+            SpecificIndicator::PoliticalKillings => en("Freedom from political killings"),
+            SpecificIndicator::CivilSocietyRepression => {
+                en("Freedom of civil society from repression")
+            }
             SpecificIndicator::InternetCensorship => {
-                "Freedom from Internet censorship by the government"
+                en("Freedom from Internet censorship by the government")
             }
         }
     }
@@ -131,23 +135,23 @@ pub const INDICATOR_NAMES: [(&str, &str); 5] = [
     ("civil_society", CIVIL_SOCIETY_NAME),
     ("constraints", CONSTRAINTS_NAME),
 ];
-const RULE_OF_LAW_NAME: &str = "Rule of law";
-const VOICE_NAME: &str = "Voice and accountability";
-const CIVIL_SOCIETY_NAME: &str = "Civil society space";
-const CONSTRAINTS_NAME: &str = "Judicial and legislative constraints on the executive";
+const RULE_OF_LAW_NAME: &str = en("Rule of law");
+const VOICE_NAME: &str = en("Voice and accountability");
+const CIVIL_SOCIETY_NAME: &str = en("Civil society space");
+const CONSTRAINTS_NAME: &str = en("Judicial and legislative constraints on the executive");
 
 /// V-Dem's regime types (ERT), by the table's code.
 pub const REGIME_TYPES: [&str; 4] = [
-    "closed autocracy",
-    "electoral autocracy",
-    "electoral democracy",
-    "liberal democracy",
+    en("closed autocracy"),
+    en("electoral autocracy"),
+    en("electoral democracy"),
+    en("liberal democracy"),
 ];
 
 const WGI_SOURCE: &str = "World Bank WGI 2023";
 const VDEM_SOURCE: &str = "V-Dem v14, 2023";
 const VIOLENCE_NAME: &str =
-    "Physical violence: killings and torture by the state, or political instability and violence if worse";
+    en("Physical violence: killings and torture by the state, or political instability and violence if worse");
 
 /// One value of an indicator as its source states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,11 +320,6 @@ impl Country {
     pub fn context_level(&self) -> Option<ContextLevel> {
         self.context_index().map(ContextLevel::from_context_index)
     }
-
-    pub fn regime_label(&self) -> Option<&'static str> {
-        self.regime
-            .map(|r| REGIME_TYPES[usize::from(r).min(REGIME_TYPES.len() - 1)])
-    }
 }
 
 /// All countries, sorted by ISO alpha-2 code.
@@ -481,9 +480,13 @@ mod tests {
         }
         let kenya = country_by_code("KE").unwrap();
         let readings = kenya.indicator_readings();
-        assert_eq!(readings[0].value, "41.0th percentile");
+        let english = crate::i18n::Texts::english();
+        assert_eq!(
+            english.indicator_values(&readings[0].values),
+            "41.0th percentile"
+        );
         assert_eq!(readings[0].risk(), 59);
-        assert_eq!(readings[3].value, "0.843 of 1");
+        assert_eq!(english.indicator_values(&readings[3].values), "0.843 of 1");
         assert_eq!(readings[3].risk(), 16);
         assert_eq!(kenya.context_index(), Some(46));
     }

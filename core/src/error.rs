@@ -63,7 +63,7 @@ macro_rules! error_words {
 
             pub fn english(self) -> &'static str {
                 match self {
-                    $($name::$variant => $english,)+
+                    $($name::$variant => crate::en($english),)+
                 }
             }
         }

@@ -5,6 +5,7 @@
 //! no sentence.
 
 use crate::country::country_by_code;
+use crate::en;
 use crate::i18n::{fill, Texts};
 use crate::method::{
     all_presumptions, question_index, ContextLevel, Perspective, Right, Sector, LIKELIHOOD_SIGNALS,
@@ -220,38 +221,38 @@ impl NoneCanReason {
 /// The English template of each explanation line, contribution and reason, by catalogue key;
 /// `{ $name }` marks what is filled in.
 pub const EXPLANATION_TEXTS: &[(&str, &str)] = &[
-    ("explain-presumed", "Presumed by the method because { $because }; rate this right to refine it."),
-    ("explain-rated", "Rated by the assessor (unknown ratings count as 4, the worst)."),
-    ("explain-base-severity", "Scale { $scale }, scope { $scope }, irremediability { $irremediability } of 4 give a base severity of { $base }."),
-    ("explain-base-severity-grave", "Scale { $scale }, scope { $scope }, irremediability { $irremediability } of 4 give a base severity of { $base } (a grave dimension makes it at least 75)."),
-    ("explain-groups", "Groups at heightened risk whom this right concerns add { $points }: severity { $severity }."),
-    ("explain-signals", "Likelihood { $likelihood }: { $answers } from the answers on end use, customer and connection, plus { $points } because { $signals }."),
-    ("explain-assessor-likelihood", "Likelihood: the assessor's rating { $rating } of 4 ({ $score }), weighed { $weight } to 1 with { $answers } from the answers: { $likelihood }."),
-    ("explain-from-answers", "Likelihood { $likelihood }, from the answers."),
-    ("explain-safeguards", "Safeguards in place remove { $reduction } (at most { $cap }% of it): residual likelihood { $residual }. They do not change severity."),
-    ("contribution-product-baseline", "Product category: the larger of the sector pack's baseline and the product family's points"),
-    ("contribution-product-baseline-answer", "{ $sector } ({ $pack }); { $family } ({ $points })"),
-    ("contribution-most-severe", "Most severe impact: { $right }"),
-    ("contribution-presumed", "presumed from the product's capabilities, sector and customer"),
-    ("contribution-rated", "rated by the assessor"),
-    ("contribution-dont-know", "Don't know (counted as the worst case)"),
-    ("contribution-not-answered", "Not answered yet (counted as the worst case)"),
-    ("contribution-not-asked", "not asked"),
-    ("contribution-none-of-these", "None of these"),
-    ("contribution-country", "{ $country }: { $how }"),
-    ("contribution-country-set", "{ $level } set by the assessor"),
-    ("contribution-country-index", "context index { $index } of 100 (±{ $margin }) from the indicators"),
-    ("contribution-country-no-indicators", "no indicators: counted as the worst case"),
-    ("change-already-lowest", "This is already the lowest step."),
-    ("change-lower-to", "These would lower the outcome to \"{ $outcome }\": { $changes }."),
-    ("change-establish-one", "Establish this fact with evidence before deciding: { $facts }."),
-    ("change-establish-many", "Establish these { $count } facts with evidence before deciding: { $facts }."),
-    ("none-can-prohibited", "Prohibited red flags ({ $flags }) cannot be cleared by safeguards. Only a different deal (another customer, use or product) could be assessed differently."),
-    ("none-can-quick-screen", "A quick screen cannot clear this deal ({ $reasons }). Complete a full assessment."),
-    ("none-can-escalation-flags", "Red flags force at least escalation, and safeguards never clear a red flag. Only a senior decision after enhanced due diligence, or a different deal, can move it."),
-    ("none-can-floor", "{ $why } No safeguard lowers this floor; only a different customer or destination would."),
-    ("none-can-severity", "The { $severity } severity of the impact on { $right } keeps the risk at least { $risk } however unlikely it is made: safeguards lower likelihood, never severity. Only a change to the product, use or customer can move it."),
-    ("none-can-no-combination", "No combination of up to { $tried } further safeguards or verified facts lowers the outcome. Only a change to the product, use or customer can move it."),
+    ("explain-presumed", en("Presumed by the method because { $because }; rate this right to refine it.")),
+    ("explain-rated", en("Rated by the assessor (unknown ratings count as 4, the worst).")),
+    ("explain-base-severity", en("Scale { $scale }, scope { $scope }, irremediability { $irremediability } of 4 give a base severity of { $base }.")),
+    ("explain-base-severity-grave", en("Scale { $scale }, scope { $scope }, irremediability { $irremediability } of 4 give a base severity of { $base } (a grave dimension makes it at least 75).")),
+    ("explain-groups", en("Groups at heightened risk whom this right concerns add { $points }: severity { $severity }.")),
+    ("explain-signals", en("Likelihood { $likelihood }: { $answers } from the answers on end use, customer and connection, plus { $points } because { $signals }.")),
+    ("explain-assessor-likelihood", en("Likelihood: the assessor's rating { $rating } of 4 ({ $score }), weighed { $weight } to 1 with { $answers } from the answers: { $likelihood }.")),
+    ("explain-from-answers", en("Likelihood { $likelihood }, from the answers.")),
+    ("explain-safeguards", en("Safeguards in place remove { $reduction } (at most { $cap }% of it): residual likelihood { $residual }. They do not change severity.")),
+    ("contribution-product-baseline", en("Product category: the larger of the sector pack's baseline and the product family's points")),
+    ("contribution-product-baseline-answer", en("{ $sector } ({ $pack }); { $family } ({ $points })")),
+    ("contribution-most-severe", en("Most severe impact: { $right }")),
+    ("contribution-presumed", en("presumed from the product's capabilities, sector and customer")),
+    ("contribution-rated", en("rated by the assessor")),
+    ("contribution-dont-know", en("Don't know (counted as the worst case)")),
+    ("contribution-not-answered", en("Not answered yet (counted as the worst case)")),
+    ("contribution-not-asked", en("not asked")),
+    ("contribution-none-of-these", en("None of these")),
+    ("contribution-country", en("{ $country }: { $how }")),
+    ("contribution-country-set", en("{ $level } set by the assessor")),
+    ("contribution-country-index", en("context index { $index } of 100 (±{ $margin }) from the indicators")),
+    ("contribution-country-no-indicators", en("no indicators: counted as the worst case")),
+    ("change-already-lowest", en("This is already the lowest step.")),
+    ("change-lower-to", en("These would lower the outcome to \"{ $outcome }\": { $changes }.")),
+    ("change-establish-one", en("Establish this fact with evidence before deciding: { $facts }.")),
+    ("change-establish-many", en("Establish these { $count } facts with evidence before deciding: { $facts }.")),
+    ("none-can-prohibited", en("Prohibited red flags ({ $flags }) cannot be cleared by safeguards. Only a different deal (another customer, use or product) could be assessed differently.")),
+    ("none-can-quick-screen", en("A quick screen cannot clear this deal ({ $reasons }). Complete a full assessment.")),
+    ("none-can-escalation-flags", en("Red flags force at least escalation, and safeguards never clear a red flag. Only a senior decision after enhanced due diligence, or a different deal, can move it.")),
+    ("none-can-floor", en("{ $why } No safeguard lowers this floor; only a different customer or destination would.")),
+    ("none-can-severity", en("The { $severity } severity of the impact on { $right } keeps the risk at least { $risk } however unlikely it is made: safeguards lower likelihood, never severity. Only a change to the product, use or customer can move it.")),
+    ("none-can-no-combination", en("No combination of up to { $tried } further safeguards or verified facts lowers the outcome. Only a change to the product, use or customer can move it.")),
 ];
 
 /// The English template of a key of [`EXPLANATION_TEXTS`].
@@ -475,15 +476,10 @@ impl Texts {
             return self.question(&QUESTIONS[index], perspective).to_owned();
         }
         if id == "profile.destination.context" {
-            return self.ui("ui-results-open-country-context", "The dataset has no indicators for this country: set the country context level yourself, with a reason.").to_owned();
+            return self.ui("ui-results-open-country-context").to_owned();
         }
         if id == "residual_risk" {
-            return self
-                .ui(
-                    "ui-results-open-unknowns-drive",
-                    "The critical risk rests on answers that are still unknown.",
-                )
-                .to_owned();
+            return self.ui("ui-results-open-unknowns-drive").to_owned();
         }
         let rating = id
             .strip_prefix("rights.")
@@ -491,16 +487,15 @@ impl Texts {
         if let Some((right, dimension)) = rating {
             let right = Right::from_key(right);
             let dimension = match dimension {
-                "scale" => Some(self.ui("ui-rights-scale", "Scale")),
-                "scope" => Some(self.ui("ui-rights-scope", "Scope")),
-                "irremediability" => Some(self.ui("ui-rights-irremediability", "Irremediability")),
-                "likelihood" => Some(self.ui("ui-rights-likelihood", "Likelihood")),
+                "scale" => Some(self.ui("ui-rights-scale")),
+                "scope" => Some(self.ui("ui-rights-scope")),
+                "irremediability" => Some(self.ui("ui-rights-irremediability")),
+                "likelihood" => Some(self.ui("ui-rights-likelihood")),
                 _ => None,
             };
             if let (Some(right), Some(dimension)) = (right, dimension) {
                 return self.ui_with(
                     "ui-results-open-rate",
-                    "Rate the { $dimension } of the impact on { $right }.",
                     &[
                         ("dimension", &dimension.to_lowercase()),
                         ("right", self.right(right)),
@@ -523,18 +518,16 @@ impl Texts {
         match (change.kind, option) {
             (ChangeKind::PutInPlace, safeguard) => self.ui_with(
                 "ui-results-change-put-in-place-item",
-                "Put in place and verify: { $safeguard }",
                 &[("safeguard", safeguard.unwrap_or_default())],
             ),
             (ChangeKind::VerifyIfTrue, answer) => self.ui_with(
                 "ui-results-change-establish",
-                "Establish with evidence \"{ $question }\". Only if verified: { $answer }",
                 &[
                     ("question", self.question(question, perspective)),
                     (
                         "answer",
                         &answer
-                            .unwrap_or_else(|| self.ui("ui-results-none-of-these", "none of these"))
+                            .unwrap_or_else(|| self.ui("ui-results-none-of-these"))
                             .to_lowercase(),
                     ),
                 ],

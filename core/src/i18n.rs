@@ -22,6 +22,7 @@ use crate::country::{
     country_by_code, Country, IndicatorValue, SpecificIndicator, ValuePart,
     COUNTRY_DATA_ATTRIBUTION, INDICATOR_NAMES, REGIME_TYPES,
 };
+use crate::en;
 use crate::error::{ExpectedAnswer, RatingDimension, TextField, ValueField};
 use crate::method::{
     ActionDefinition, Connection, ContextLevel, Element, Leverage, Mode, Perspective, Question,
@@ -39,35 +40,52 @@ use crate::restrictive_measures::{Measure, Regime, Verification};
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// A language the calculator speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Language {
-    English,
-    French,
-    Spanish,
+/// Declares the languages the calculator speaks: one line each (a variant, its BCP 47 code and
+/// its name in itself), with its catalogue `core/i18n/<code>.ftl`. Adding a language is that
+/// file and one line in the list below (docs/TRANSLATING.md).
+macro_rules! languages {
+    ($($variant:ident => $code:literal, $endonym:literal;)+) => {
+        /// A language the calculator speaks.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Language {
+            $($variant,)+
+        }
+
+        impl Language {
+            pub const ALL: [Language; [$($code),+].len()] = [$(Language::$variant),+];
+
+            /// The BCP 47 code used in `<html lang>`, `?lang=`, settings files and the
+            /// catalogue's file name.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Language::$variant => $code,)+
+                }
+            }
+
+            /// The language's name in itself, as a language switcher shows it.
+            pub fn endonym(self) -> &'static str {
+                match self {
+                    $(Language::$variant => $endonym,)+
+                }
+            }
+        }
+
+        /// The catalogue files, as embedded in native builds (the command line, the tests).
+        /// English is the reference every other catalogue is checked against. The browser build
+        /// embeds none: it loads the shown language's file.
+        pub const CATALOGUE_FILES: &[(Language, &str)] = &[
+            $((Language::$variant, include_str!(concat!("../i18n/", $code, ".ftl"))),)+
+        ];
+    };
+}
+
+languages! {
+    English => "en", "English";
+    French => "fr", "Français";
+    Spanish => "es", "Español";
 }
 
 impl Language {
-    pub const ALL: [Language; 3] = [Language::English, Language::French, Language::Spanish];
-
-    /// The BCP 47 code used in `<html lang>`, `?lang=` and settings files.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::French => "fr",
-            Language::Spanish => "es",
-        }
-    }
-
-    /// The language's name in itself, as a language switcher shows it.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::French => "Français",
-            Language::Spanish => "Español",
-        }
-    }
-
     /// The language of a BCP 47 tag, by its primary subtag: "fr", "fr-CA" and "FR" are French.
     pub fn from_tag(tag: &str) -> Option<Language> {
         let primary = tag.trim().split(['-', '_']).next()?;
@@ -391,26 +409,34 @@ impl fmt::Display for TranslationProblem {
 
 /// The words of the indicators' values, by catalogue key: `{ $value }` is the number.
 pub const INDICATOR_VALUE_TEXTS: &[(&str, &str)] = &[
-    ("number-decimal-separator", "."),
-    ("indicator-value-percentile", "{ $value }th percentile"),
-    ("indicator-value-index", "{ $value } of 1"),
+    ("number-decimal-separator", en(".")),
+    ("indicator-value-percentile", en("{ $value }th percentile")),
+    ("indicator-value-index", en("{ $value } of 1")),
     (
         "indicator-value-physical-violence",
-        "{ $value } (physical violence index)",
+        en("{ $value } (physical violence index)"),
     ),
     (
         "indicator-value-political-stability",
-        "{ $value } (political stability)",
+        en("{ $value } (political stability)"),
     ),
 ];
 
-/// The catalogue files, as embedded in the build. English is the reference every other
-/// catalogue is checked against.
-pub const CATALOGUE_FILES: &[(Language, &str)] = &[
-    (Language::English, include_str!("../i18n/en.ftl")),
-    (Language::French, include_str!("../i18n/fr.ftl")),
-    (Language::Spanish, include_str!("../i18n/es.ftl")),
-];
+/// A screen text from the English catalogue, for the command line and native tests; the
+/// browser build always has its language's catalogue, and embeds none.
+#[cfg(not(target_arch = "wasm32"))]
+fn english_screen_text(key: &str) -> &'static str {
+    static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    ENGLISH
+        .get_or_init(|| Catalogue::parse(CATALOGUE_FILES[0].1).unwrap_or_default())
+        .get(key)
+        .unwrap_or("")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn english_screen_text(_key: &str) -> &'static str {
+    ""
+}
 
 /// The catalogue key of a method-1 answer's reading: the retired question and option, which
 /// never change, and `-where-relevant` for a reading that applies only in some assessments.
@@ -456,12 +482,18 @@ impl Texts {
         }
     }
 
-    /// The texts of `language` from its catalogue.
+    /// The texts of `language` from its catalogue (English too: the browser build holds no
+    /// English of its own, see `crate::en`).
     pub fn new(language: Language, catalogue: Catalogue) -> Texts {
         Texts {
             language,
-            catalogue: (language != Language::English).then_some(catalogue),
+            catalogue: Some(catalogue),
         }
+    }
+
+    /// Whether a catalogue was loaded: until it is, the browser build has no words to show.
+    pub fn is_loaded(&self) -> bool {
+        self.catalogue.is_some()
     }
 
     pub fn language(&self) -> Language {
@@ -589,16 +621,19 @@ impl Texts {
         self.or(|| format!("mode-{}", mode.key()), mode.label())
     }
 
-    /// A text of the screens: `key` in the catalogue (a `ui-` key), or the English text written
-    /// beside it in the code. A test (`tests/ui_texts.rs`) checks that every key used in the
-    /// screens is in `en.ftl` with that very English text, and that `en.ftl` has no other.
-    pub fn ui<'a>(&'a self, key: &str, english: &'a str) -> &'a str {
-        self.or(|| key.to_owned(), english)
+    /// A text of the screens: `key` (a `ui-` key) in the catalogue; natively, the English
+    /// catalogue's where this one has none. A test (`tests/ui_texts.rs`) checks that every key
+    /// the screens use is in `en.ftl`, and that `en.ftl` has no other.
+    pub fn ui(&self, key: &str) -> &str {
+        match self.catalogue.as_ref().and_then(|c| c.get(key)) {
+            Some(text) => text,
+            None => english_screen_text(key),
+        }
     }
 
     /// A text of the screens with its `{ $name }` placeholders filled.
-    pub fn ui_with(&self, key: &str, english: &str, arguments: &[(&str, &str)]) -> String {
-        fill(self.ui(key, english), arguments)
+    pub fn ui_with(&self, key: &str, arguments: &[(&str, &str)]) -> String {
+        fill(self.ui(key), arguments)
     }
 
     pub fn element(&self, element: Element) -> &str {
@@ -666,11 +701,11 @@ impl Texts {
         let Some(question) = QUESTIONS.get(question_index) else {
             return String::new();
         };
-        let not_answered = || self.or(|| "answer-not-answered".to_owned(), "Not answered");
+        let not_answered = || self.or(|| "answer-not-answered".to_owned(), en("Not answered"));
         match (question.kind, answer) {
             (_, Answer::Unanswered) => not_answered().to_owned(),
             (_, Answer::DontKnow) => self
-                .or(|| "answer-dont-know".to_owned(), "Don't know")
+                .or(|| "answer-dont-know".to_owned(), en("Don't know"))
                 .to_owned(),
             (QuestionKind::Single(choices), Answer::Choice(i)) => {
                 choices.get(usize::from(i)).map_or_else(
@@ -686,7 +721,7 @@ impl Texts {
                     .map(|(_, c)| self.option(question, c.key, perspective))
                     .collect();
                 if ticked.is_empty() {
-                    self.or(|| "answer-none-of-these".to_owned(), "None of these")
+                    self.or(|| "answer-none-of-these".to_owned(), en("None of these"))
                         .to_owned()
                 } else {
                     ticked.join("; ")
@@ -776,6 +811,18 @@ impl Texts {
             .join("; ")
     }
 
+    /// The products a V-Dem indicator bears on (`method::DESTINATION_INDICATOR_USES`).
+    pub fn indicator_bears_on(&self, indicator: SpecificIndicator) -> &str {
+        let english = crate::method::DESTINATION_INDICATOR_USES
+            .iter()
+            .find(|(i, _)| *i == indicator)
+            .map_or("", |(_, products)| products);
+        self.or(
+            || format!("indicator-{}.bears-on", indicator.vdem_code()),
+            english,
+        )
+    }
+
     /// The name of a V-Dem indicator that bears on particular products.
     pub fn specific_indicator(&self, indicator: SpecificIndicator) -> &str {
         self.or(
@@ -785,11 +832,10 @@ impl Texts {
     }
 
     /// A V-Dem regime type (the report's English words).
-    pub fn regime_type<'a>(&'a self, english: &'a str) -> &'a str {
-        match REGIME_TYPES.iter().position(|name| *name == english) {
-            Some(code) => self.or(|| format!("regime-type-{code}"), english),
-            None => english,
-        }
+    /// V-Dem's regime type, by its code.
+    pub fn regime_type(&self, code: u8) -> &str {
+        let english = REGIME_TYPES.get(usize::from(code)).copied().unwrap_or("");
+        self.or(|| format!("regime-type-{code}"), english)
     }
 
     /// The sources and licences of the country data.

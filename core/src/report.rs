@@ -1,5 +1,6 @@
 //! The report: everything derived from an assessment. Never stored; recomputed on every change.
 
+use crate::en;
 use crate::explanation::{ContributionAnswer, NoneCanReason, RightExplanation};
 use crate::method::{Connection, ContextLevel, Element, FlagLevel, Leverage, Right, Sector};
 use crate::pre_answers::MeasuresReading;
@@ -38,31 +39,31 @@ impl Outcome {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Outcome::Proceed => "Proceed",
-            Outcome::ProceedWithConditions => "Proceed with conditions",
-            Outcome::Incomplete => "Assessment incomplete",
-            Outcome::Escalate => "Escalate",
-            Outcome::DoNotProceed => "Do not proceed",
+            Outcome::Proceed => en("Proceed"),
+            Outcome::ProceedWithConditions => en("Proceed with conditions"),
+            Outcome::Incomplete => en("Assessment incomplete"),
+            Outcome::Escalate => en("Escalate"),
+            Outcome::DoNotProceed => en("Do not proceed"),
         }
     }
     /// What the outcome means.
     pub fn meaning(self) -> &'static str {
         match self {
-            Outcome::Proceed => "No red flag, the customer, end user and destination are known and checked, and the residual risk is low. Proceed on standard terms, with any monitoring listed.",
-            Outcome::ProceedWithConditions => "The risk is real but can be managed. Go ahead only with the safeguards listed as to do.",
-            Outcome::Incomplete => "Something decisive is unknown: who the customer or end user is, where the product goes, whether sanctions or an embargo apply, or whether a red flag is raised. This is not a green light.",
-            Outcome::Escalate => "A red flag or a high residual risk. Enhanced due diligence and a senior decision are needed before going further.",
-            Outcome::DoNotProceed => "A prohibited red flag or a critical risk. The deal should not go ahead as proposed.",
+            Outcome::Proceed => en("No red flag, the customer, end user and destination are known and checked, and the residual risk is low. Proceed on standard terms, with any monitoring listed."),
+            Outcome::ProceedWithConditions => en("The risk is real but can be managed. Go ahead only with the safeguards listed as to do."),
+            Outcome::Incomplete => en("Something decisive is unknown: who the customer or end user is, where the product goes, whether sanctions or an embargo apply, or whether a red flag is raised. This is not a green light."),
+            Outcome::Escalate => en("A red flag or a high residual risk. Enhanced due diligence and a senior decision are needed before going further."),
+            Outcome::DoNotProceed => en("A prohibited red flag or a critical risk. The deal should not go ahead as proposed."),
         }
     }
     /// What happens next.
     pub fn next_step(self) -> &'static str {
         match self {
-            Outcome::Proceed => "Record this assessment with the deal and review it if the customer, use or destination changes.",
-            Outcome::ProceedWithConditions => "Agree the listed conditions with the customer before signing and check them after the sale.",
-            Outcome::Incomplete => "Answer the open questions, then look at the result again.",
-            Outcome::Escalate => "Send this report to the escalation contact or committee; do not sign until they decide.",
-            Outcome::DoNotProceed => "Stop the deal and record why. Only a changed deal (customer, use or product) can be assessed again.",
+            Outcome::Proceed => en("Record this assessment with the deal and review it if the customer, use or destination changes."),
+            Outcome::ProceedWithConditions => en("Agree the listed conditions with the customer before signing and check them after the sale."),
+            Outcome::Incomplete => en("Answer the open questions, then look at the result again."),
+            Outcome::Escalate => en("Send this report to the escalation contact or committee; do not sign until they decide."),
+            Outcome::DoNotProceed => en("Stop the deal and record why. Only a changed deal (customer, use or product) can be assessed again."),
         }
     }
 }
@@ -79,10 +80,10 @@ pub enum RiskLevel {
 impl RiskLevel {
     pub fn label(self) -> &'static str {
         match self {
-            RiskLevel::Low => "low",
-            RiskLevel::Medium => "medium",
-            RiskLevel::High => "high",
-            RiskLevel::Critical => "critical",
+            RiskLevel::Low => en("low"),
+            RiskLevel::Medium => en("medium"),
+            RiskLevel::High => en("high"),
+            RiskLevel::Critical => en("critical"),
         }
     }
 }
@@ -107,10 +108,10 @@ impl SeverityBand {
     }
     pub fn label(self) -> &'static str {
         match self {
-            SeverityBand::Minor => "minor",
-            SeverityBand::Moderate => "moderate",
-            SeverityBand::Serious => "serious",
-            SeverityBand::Grave => "grave",
+            SeverityBand::Minor => en("minor"),
+            SeverityBand::Moderate => en("moderate"),
+            SeverityBand::Serious => en("serious"),
+            SeverityBand::Grave => en("grave"),
         }
     }
 }
@@ -135,10 +136,10 @@ impl LikelihoodBand {
     }
     pub fn label(self) -> &'static str {
         match self {
-            LikelihoodBand::Remote => "remote",
-            LikelihoodBand::Possible => "possible",
-            LikelihoodBand::Likely => "likely",
-            LikelihoodBand::VeryLikely => "very likely",
+            LikelihoodBand::Remote => en("remote"),
+            LikelihoodBand::Possible => en("possible"),
+            LikelihoodBand::Likely => en("likely"),
+            LikelihoodBand::VeryLikely => en("very likely"),
         }
     }
 }
@@ -302,7 +303,8 @@ pub struct CountryContext {
     pub code: String,
     pub name: String,
     pub indicators: Vec<crate::country::IndicatorReading>,
-    pub regime: Option<&'static str>,
+    /// V-Dem's regime type, by its code (an index of `country::REGIME_TYPES`).
+    pub regime: Option<u8>,
     /// 0 (best) .. 100 (worst), None when the dataset has no indicators for the country.
     pub index: Option<u8>,
     pub derived_level: Option<ContextLevel>,
@@ -378,23 +380,23 @@ pub enum OutcomeReason {
 /// The English template of each kind of reason, by catalogue key (`reason-…`); `{ $name }` marks
 /// what is filled in.
 pub const OUTCOME_REASON_TEXTS: &[(&str, &str)] = &[
-    ("reason-prohibited", "Prohibited red flag: { $flags }. This means \"do not proceed\" whatever the score."),
-    ("reason-highest-residual", "The highest residual risk is { $risk }, which means \"{ $outcome }\"."),
-    ("reason-critical-on-unknowns", "The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved."),
-    ("reason-rights-in-tension", "The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic."),
-    ("reason-quick-screen-refuses-only-on-prohibited", "A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal."),
-    ("reason-critical-on-presumptions", "The critical risk rests on impacts the method presumes, or that the assessor did not judge likely: it leads to escalation. A refusal by arithmetic needs the assessor's own rating of the right concerned as likely."),
-    ("reason-flags-force-escalation", "Red flag(s) force at least escalation: { $flags }."),
-    ("reason-flags-need-check", "Check needed before going ahead: { $flags }."),
-    ("reason-possible-flags-escalate", "Possible red flag(s), an answer they depend on being unknown: { $flags }. Unknown is not \"no\": at least escalation until it is established."),
-    ("reason-possible-flags-need-check", "A check may be needed (an answer it depends on is unknown): { $flags }."),
-    ("reason-floor", "{ $why } This means at least \"{ $outcome }\"."),
-    ("reason-floor-on-unknown", "{ $why } (Applied because an answer it depends on is unknown.) This means at least \"{ $outcome }\"."),
-    ("reason-decisive-unknown-escalate", "Decisive facts are still unknown (listed as blocking): what is already known calls for escalation, and no decision can be taken until they are established."),
-    ("reason-decisive-unknown", "Decisive facts are unknown (who the customer or end user is, where the product goes, sanctions or embargoes, or a possible red flag): the assessment is incomplete, and nothing can be approved until they are established."),
-    ("reason-quick-screen-cannot-clear", "A quick screen cannot clear this deal: { $reasons }. A full assessment is needed."),
-    ("reason-method1", "This assessment was made under method 1, which gave \"{ $earlier }\". Method 2 gives \"{ $now }\" for the reasons above."),
-    ("reason-method1-migrated", "This assessment was made under method 1, which gave \"{ $earlier }\". Method 2 gives \"{ $now }\" for the reasons above and because answers to retired questions are read as shown."),
+    ("reason-prohibited", en("Prohibited red flag: { $flags }. This means \"do not proceed\" whatever the score.")),
+    ("reason-highest-residual", en("The highest residual risk is { $risk }, which means \"{ $outcome }\".")),
+    ("reason-critical-on-unknowns", en("The critical risk rests on unknown answers counted as the worst case: it leads to escalation, and no decision can be taken until they are resolved.")),
+    ("reason-rights-in-tension", en("The product also strengthens rights or serves people's essential needs: a grave risk weighed against that is for a documented senior decision, not for arithmetic.")),
+    ("reason-quick-screen-refuses-only-on-prohibited", en("A quick screen refuses only on a prohibited red flag. This critical risk rests on the method's presumptions about the product and the customer: it leads to escalation, and a full assessment must rate the rights before any refusal.")),
+    ("reason-critical-on-presumptions", en("The critical risk rests on impacts the method presumes, or that the assessor did not judge likely: it leads to escalation. A refusal by arithmetic needs the assessor's own rating of the right concerned as likely.")),
+    ("reason-flags-force-escalation", en("Red flag(s) force at least escalation: { $flags }.")),
+    ("reason-flags-need-check", en("Check needed before going ahead: { $flags }.")),
+    ("reason-possible-flags-escalate", en("Possible red flag(s), an answer they depend on being unknown: { $flags }. Unknown is not \"no\": at least escalation until it is established.")),
+    ("reason-possible-flags-need-check", en("A check may be needed (an answer it depends on is unknown): { $flags }.")),
+    ("reason-floor", en("{ $why } This means at least \"{ $outcome }\".")),
+    ("reason-floor-on-unknown", en("{ $why } (Applied because an answer it depends on is unknown.) This means at least \"{ $outcome }\".")),
+    ("reason-decisive-unknown-escalate", en("Decisive facts are still unknown (listed as blocking): what is already known calls for escalation, and no decision can be taken until they are established.")),
+    ("reason-decisive-unknown", en("Decisive facts are unknown (who the customer or end user is, where the product goes, sanctions or embargoes, or a possible red flag): the assessment is incomplete, and nothing can be approved until they are established.")),
+    ("reason-quick-screen-cannot-clear", en("A quick screen cannot clear this deal: { $reasons }. A full assessment is needed.")),
+    ("reason-method1", en("This assessment was made under method 1, which gave \"{ $earlier }\". Method 2 gives \"{ $now }\" for the reasons above.")),
+    ("reason-method1-migrated", en("This assessment was made under method 1, which gave \"{ $earlier }\". Method 2 gives \"{ $now }\" for the reasons above and because answers to retired questions are read as shown.")),
 ];
 
 impl OutcomeReason {
@@ -479,7 +481,7 @@ impl OutcomeReason {
 
 /// The next step when only a full assessment can clear the deal.
 pub const NEXT_STEP_FULL_ASSESSMENT: &str =
-    "Complete a full assessment: a quick screen cannot clear this deal.";
+    en("Complete a full assessment: a quick screen cannot clear this deal.");
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {

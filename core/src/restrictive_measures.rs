@@ -6,9 +6,11 @@
 //! `core/data/README.md`.
 
 use crate::dates::Day;
+use crate::en;
 use std::sync::OnceLock;
 
-const TABLE: &str = include_str!("../data/restrictive_measures.tsv");
+// The table as `build.rs` prepared it for this target (the same file, natively).
+const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/restrictive_measures.tsv"));
 
 /// The day the table was compiled and every row's status assigned. Shown with the table; the
 /// page warns when it is more than [`STALE_AFTER_MONTHS`] old on the user's device.
@@ -54,14 +56,16 @@ impl Regime {
 
     pub fn label(self) -> &'static str {
         match self {
-            Regime::UnArmsEmbargo => "UN arms embargo",
-            Regime::EuArmsEmbargo => "EU arms embargo",
-            Regime::OsceArmsEmbargo => "OSCE arms embargo (politically binding)",
-            Regime::EuInternalRepressionBan => "EU ban on equipment for internal repression",
+            Regime::UnArmsEmbargo => en("UN arms embargo"),
+            Regime::EuArmsEmbargo => en("EU arms embargo"),
+            Regime::OsceArmsEmbargo => en("OSCE arms embargo (politically binding)"),
+            Regime::EuInternalRepressionBan => en("EU ban on equipment for internal repression"),
             Regime::EuTelecomMonitoringBan => {
-                "EU ban on telecommunications monitoring and interception equipment"
+                en("EU ban on telecommunications monitoring and interception equipment")
             }
-            Regime::EuTradeRestrictions => "EU trade restrictions (dual-use, technology, sectoral)",
+            Regime::EuTradeRestrictions => {
+                en("EU trade restrictions (dual-use, technology, sectoral)")
+            }
         }
     }
 
@@ -69,16 +73,16 @@ impl Regime {
     pub fn covers(self) -> &'static str {
         match self {
             Regime::UnArmsEmbargo | Regime::EuArmsEmbargo | Regime::OsceArmsEmbargo => {
-                "Arms and related materiel (military goods), and usually related services and assistance. Civilian and humanitarian goods are not covered, though supplies to the armed or security forces may need authorisation."
+                en("Arms and related materiel (military goods), and usually related services and assistance. Civilian and humanitarian goods are not covered, though supplies to the armed or security forces may need authorisation.")
             }
             Regime::EuInternalRepressionBan => {
-                "Equipment that might be used for internal repression (the regulation's annex lists it: riot control, restraints, certain vehicles and weapons). Other goods are not covered."
+                en("Equipment that might be used for internal repression (the regulation's annex lists it: riot control, restraints, certain vehicles and weapons). Other goods are not covered.")
             }
             Regime::EuTelecomMonitoringBan => {
-                "Equipment, technology and software for monitoring or intercepting internet and telephone communications, and services for them. Other goods are not covered."
+                en("Equipment, technology and software for monitoring or intercepting internet and telephone communications, and services for them. Other goods are not covered.")
             }
             Regime::EuTradeRestrictions => {
-                "Goods, technology and services listed in the regulation (dual-use items, advanced technology, sectoral lists). Whether they cover this deal must be checked against the lists."
+                en("Goods, technology and services listed in the regulation (dual-use items, advanced technology, sectoral lists). Whether they cover this deal must be checked against the lists.")
             }
         }
     }
@@ -153,9 +157,9 @@ impl Verification {
 
     pub fn label(self) -> &'static str {
         match self {
-            Verification::Verified => "verified against the legal text or an official release",
-            Verification::Secondary => "from secondary sources only",
-            Verification::Unverified => "not verified: it may have lapsed or changed",
+            Verification::Verified => en("verified against the legal text or an official release"),
+            Verification::Secondary => en("from secondary sources only"),
+            Verification::Unverified => en("not verified: it may have lapsed or changed"),
         }
     }
 }

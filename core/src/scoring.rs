@@ -972,7 +972,9 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
         code: country.alpha2.clone(),
         name: country.name.clone(),
         indicators: country.indicator_readings(),
-        regime: country.regime_label(),
+        regime: country
+            .regime
+            .map(|r| r.min(crate::country::REGIME_TYPES.len() as u8 - 1)),
         index: derived_index,
         derived_level,
         level_used,

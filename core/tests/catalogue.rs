@@ -14,7 +14,7 @@ use hrdd_core::error::{ExpectedAnswer, RatingDimension, TextField, ValueField};
 use hrdd_core::explanation::EXPLANATION_TEXTS;
 use hrdd_core::i18n::INDICATOR_VALUE_TEXTS;
 use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
-use hrdd_core::method::{all_presumptions, LIKELIHOOD_SIGNALS};
+use hrdd_core::method::{all_presumptions, DESTINATION_INDICATOR_USES, LIKELIHOOD_SIGNALS};
 use hrdd_core::method::{
     Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, GROUPS, METHOD1_MIGRATIONS, OUTCOME_FLOORS,
@@ -166,11 +166,14 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         INDICATOR_NAMES
             .iter()
             .map(|(key, name)| message(format!("indicator-{key}"), name))
-            .chain(
-                SpecificIndicator::ALL
-                    .iter()
-                    .map(|i| message(format!("indicator-{}", i.vdem_code()), i.label())),
-            )
+            .chain(SpecificIndicator::ALL.iter().map(|i| {
+                let mut m = message(format!("indicator-{}", i.vdem_code()), i.label());
+                if let Some((_, products)) = DESTINATION_INDICATOR_USES.iter().find(|(u, _)| u == i)
+                {
+                    m.attributes.push(("bears-on".into(), products));
+                }
+                m
+            }))
             .chain(
                 REGIME_TYPES
                     .iter()

@@ -115,3 +115,47 @@ describe('languages', () => {
     await context.close();
   });
 });
+
+describe('every word from the catalogues', () => {
+  test('in French the explanation, its numbers and what would change are French, with no English left', async () => {
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url, { locale: 'fr-FR' });
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    // A capability makes the method presume impacts on rights: each gets its explanation.
+    await page.locator('[id="end_use.capabilities-identify"]').click();
+    await page.locator('#explanation summary').click();
+    const presumed = catalogueText('fr', 'explain-presumed').split('{')[0].trim();
+    await page.waitForFunction((words) => document.querySelector('#explanation')?.innerText.includes(words), presumed);
+    const explanation = await page.locator('#explanation').innerText();
+    assert.ok(explanation.includes(catalogueText('fr', 'presumption-identify_people')), explanation);
+    for (const english of ['Presumed by the method', 'from the answers', 'Don\'t know (counted', 'Not answered yet', 'give a base severity']) {
+      assert.ok(!explanation.includes(english), `"${english}" in the French explanation`);
+    }
+    // The destination's indicators are written the French way (a decimal comma).
+    await page.fill('#country-search', 'KE');
+    await page.selectOption('[id="profile.destination"]', 'KE');
+    const indicators = page.locator('table.indicators:not(#specific-indicators)');
+    await indicators.waitFor();
+    assert.match(await indicators.innerText(), /\d+,\d+e centile/);
+    assert.deepEqual(await accessibilityViolations(page), [], 'French explanation');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('English is loaded like any language, and without any catalogue the page says so plainly', async () => {
+    const { page, context, errors, requests } = await openPage(suite.browser, suite.server.url);
+    assert.ok(requests.some(({ url }) => url.endsWith('/i18n/en.ftl')), 'the English catalogue is fetched');
+    assert.ok(!requests.some(({ url }) => /\/i18n\/(fr|es)\.ftl$/.test(url)), 'and no other');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    const broken = await suite.browser.newContext({ locale: 'en-US' });
+    const tab = await broken.newPage();
+    await tab.route('**/i18n/en.ftl', (route) => route.fulfill({ status: 404, body: '' }));
+    await tab.goto(suite.server.url);
+    const alert = tab.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /could not be loaded \(status-404\)/);
+    assert.match(await alert.innerText(), /Rechargez la page/);
+    await broken.close();
+  });
+});

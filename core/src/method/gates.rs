@@ -6,6 +6,7 @@
 
 use super::{ContextLevel, Right, Sector, Trigger};
 use crate::country::SpecificIndicator;
+use crate::en;
 use crate::report::Outcome;
 
 /// Customer types that hold coercive powers over people.
@@ -130,8 +131,8 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
             Trigger::CountryContextMayReach(ContextLevel::High),
         ]),
         at_least: Outcome::Escalate,
-        why: "Police, military, intelligence or prison authorities in a high-risk context: they hold coercive powers where courts and a free press do not check them.",
-        source: "US State Department guidance (2020); BSR primer, element B",
+        why: en("Police, military, intelligence or prison authorities in a high-risk context: they hold coercive powers where courts and a free press do not check them."),
+        source: en("US State Department guidance (2020); BSR primer, element B"),
     },
     FloorDefinition {
         id: "state_customer_very_high_risk_context",
@@ -141,8 +142,8 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
             NOT_HUMANITARIAN,
         ]),
         at_least: Outcome::Escalate,
-        why: "A state customer where the rule of law and civic space are weakest: any product in its hands can serve repression.",
-        source: "BSR primer, element B (Myanmar example); UN Guiding Principle 7",
+        why: en("A state customer where the rule of law and civic space are weakest: any product in its hands can serve repression."),
+        source: en("BSR primer, element B (Myanmar example); UN Guiding Principle 7"),
     },
     FloorDefinition {
         id: "security_customer",
@@ -151,8 +152,8 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
             ACTS_ON_PEOPLE_OR_CONTROLLED,
         ]),
         at_least: Outcome::ProceedWithConditions,
-        why: "Police, military, intelligence or prison authorities hold coercive powers over people: even in a low-risk context, a product that acts on people or is export-controlled needs conditions on use in their hands.",
-        source: "US State Department guidance (2020); UN Basic Principles on the Use of Force and Firearms",
+        why: en("Police, military, intelligence or prison authorities hold coercive powers over people: even in a low-risk context, a product that acts on people or is export-controlled needs conditions on use in their hands."),
+        source: en("US State Department guidance (2020); UN Basic Principles on the Use of Force and Firearms"),
     },
     FloorDefinition {
         id: "state_customer_moderate_risk_context",
@@ -162,8 +163,8 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
             STATE_LEVERAGE_POINT,
         ]),
         at_least: Outcome::ProceedWithConditions,
-        why: "A state customer where the rule of law and civic space are not strong: the state can turn infrastructure and data to surveillance or censorship, so conditions on use are needed.",
-        source: "Global Network Initiative Principles; US State Department guidance (2020)",
+        why: en("A state customer where the rule of law and civic space are not strong: the state can turn infrastructure and data to surveillance or censorship, so conditions on use are needed."),
+        source: en("Global Network Initiative Principles; US State Department guidance (2020)"),
     },
     FloorDefinition {
         id: "controlled_by_security_forces",
@@ -172,15 +173,15 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
             choices: &["yes", "indirectly"],
         },
         at_least: Outcome::ProceedWithConditions,
-        why: "The customer is owned or controlled by security forces.",
-        source: "EU Regulation 2021/821, Article 5",
+        why: en("The customer is owned or controlled by security forces."),
+        source: en("EU Regulation 2021/821, Article 5"),
     },
     FloorDefinition {
         id: "high_risk_context",
         trigger: Trigger::CountryContextAtLeast(ContextLevel::High),
         at_least: Outcome::ProceedWithConditions,
-        why: "The destination's context is high risk: weak rule of law and civic space leave people little protection if the product is misused.",
-        source: "BSR primer, element B; World Bank WGI; V-Dem",
+        why: en("The destination's context is high risk: weak rule of law and civic space leave people little protection if the product is misused."),
+        source: en("BSR primer, element B; World Bank WGI; V-Dem"),
     },
     FloorDefinition {
         id: "allegations_against_customer",
@@ -189,8 +190,8 @@ pub const OUTCOME_FLOORS: &[FloorDefinition] = &[
             choices: &["allegations"],
         },
         at_least: Outcome::ProceedWithConditions,
-        why: "Unconfirmed allegations of abuse against the customer or end user must be looked into and answered by conditions.",
-        source: "UN Guiding Principle 17; BSR primer, element B",
+        why: en("Unconfirmed allegations of abuse against the customer or end user must be looked into and answered by conditions."),
+        source: en("UN Guiding Principle 17; BSR primer, element B"),
     },
 ];
 
@@ -278,19 +279,19 @@ pub(super) const GOODS_THAT_COULD_SERVE_EXECUTIONS: Trigger = Trigger::AnyOf(&[
 pub const DESTINATION_INDICATOR_USES: &[(SpecificIndicator, &str)] = &[
     (
         SpecificIndicator::Torture,
-        "military, police and security equipment",
+        en("military, police and security equipment"),
     ),
     (
         SpecificIndicator::PoliticalKillings,
-        "military, police and security equipment",
+        en("military, police and security equipment"),
     ),
     (
         SpecificIndicator::CivilSocietyRepression,
-        "surveillance technology and products that identify, track or intercept",
+        en("surveillance technology and products that identify, track or intercept"),
     ),
     (
         SpecificIndicator::InternetCensorship,
-        "telecommunications networks, cloud services and platforms",
+        en("telecommunications networks, cloud services and platforms"),
     ),
 ];
 
@@ -306,7 +307,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: CIVIC_RIGHTS,
         points: 20,
         id: "misuse_against_groups",
-        because: "the customer is reported to have used similar products against targeted groups",
+        because: en("the customer is reported to have used similar products against targeted groups"),
     },
     LikelihoodSignal {
         trigger: Trigger::AnswerIs {
@@ -316,7 +317,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: PHYSICAL_INTEGRITY,
         points: 20,
         id: "force_against_protests",
-        because: "the end user has used force against protests",
+        because: en("the end user has used force against protests"),
     },
     LikelihoodSignal {
         trigger: Trigger::AnswerIs {
@@ -326,7 +327,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[Right::FreedomFromTorture, Right::LifeLibertyAndSecurity],
         points: 20,
         id: "ill_treatment_reports",
-        because: "there are reports of ill-treatment by the end user",
+        because: en("there are reports of ill-treatment by the end user"),
     },
     LikelihoodSignal {
         trigger: Trigger::AnswerIs {
@@ -336,7 +337,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: CIVIC_RIGHTS,
         points: 10,
         id: "laws_enable_abuse",
-        because: "the destination's laws enable abuse of this kind of product",
+        because: en("the destination's laws enable abuse of this kind of product"),
     },
     LikelihoodSignal {
         // Oversight of state surveillance matters where the state holds the product or can
@@ -357,7 +358,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: CIVIC_RIGHTS,
         points: 15,
         id: "no_independent_oversight",
-        because: "no independent authority checks surveillance in practice",
+        because: en("no independent authority checks surveillance in practice"),
     },
     LikelihoodSignal {
         trigger: Trigger::AnswerIs {
@@ -367,7 +368,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: UNINTENDED_HARM_RIGHTS,
         points: 10,
         id: "harm_by_negligence",
-        because: "ordinary use can harm people by mistake or negligence",
+        because: en("ordinary use can harm people by mistake or negligence"),
     },
     LikelihoodSignal {
         trigger: Trigger::AnswerIs {
@@ -377,7 +378,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[Right::Health, Right::Environment],
         points: 10,
         id: "unsafe_handling",
-        because: "users lack the means to handle and dispose of the product safely",
+        because: en("users lack the means to handle and dispose of the product safely"),
     },
     LikelihoodSignal {
         trigger: Trigger::AnswerIs {
@@ -387,7 +388,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[],
         points: 10,
         id: "harm_already_under_way",
-        because: "the deal adds to harm already under way",
+        because: en("the deal adds to harm already under way"),
     },
     LikelihoodSignal {
         trigger: Trigger::AllOf(&[
@@ -400,7 +401,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[Right::LifeLibertyAndSecurity, Right::FreedomFromTorture],
         points: 10,
         id: "executions_at_destination",
-        because: "the destination carries out executions, and the product could serve them",
+        because: en("the destination carries out executions, and the product could serve them"),
     },
     // What the destination's record says about the harm this product could serve (V-Dem, the
     // bottom quarter of countries on the indicator; an override of the context to high or very
@@ -413,7 +414,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[Right::FreedomFromTorture],
         points: 10,
         id: "torture_worst_quarter",
-        because: "security equipment goes to a country among the worst quarter for torture by state agents",
+        because: en("security equipment goes to a country among the worst quarter for torture by state agents"),
     },
     LikelihoodSignal {
         trigger: Trigger::AllOf(&[
@@ -423,7 +424,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[Right::LifeLibertyAndSecurity],
         points: 10,
         id: "political_killings_worst_quarter",
-        because: "security equipment goes to a country among the worst quarter for political killings by state agents",
+        because: en("security equipment goes to a country among the worst quarter for political killings by state agents"),
     },
     LikelihoodSignal {
         trigger: Trigger::AllOf(&[
@@ -437,7 +438,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         ],
         points: 10,
         id: "civil_society_repression_worst_quarter",
-        because: "surveillance capability goes to a country among the worst quarter for repression of civil society",
+        because: en("surveillance capability goes to a country among the worst quarter for repression of civil society"),
     },
     LikelihoodSignal {
         trigger: Trigger::AllOf(&[
@@ -447,7 +448,7 @@ pub const LIKELIHOOD_SIGNALS: &[LikelihoodSignal] = &[
         rights: &[Right::ExpressionAndInformation, Right::Privacy],
         points: 10,
         id: "internet_censorship_worst_quarter",
-        because: "a network or platform serves a country among the worst quarter for Internet censorship by the government",
+        because: en("a network or platform serves a country among the worst quarter for Internet censorship by the government"),
     },
 ];
 
@@ -459,12 +460,12 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(&str, Trigger, &str)] = &[
     (
         "capability",
         ANY_CAPABILITY,
-        "the product can act on people (a capability is ticked or unknown)",
+        en("the product can act on people (a capability is ticked or unknown)"),
     ),
     (
         "controlled",
         CONTROLLED_FAMILY,
-        "the product is controlled by export law (dual-use, military or surveillance)",
+        en("the product is controlled by export law (dual-use, military or surveillance)"),
     ),
     (
         "security_state_or_reseller",
@@ -481,7 +482,7 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(&str, Trigger, &str)] = &[
                 choices: &["reseller"],
             },
         ]),
-        "the customer is a security body, a state enterprise or a reseller",
+        en("the customer is a security body, a state enterprise or a reseller"),
     ),
     (
         "allegations",
@@ -489,7 +490,7 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(&str, Trigger, &str)] = &[
             question: "customer.record_of_harm",
             choices: &["allegations", "documented"],
         },
-        "there are allegations against the customer",
+        en("there are allegations against the customer"),
     ),
 ];
 
@@ -497,12 +498,12 @@ pub const DISALLOWED_WITHOUT_FULL_ASSESSMENT: &[(&str, Trigger, &str)] = &[
 /// applies: (id, why), as the entries of [`DISALLOWED_WITHOUT_FULL_ASSESSMENT`].
 pub const QUICK_SCREEN_PRESUMPTIONS: (&str, &str) = (
     "presumptions",
-    "the conditions and the decision rest on the quick screen's presumptions, not on rated rights",
+    en("the conditions and the decision rest on the quick screen's presumptions, not on rated rights"),
 );
 
 /// Why a quick screen escalates rather than refuses a critical risk resting on presumptions:
 /// (id, why), as the entries of [`DISALLOWED_WITHOUT_FULL_ASSESSMENT`].
 pub const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: (&str, &str) = (
     "presumed_critical",
-    "the critical risk rests on presumed impacts that only a full assessment can rate",
+    en("the critical risk rests on presumed impacts that only a full assessment can rate"),
 );

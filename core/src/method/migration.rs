@@ -5,6 +5,7 @@
 //! "don't know", so that the report asks the user instead of guessing.
 
 use crate::assessment::{Answer, Assessment};
+use crate::en;
 use crate::triggers::truth;
 use std::borrow::Cow;
 
@@ -45,63 +46,63 @@ pub const METHOD1_MIGRATIONS: &[RetiredAnswerMapping] = &[
         retired_option: "yes",
         becomes: &[("end_use.torture_goods", "torture_only")],
         when: None,
-        why: "Method 1's pack question on goods with no use but torture is now part of the question every pack asks.",
+        why: en("Method 1's pack question on goods with no use but torture is now part of the question every pack asks."),
     },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: "no",
         becomes: &[("end_use.torture_goods", DONT_KNOW), ("end_use.torture_reason_to_believe", "no")],
         when: Some(TORTURE_RELEVANT),
-        why: "For security equipment, force and police or prison customers, method 2 asks which goods the order includes (banned, licensable or neither): method 1's \"no\" to torture or executions does not answer that, so answer the new question.",
+        why: en("For security equipment, force and police or prison customers, method 2 asks which goods the order includes (banned, licensable or neither): method 1's \"no\" to torture or executions does not answer that, so answer the new question."),
     },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: "no",
         becomes: &[("end_use.torture_goods", "none"), ("end_use.torture_reason_to_believe", "no")],
         when: None,
-        why: "Method 1's \"no\" to torture or executions means neither such goods nor reason to believe.",
+        why: en("Method 1's \"no\" to torture or executions means neither such goods nor reason to believe."),
     },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: "yes",
         becomes: &[("end_use.torture_goods", DONT_KNOW), ("end_use.torture_reason_to_believe", DONT_KNOW)],
         when: None,
-        why: "Method 1 asked one yes/no question about torture or executions; method 2 separates banned goods, goods that need a licence, and reason to believe they would be misused. A \"yes\" could mean any of them: answer the two new questions.",
+        why: en("Method 1 asked one yes/no question about torture or executions; method 2 separates banned goods, goods that need a licence, and reason to believe they would be misused. A \"yes\" could mean any of them: answer the two new questions."),
     },
     RetiredAnswerMapping {
         retired_question: "end_use.torture_or_executions",
         retired_option: DONT_KNOW,
         becomes: &[("end_use.torture_goods", DONT_KNOW), ("end_use.torture_reason_to_believe", DONT_KNOW)],
         when: None,
-        why: "Unknown under method 1, unknown under method 2.",
+        why: en("Unknown under method 1, unknown under method 2."),
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: "no",
         becomes: &[("customer.listed_parties", "none_screened"), ("profile.destination_embargo", "none_checked")],
         when: None,
-        why: "Method 1's \"no, checked\" covered both the parties and the destination. Screen again if that check is older than your policy allows, and check sectoral trade restrictions, which method 1 did not ask about.",
+        why: en("Method 1's \"no, checked\" covered both the parties and the destination. Screen again if that check is older than your policy allows, and check sectoral trade restrictions, which method 1 did not ask about."),
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: "related_parties",
         becomes: &[("customer.listed_parties", "related_parties"), ("profile.destination_embargo", DONT_KNOW)],
         when: None,
-        why: "Method 1 asked about sanctions and embargoes together; say whether the destination is under an embargo.",
+        why: en("Method 1 asked about sanctions and embargoes together; say whether the destination is under an embargo."),
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: "yes",
         becomes: &[("customer.listed_parties", DONT_KNOW), ("profile.destination_embargo", DONT_KNOW)],
         when: None,
-        why: "Method 1's \"yes\" did not say whether a party is listed or the destination is under an embargo, which method 2 treats differently (an embargo does not forbid humanitarian goods): answer the two new questions.",
+        why: en("Method 1's \"yes\" did not say whether a party is listed or the destination is under an embargo, which method 2 treats differently (an embargo does not forbid humanitarian goods): answer the two new questions."),
     },
     RetiredAnswerMapping {
         retired_question: "customer.sanctions",
         retired_option: DONT_KNOW,
         becomes: &[("customer.listed_parties", DONT_KNOW), ("profile.destination_embargo", DONT_KNOW)],
         when: None,
-        why: "Unknown under method 1, unknown under method 2.",
+        why: en("Unknown under method 1, unknown under method 2."),
     },
 ];
 

@@ -45,6 +45,7 @@ pub use rights::{
 pub use wording::{PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS};
 
 use crate::assessment::Assessment;
+use crate::en;
 use crate::triggers::{truth, Truth};
 use serde::{Deserialize, Serialize};
 
@@ -99,12 +100,12 @@ impl Section {
 
     pub fn title(self) -> &'static str {
         match self {
-            Section::Profile => "Deal profile",
-            Section::EndUse => "A. The end use",
-            Section::Customer => "B. Customer, end user and destination",
-            Section::Impacts => "C. Impacts on people",
-            Section::Connection => "D. Your connection and leverage",
-            Section::Mitigations => "Safeguards already in place",
+            Section::Profile => en("Deal profile"),
+            Section::EndUse => en("A. The end use"),
+            Section::Customer => en("B. Customer, end user and destination"),
+            Section::Impacts => en("C. Impacts on people"),
+            Section::Connection => en("D. Your connection and leverage"),
+            Section::Mitigations => en("Safeguards already in place"),
         }
     }
 }
@@ -148,10 +149,10 @@ impl Element {
 
     pub fn title(self) -> &'static str {
         match self {
-            Element::EndUse => "End use",
-            Element::Customer => "Customer and geography",
-            Element::Impacts => "Impacts on people",
-            Element::Connection => "Connection and leverage",
+            Element::EndUse => en("End use"),
+            Element::Customer => en("Customer and geography"),
+            Element::Impacts => en("Impacts on people"),
+            Element::Connection => en("Connection and leverage"),
         }
     }
 }
@@ -201,14 +202,14 @@ impl Sector {
 
     pub fn label(self) -> &'static str {
         match self {
-            Sector::General => "General products and services",
-            Sector::Surveillance => "Surveillance and security technology",
-            Sector::ArtificialIntelligence => "AI and data analytics",
-            Sector::Telecommunications => "Telecommunications networks",
-            Sector::CloudAndPlatforms => "Cloud, hosting and online platforms",
-            Sector::PharmaAndChemicals => "Pharmaceuticals and chemicals",
-            Sector::MachineryAndVehicles => "Heavy machinery and vehicles",
-            Sector::SecurityEquipment => "Security and crowd-control equipment",
+            Sector::General => en("General products and services"),
+            Sector::Surveillance => en("Surveillance and security technology"),
+            Sector::ArtificialIntelligence => en("AI and data analytics"),
+            Sector::Telecommunications => en("Telecommunications networks"),
+            Sector::CloudAndPlatforms => en("Cloud, hosting and online platforms"),
+            Sector::PharmaAndChemicals => en("Pharmaceuticals and chemicals"),
+            Sector::MachineryAndVehicles => en("Heavy machinery and vehicles"),
+            Sector::SecurityEquipment => en("Security and crowd-control equipment"),
         }
     }
 
@@ -288,8 +289,8 @@ impl Mode {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Mode::QuickScreen => "Quick screen",
-            Mode::FullAssessment => "Full assessment",
+            Mode::QuickScreen => en("Quick screen"),
+            Mode::FullAssessment => en("Full assessment"),
         }
     }
 }
@@ -324,9 +325,11 @@ impl Perspective {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Perspective::OurDeal => "Our deal: we are screening a sale or contract of ours",
-            Perspective::OurProduct => "Our product or deployment: we assess what we build or run",
-            Perspective::OutsideReview => "Outside review: we assess another company's deal",
+            Perspective::OurDeal => en("Our deal: we are screening a sale or contract of ours"),
+            Perspective::OurProduct => {
+                en("Our product or deployment: we assess what we build or run")
+            }
+            Perspective::OutsideReview => en("Outside review: we assess another company's deal"),
         }
     }
 }
@@ -480,10 +483,10 @@ impl ContextLevel {
     }
     pub fn label(self) -> &'static str {
         match self {
-            ContextLevel::Low => "low risk context",
-            ContextLevel::Moderate => "moderate risk context",
-            ContextLevel::High => "high risk context",
-            ContextLevel::VeryHigh => "very high risk context",
+            ContextLevel::Low => en("low risk context"),
+            ContextLevel::Moderate => en("moderate risk context"),
+            ContextLevel::High => en("high risk context"),
+            ContextLevel::VeryHigh => en("very high risk context"),
         }
     }
     /// From the country context index (0 best governance .. 100 worst).
@@ -567,18 +570,18 @@ impl Connection {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Connection::DirectlyLinked => "directly linked",
-            Connection::Contribute => "contributing",
-            Connection::Cause => "causing",
+            Connection::DirectlyLinked => en("directly linked"),
+            Connection::Contribute => en("contributing"),
+            Connection::Cause => en("causing"),
         }
     }
     /// What the company must do, by its connection (UN Guiding Principle 19 and commentary;
     /// OECD guidance, section II.3).
     pub fn response(self) -> &'static str {
         match self {
-            Connection::Cause => "You would cause the harm: stop or change your own activity so that it does not happen, and provide for remediation if it does. Customer clauses do not answer a harm you cause.",
-            Connection::Contribute => "You would contribute: stop the acts that facilitate or encourage the harm, use your leverage to reduce what remains, and take part in remediation.",
-            Connection::DirectlyLinked => "You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, consider responsible disengagement.",
+            Connection::Cause => en("You would cause the harm: stop or change your own activity so that it does not happen, and provide for remediation if it does. Customer clauses do not answer a harm you cause."),
+            Connection::Contribute => en("You would contribute: stop the acts that facilitate or encourage the harm, use your leverage to reduce what remains, and take part in remediation."),
+            Connection::DirectlyLinked => en("You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, consider responsible disengagement."),
         }
     }
 }
@@ -595,9 +598,9 @@ pub enum Leverage {
 impl Leverage {
     pub fn label(self) -> &'static str {
         match self {
-            Leverage::Low => "low",
-            Leverage::Medium => "medium",
-            Leverage::High => "high",
+            Leverage::Low => en("low"),
+            Leverage::Medium => en("medium"),
+            Leverage::High => en("high"),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! product's capabilities and sector when the assessor has not rated them.
 
 use super::Sector;
+use crate::en;
 use serde::{Deserialize, Serialize};
 
 /// A human right that downstream use can affect. Order is part of the link format: append only.
@@ -68,39 +69,41 @@ impl Right {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Right::Privacy => "Privacy",
-            Right::ExpressionAndInformation => "Freedom of expression and information",
-            Right::AssemblyAndAssociation => "Freedom of assembly and association",
-            Right::NonDiscrimination => "Equality and non-discrimination",
-            Right::LifeLibertyAndSecurity => "Life, liberty and security of person",
-            Right::FreedomFromTorture => "Freedom from torture and ill-treatment",
-            Right::FairTrialAndRemedy => "Fair trial and effective remedy",
-            Right::Health => "Health",
-            Right::HousingAndLand => "Adequate housing and land",
-            Right::Work => "Just and favourable work",
-            Right::Environment => "Rights that depend on a healthy environment",
-            Right::ChildrensRights => "Children's rights",
-            Right::IndigenousPeoplesRights => "Indigenous peoples' rights",
-            Right::PoliticalParticipation => "Political participation",
+            Right::Privacy => en("Privacy"),
+            Right::ExpressionAndInformation => en("Freedom of expression and information"),
+            Right::AssemblyAndAssociation => en("Freedom of assembly and association"),
+            Right::NonDiscrimination => en("Equality and non-discrimination"),
+            Right::LifeLibertyAndSecurity => en("Life, liberty and security of person"),
+            Right::FreedomFromTorture => en("Freedom from torture and ill-treatment"),
+            Right::FairTrialAndRemedy => en("Fair trial and effective remedy"),
+            Right::Health => en("Health"),
+            Right::HousingAndLand => en("Adequate housing and land"),
+            Right::Work => en("Just and favourable work"),
+            Right::Environment => en("Rights that depend on a healthy environment"),
+            Right::ChildrensRights => en("Children's rights"),
+            Right::IndigenousPeoplesRights => en("Indigenous peoples' rights"),
+            Right::PoliticalParticipation => en("Political participation"),
         }
     }
     /// The international instrument that names the right, for the report.
     pub fn instrument(self) -> &'static str {
         match self {
-            Right::Privacy => "ICCPR art. 17",
-            Right::ExpressionAndInformation => "ICCPR art. 19",
-            Right::AssemblyAndAssociation => "ICCPR arts. 21-22",
-            Right::NonDiscrimination => "ICCPR arts. 2, 26",
-            Right::LifeLibertyAndSecurity => "ICCPR arts. 6, 9",
-            Right::FreedomFromTorture => "ICCPR art. 7; Convention against Torture",
-            Right::FairTrialAndRemedy => "ICCPR arts. 2(3), 14",
-            Right::Health => "ICESCR art. 12",
-            Right::HousingAndLand => "ICESCR art. 11",
-            Right::Work => "ICESCR arts. 6-7",
-            Right::Environment => "UN General Assembly resolution 76/300",
-            Right::ChildrensRights => "Convention on the Rights of the Child",
-            Right::IndigenousPeoplesRights => "UN Declaration on the Rights of Indigenous Peoples",
-            Right::PoliticalParticipation => "ICCPR art. 25",
+            Right::Privacy => en("ICCPR art. 17"),
+            Right::ExpressionAndInformation => en("ICCPR art. 19"),
+            Right::AssemblyAndAssociation => en("ICCPR arts. 21-22"),
+            Right::NonDiscrimination => en("ICCPR arts. 2, 26"),
+            Right::LifeLibertyAndSecurity => en("ICCPR arts. 6, 9"),
+            Right::FreedomFromTorture => en("ICCPR art. 7; Convention against Torture"),
+            Right::FairTrialAndRemedy => en("ICCPR arts. 2(3), 14"),
+            Right::Health => en("ICESCR art. 12"),
+            Right::HousingAndLand => en("ICESCR art. 11"),
+            Right::Work => en("ICESCR arts. 6-7"),
+            Right::Environment => en("UN General Assembly resolution 76/300"),
+            Right::ChildrensRights => en("Convention on the Rights of the Child"),
+            Right::IndigenousPeoplesRights => {
+                en("UN Declaration on the Rights of Indigenous Peoples")
+            }
+            Right::PoliticalParticipation => en("ICCPR art. 25"),
         }
     }
 }
@@ -135,15 +138,17 @@ pub const GROUPS: [HeightenedRiskGroup; 9] = [
 impl HeightenedRiskGroup {
     pub fn label(self) -> &'static str {
         match self {
-            HeightenedRiskGroup::HumanRightsDefenders => "Human rights defenders",
-            HeightenedRiskGroup::Journalists => "Journalists",
-            HeightenedRiskGroup::PoliticalOpposition => "Political opposition",
-            HeightenedRiskGroup::EthnicAndReligiousMinorities => "Ethnic and religious minorities",
-            HeightenedRiskGroup::MigrantsAndRefugees => "Migrants and refugees",
-            HeightenedRiskGroup::LgbtiPeople => "LGBTI people",
-            HeightenedRiskGroup::Children => "Children",
-            HeightenedRiskGroup::Women => "Women and girls",
-            HeightenedRiskGroup::IndigenousPeoples => "Indigenous peoples",
+            HeightenedRiskGroup::HumanRightsDefenders => en("Human rights defenders"),
+            HeightenedRiskGroup::Journalists => en("Journalists"),
+            HeightenedRiskGroup::PoliticalOpposition => en("Political opposition"),
+            HeightenedRiskGroup::EthnicAndReligiousMinorities => {
+                en("Ethnic and religious minorities")
+            }
+            HeightenedRiskGroup::MigrantsAndRefugees => en("Migrants and refugees"),
+            HeightenedRiskGroup::LgbtiPeople => en("LGBTI people"),
+            HeightenedRiskGroup::Children => en("Children"),
+            HeightenedRiskGroup::Women => en("Women and girls"),
+            HeightenedRiskGroup::IndigenousPeoples => en("Indigenous peoples"),
         }
     }
 }
@@ -175,7 +180,7 @@ const fn presume(
         scope,
         irremediability,
         id,
-        because,
+        because: en(because),
     }
 }
 
