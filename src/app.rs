@@ -177,6 +177,9 @@ pub fn app() -> Html {
                 match loaded {
                     Ok(loaded) => {
                         crate::language::set_document_language(language);
+                        dispatch.dispatch(AppAction::SetUntitledWord(
+                            loaded.ui("ui-drafts-untitled").to_owned(),
+                        ));
                         texts.set(Rc::new(loaded));
                     }
                     Err(problem) if texts.is_loaded() => {

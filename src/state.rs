@@ -329,6 +329,8 @@ pub enum AppAction {
     CloseShared,
     /// The organisation's default perspective: for new drafts, and for the open one if untouched.
     SetDefaultPerspective(Perspective),
+    /// The word new drafts are named with, in the reader's language.
+    SetUntitledWord(String),
 }
 
 /// Whether autosave can write to local storage.
@@ -361,6 +363,9 @@ pub struct AppState {
     pub shared: Option<SharedState>,
     /// The perspective new assessments start with (organisation settings may set it).
     pub default_perspective: Perspective,
+    /// The word new drafts are named with ("Assessment 2"), in the reader's language: the
+    /// screens set it once the language's texts are loaded.
+    pub untitled: String,
 }
 
 impl Default for AppState {
@@ -386,6 +391,7 @@ impl AppState {
             next_serial: 1,
             shared: None,
             default_perspective: Perspective::OurDeal,
+            untitled: "Assessment".to_owned(),
         };
         state.push_new_draft();
         state
@@ -398,16 +404,16 @@ impl AppState {
         id
     }
 
+    /// The name of an untitled draft numbered `n`.
+    fn untitled_name(&self, n: u32) -> String {
+        format!("{} {n}", self.untitled)
+    }
+
     /// Add an empty draft, named with the lowest "Assessment N" not in use, and open it.
     fn push_new_draft(&mut self) {
         let id = self.fresh_id();
         let number = (1..)
-            .find(|n| {
-                !self
-                    .drafts
-                    .iter()
-                    .any(|d| d.name == format!("Assessment {n}"))
-            })
+            .find(|n| !self.drafts.iter().any(|d| d.name == self.untitled_name(*n)))
             .unwrap_or(1);
         let assessment = Assessment {
             perspective: self.default_perspective,
@@ -416,7 +422,7 @@ impl AppState {
         self.current = id.clone();
         self.drafts.push(Draft {
             id,
-            name: format!("Assessment {number}"),
+            name: self.untitled_name(number),
             assessment,
         });
     }
@@ -652,6 +658,26 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
             state.shared = None;
             state.view = View::Assess;
         }
+        AppAction::SetUntitledWord(word) => {
+            // Drafts still empty and named with the former word take the new one (the first
+            // draft is made before the language's texts arrive); named or answered drafts keep
+            // their names.
+            let former = std::mem::replace(&mut state.untitled, word);
+            for n in 1..=state.drafts.len() as u32 {
+                let old = format!("{former} {n}");
+                let new = state.untitled_name(n);
+                let taken = state.drafts.iter().any(|d| d.name == new);
+                if let Some(draft) = state
+                    .drafts
+                    .iter_mut()
+                    .find(|d| d.name == old && untouched(&d.assessment))
+                {
+                    if !taken {
+                        draft.name = new;
+                    }
+                }
+            }
+        }
         AppAction::SetDefaultPerspective(perspective) => {
             state.default_perspective = perspective;
             let draft = state.current_mut();
@@ -660,6 +686,15 @@ pub fn reduce(state: &mut AppState, action: AppAction) {
             }
         }
     }
+}
+
+/// Nothing was answered or written yet (whatever the perspective it starts with).
+fn untouched(assessment: &Assessment) -> bool {
+    *assessment
+        == Assessment {
+            perspective: assessment.perspective,
+            ..Assessment::default()
+        }
 }
 
 fn forget_in_compare(state: &mut AppState, id: &DraftId) {
@@ -783,6 +818,27 @@ fn clip(text: String) -> String {
 mod tests {
     use super::*;
     use hrdd_core::method::question_index;
+
+    #[test]
+    fn drafts_are_named_in_the_reader_s_language_and_named_drafts_keep_their_names() {
+        let mut state = AppState::default();
+        assert_eq!(state.current_draft().name, "Assessment 1");
+        reduce(&mut state, AppAction::NewDraft);
+        let q = question_index("profile.customer_type").unwrap();
+        reduce(
+            &mut state,
+            AppAction::Answer(AssessmentAction::Choose {
+                question: q,
+                choice: 1,
+            }),
+        );
+        reduce(&mut state, AppAction::SetUntitledWord("Évaluation".into()));
+        let names: Vec<&str> = state.drafts.iter().map(|d| d.name.as_str()).collect();
+        // The empty first draft takes the reader's word; the answered one keeps its name.
+        assert_eq!(names, ["Évaluation 1", "Assessment 2"]);
+        reduce(&mut state, AppAction::NewDraft);
+        assert_eq!(state.current_draft().name, "Évaluation 2");
+    }
 
     #[test]
     fn reducer_applies_answers_and_ignores_impossible_ones() {

@@ -1616,6 +1616,7 @@ ui-drafts-cancel-the-import = Cancel the import
 ui-drafts-open-as-a-new-draft = Open as a new draft
 ui-drafts-download = Download
 ui-drafts-drafts-in-this-browser = Drafts in this browser
+ui-drafts-untitled = Assessment
 ui-drafts-drafts-are-stored-only-in = Drafts are stored only in this browser (its local storage), on this device. They are never sent anywhere. Anyone using this browser profile can open them: delete them when you are done, or export a file to keep. Several tabs can be open at once: each sees the others' changes.
 ui-drafts-export-all = Export all
 ui-drafts-import-a-file-one-assessment = Import a file (one assessment or all)

@@ -1600,6 +1600,7 @@ ui-drafts-cancel-the-import = Cancelar la importación
 ui-drafts-open-as-a-new-draft = Abrir como nuevo borrador
 ui-drafts-download = Descargar
 ui-drafts-drafts-in-this-browser = Borradores en este navegador
+ui-drafts-untitled = Evaluación
 ui-drafts-drafts-are-stored-only-in = Los borradores se guardan solo en este navegador (en su almacenamiento local), en este dispositivo. Nunca se envían a ninguna parte. Cualquier persona que use este perfil del navegador puede abrirlos: elimínelos cuando termine, o exporte un archivo para conservarlos. Puede tener varias pestañas abiertas a la vez: cada una ve los cambios de las demás.
 ui-drafts-export-all = Exportar todo
 ui-drafts-import-a-file-one-assessment = Importar un archivo (una evaluación o todas)

@@ -1600,6 +1600,7 @@ ui-drafts-cancel-the-import = Annuler l'importation
 ui-drafts-open-as-a-new-draft = Ouvrir comme nouveau brouillon
 ui-drafts-download = Télécharger
 ui-drafts-drafts-in-this-browser = Brouillons dans ce navigateur
+ui-drafts-untitled = Évaluation
 ui-drafts-drafts-are-stored-only-in = Les brouillons sont stockés uniquement dans ce navigateur (son stockage local), sur cet appareil. Ils ne sont jamais envoyés ailleurs. Toute personne qui utilise ce profil de navigateur peut les ouvrir : supprimez-les quand vous avez terminé, ou exportez un fichier pour les conserver. Plusieurs onglets peuvent être ouverts en même temps : chacun voit les modifications des autres.
 ui-drafts-export-all = Tout exporter
 ui-drafts-import-a-file-one-assessment = Importer un fichier (une évaluation ou toutes)
