@@ -92,7 +92,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 hrdd_core::method::RED_FLAGS
                     .iter()
                     .find(|d| d.id == f.id)
-                    .map_or(f.title, |d| texts.flag_title(d))
+                    .map_or(f.id, |d| texts.flag_title(d))
             })
             .collect::<Vec<_>>()
     };

@@ -155,7 +155,7 @@ fn context_card(props: &ContextCardProps) -> Html {
     };
     html! {
         <section class="context-card" aria-labelledby="context-title" id="country-context">
-            <h3 id="context-title">{texts.ui_with("ui-country-picker-country-context", &[("country", hrdd_core::country::country_by_code(&context.code).map_or(context.name.as_str(), |c| texts.country_name(c)))])}</h3>
+            <h3 id="context-title">{texts.ui_with("ui-country-picker-country-context", &[("country", hrdd_core::country::country_by_code(&context.code).map_or(context.code.as_str(), |c| texts.country_name(c)))])}</h3>
             <p>
                 { match (context.index, context.derived_level) {
                     (Some(index), Some(level)) => texts.ui_with("ui-country-picker-from-the-indicators", &[("level", texts.context_level(level)), ("index", &index.to_string())]),

@@ -122,7 +122,7 @@ pub fn print_report(props: &PrintProps) -> Html {
             <h3>{texts.ui("ui-print-how-every-score-was-reached")}</h3>
             {crate::results::explanation_body(&texts, &props.report)}
             if let Some(c) = &props.report.country {
-                <p class="attribution">{texts.ui_with("ui-print-country-context-for", &[("country", hrdd_core::country::country_by_code(&c.code).map_or(c.name.as_str(), |country| texts.country_name(country)))])}{" "}{texts.country_data_attribution().to_owned()}</p>
+                <p class="attribution">{texts.ui_with("ui-print-country-context-for", &[("country", hrdd_core::country::country_by_code(&c.code).map_or(c.code.as_str(), |country| texts.country_name(country)))])}{" "}{texts.country_data_attribution().to_owned()}</p>
             }
         </section>
     }

@@ -162,7 +162,7 @@ fn block_reason(texts: &Texts, blocker: &Blocker, report: &Report) -> String {
                         .possible_red_flags
                         .iter()
                         .find(|f| f.id == id)
-                        .map_or(id, |f| f.title)
+                        .map_or(id, |f| f.id)
                 },
                 |d| texts.flag_title(d),
             );
@@ -265,9 +265,9 @@ pub fn red_flags(props: &ReportProps) -> Html {
                     };
                     html! {
                         <li class={classes!(prohibited.then_some("prohibited"))}>
-                            <strong>{text(|t, d| t.flag_title(d).to_owned(), flag.title)}</strong>
+                            <strong>{text(|t, d| t.flag_title(d).to_owned(), flag.id)}</strong>
                             {" "}<span class={classes!("tag", prohibited.then_some("tag-stop"))}>{flag_level_text(&texts, flag.level).to_owned()}</span>
-                            <p>{text(|t, d| t.flag_why(d).to_owned(), flag.why)}<span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{text(|t, d| t.flag_source(d).to_owned(), flag.source)}{"."}</span></p>
+                            <p>{text(|t, d| t.flag_why(d).to_owned(), "")}<span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{text(|t, d| t.flag_source(d).to_owned(), "")}{"."}</span></p>
                         </li>
                     }
                 }) }
@@ -331,9 +331,9 @@ pub fn floors(props: &ReportProps) -> Html {
             <ul class="floors">
                 { for report.floors.iter().map(|f| html! {
                     <li>
-                        <strong>{format!("\"{}\"", texts.outcome(f.at_least))}</strong>{": "}{texts.floor_why(f.id, f.why).to_owned()}
+                        <strong>{format!("\"{}\"", texts.outcome(f.at_least))}</strong>{": "}{texts.floor_why(f.id).to_owned()}
                         if f.on_unknown { <span class="tag">{" "}{texts.ui("ui-results-applied-because-an-answer-it")}</span> }
-                        <span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{texts.floor_source(f.id, f.source).to_owned()}{"."}</span>
+                        <span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{texts.floor_source(f.id).to_owned()}{"."}</span>
                     </li>
                 }) }
             </ul>
@@ -590,8 +590,8 @@ pub fn actions(props: &ReportProps) -> Html {
                         <li class={class}>
                             <span class="check" aria-hidden="true">{check}</span>
                             <span class="tag">{tag}</span>
-                            {" "}<strong>{text(|t, d| t.action_title(d).to_owned(), a.title)}</strong>{". "}{text(|t, d| t.action_detail(d).to_owned(), a.detail)}
-                            <span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{text(|t, d| t.action_source(d).to_owned(), a.source)}{"."}</span>
+                            {" "}<strong>{text(|t, d| t.action_title(d).to_owned(), a.id)}</strong>{". "}{text(|t, d| t.action_detail(d).to_owned(), "")}
+                            <span class="source">{" "}{texts.ui("ui-questionnaire-source")}{" "}{text(|t, d| t.action_source(d).to_owned(), "")}{"."}</span>
                         </li>
                     }
                 }) }

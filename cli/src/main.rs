@@ -95,10 +95,8 @@ fn rendered(texts: &Texts, report: &hrdd_core::Report) -> RenderedTexts {
                 let definition = RED_FLAGS.iter().find(|d| d.id == f.id);
                 RenderedItem {
                     id: f.id,
-                    title: definition
-                        .map_or(f.title, |d| texts.flag_title(d))
-                        .to_owned(),
-                    detail: Some(definition.map_or(f.why, |d| texts.flag_why(d)).to_owned()),
+                    title: definition.map_or(f.id, |d| texts.flag_title(d)).to_owned(),
+                    detail: Some(definition.map_or("", |d| texts.flag_why(d)).to_owned()),
                 }
             })
             .collect()
@@ -118,13 +116,9 @@ fn rendered(texts: &Texts, report: &hrdd_core::Report) -> RenderedTexts {
                 RenderedItem {
                     id: a.id,
                     title: definition
-                        .map_or(a.title, |d| texts.action_title(d))
+                        .map_or(a.id, |d| texts.action_title(d))
                         .to_owned(),
-                    detail: Some(
-                        definition
-                            .map_or(a.detail, |d| texts.action_detail(d))
-                            .to_owned(),
-                    ),
+                    detail: Some(definition.map_or("", |d| texts.action_detail(d)).to_owned()),
                 }
             })
             .collect(),

@@ -110,7 +110,7 @@ impl SpecificIndicator {
 pub struct IndicatorReading {
     /// Its key in [`INDICATOR_NAMES`] (the catalogues' `indicator-<key>`).
     pub key: &'static str,
-    pub name: &'static str,
+    /// Where the values come from: the sources' own names and years, never translated.
     pub source: &'static str,
     /// The values as the sources state them (`i18n::Texts::indicator_values` puts them into
     /// words, "41.0th percentile" or "0.843 of 1").
@@ -232,19 +232,17 @@ impl Country {
     /// scale (METHODOLOGY.md, "Country context"). The index is their mean, so what is listed
     /// here is exactly what is scored.
     pub fn indicator_readings(&self) -> Vec<IndicatorReading> {
-        let percentile = |(key, name), value: Option<u16>| {
+        let percentile = |(key, _), value: Option<u16>| {
             value.map(|v| IndicatorReading {
                 key,
-                name,
                 source: WGI_SOURCE,
                 values: vec![percentile_value(v, None)],
                 risk_tenths: inverted(v),
             })
         };
-        let index = |(key, name), value: Option<u16>| {
+        let index = |(key, _), value: Option<u16>| {
             value.map(|v| IndicatorReading {
                 key,
-                name,
                 source: VDEM_SOURCE,
                 values: vec![index_value(v, None)],
                 risk_tenths: inverted(v),
@@ -274,7 +272,6 @@ impl Country {
         let Some(stability) = self.political_stability_percentile else {
             return Some(IndicatorReading {
                 key: "violence",
-                name: VIOLENCE_NAME,
                 source: VDEM_SOURCE,
                 values: vec![index_value(violence, Some(ValuePart::PhysicalViolence))],
                 risk_tenths: state_risk,
@@ -282,7 +279,6 @@ impl Country {
         };
         Some(IndicatorReading {
             key: "violence",
-            name: VIOLENCE_NAME,
             source: "V-Dem v14, 2023; World Bank WGI 2023",
             values: vec![
                 index_value(violence, Some(ValuePart::PhysicalViolence)),
@@ -558,7 +554,7 @@ mod tests {
             // Where both exist, the violence reading is at least the state-violence risk.
             if let Some(violence) = country.physical_violence {
                 let reading = &country.indicator_readings()[2];
-                assert_eq!(reading.name, VIOLENCE_NAME);
+                assert_eq!(reading.key, "violence");
                 assert!(reading.risk_tenths >= inverted(violence));
             }
             // With V-Dem data, never below the version 1 mean (which let stability lower it).

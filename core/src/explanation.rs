@@ -449,7 +449,7 @@ impl Texts {
                 let why = OUTCOME_FLOORS
                     .iter()
                     .find(|f| f.id == *id)
-                    .map_or("", |f| self.floor_why(f.id, f.why));
+                    .map_or("", |f| self.floor_why(f.id));
                 fill(template, &[("why", why)])
             }
             NoneCanReason::Severity { right, band, floor } => fill(

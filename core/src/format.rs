@@ -437,11 +437,11 @@ pub struct MeasureDocument {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RedFlagDocument {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub prohibited: bool,
     /// "prohibited", "escalate" or "conditions".
     pub level: &'static str,
-    pub source: &'static str,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -449,7 +449,7 @@ pub struct ConnectionDocument {
     /// "cause", "contribute", "linked", or null when not established.
     pub established: Option<&'static str>,
     pub leverage: &'static str,
-    pub response: Option<&'static str>,
+    pub response: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -464,7 +464,7 @@ pub struct SalientRightDocument {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionDocument {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub status: &'static str,
 }
 
@@ -516,11 +516,15 @@ impl ReportDocument {
                 .iter()
                 .map(|e| (e.element.key(), e.score))
                 .collect(),
-            red_flags: report.red_flags.iter().map(flag_document).collect(),
+            red_flags: report
+                .red_flags
+                .iter()
+                .map(|f| flag_document(f, &texts))
+                .collect(),
             possible_red_flags: report
                 .possible_red_flags
                 .iter()
-                .map(flag_document)
+                .map(|f| flag_document(f, &texts))
                 .collect(),
             blocked_by: report.blockers.iter().map(|b| b.id).collect(),
             full_assessment_needed: report.full_assessment_needed.clone(),
@@ -531,7 +535,10 @@ impl ReportDocument {
                     .connection
                     .leverage
                     .map_or("not assessed", |l| l.label()),
-                response: report.connection.response,
+                response: report
+                    .connection
+                    .established
+                    .map(|c| texts.connection_response(c).to_owned()),
             },
             benefits: report.benefits.iter().map(|r| r.key()).collect(),
             consequences_of_not_proceeding: report.consequences_of_not_proceeding.map(|key| {
@@ -561,7 +568,11 @@ impl ReportDocument {
                 .iter()
                 .map(|a| ActionDocument {
                     id: a.id,
-                    title: a.title,
+                    title: crate::method::ACTIONS
+                        .iter()
+                        .find(|d| d.id == a.id)
+                        .map_or(a.id, |d| texts.action_title(d))
+                        .to_owned(),
                     status: match a.status {
                         ActionStatus::InPlace => "in_place",
                         ActionStatus::Planned => "planned",
@@ -572,11 +583,12 @@ impl ReportDocument {
             what_would_change: texts.what_would_change(&report.what_would_change, perspective),
             country: report.country.as_ref().map(|c| CountryDocument {
                 code: c.code.clone(),
-                name: c.name.clone(),
+                name: crate::country::country_by_code(&c.code)
+                    .map_or_else(|| c.code.clone(), |country| country.name.clone()),
                 context_index: c.index,
                 level_used: c.level_used.key(),
                 overridden: c.override_reason.is_some(),
-                attribution: c.attribution,
+                attribution: crate::country::COUNTRY_DATA_ATTRIBUTION,
             }),
             beneficial_purpose: report.beneficial_purpose.clone(),
             restrictive_measures: report.restrictive_measures.as_ref().map(measures_document),
@@ -632,12 +644,13 @@ fn measures_document(reading: &crate::pre_answers::MeasuresReading) -> MeasuresD
     }
 }
 
-fn flag_document(f: &crate::report::RaisedRedFlag) -> RedFlagDocument {
+fn flag_document(f: &crate::report::RaisedRedFlag, texts: &crate::i18n::Texts) -> RedFlagDocument {
+    let definition = crate::method::RED_FLAGS.iter().find(|d| d.id == f.id);
     RedFlagDocument {
         id: f.id,
-        title: f.title,
+        title: definition.map_or(f.id, |d| texts.flag_title(d)).to_owned(),
         prohibited: f.prohibited,
         level: f.level.key(),
-        source: f.source,
+        source: definition.map_or("", |d| texts.flag_source(d)).to_owned(),
     }
 }

@@ -912,11 +912,20 @@ impl Texts {
     }
 
     /// Why a floor the customer or the destination set applies (the report's English as fallback).
-    pub fn floor_why<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+    /// Why a floor applies, by its id in `method::OUTCOME_FLOORS`.
+    pub fn floor_why(&self, id: &str) -> &str {
+        let english = OUTCOME_FLOORS
+            .iter()
+            .find(|f| f.id == id)
+            .map_or("", |f| f.why);
         self.or(|| format!("floor-{}", id_part(id)), english)
     }
 
-    pub fn floor_source<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+    pub fn floor_source(&self, id: &str) -> &str {
+        let english = OUTCOME_FLOORS
+            .iter()
+            .find(|f| f.id == id)
+            .map_or("", |f| f.source);
         self.or(|| format!("floor-{}.source", id_part(id)), english)
     }
 
@@ -937,7 +946,7 @@ impl Texts {
             OUTCOME_FLOORS
                 .iter()
                 .find(|f| f.id == id)
-                .map_or_else(String::new, |f| self.floor_why(f.id, f.why).to_owned())
+                .map_or_else(String::new, |f| self.floor_why(f.id).to_owned())
         };
         let arguments = reason.arguments(
             &flags,

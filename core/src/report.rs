@@ -179,10 +179,8 @@ pub struct SalientRight {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RaisedRedFlag {
+    /// The flag of `method::RED_FLAGS` (its words are in the catalogues).
     pub id: &'static str,
-    pub title: &'static str,
-    pub why: &'static str,
-    pub source: &'static str,
     pub prohibited: bool,
     pub level: FlagLevel,
     /// Not raised by a known answer, but an unknown answer could raise it.
@@ -215,10 +213,9 @@ pub struct Blocker {
 /// A floor that the customer or the destination set under the outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RaisedFloor {
+    /// The floor of `method::OUTCOME_FLOORS` (its words are in the catalogues).
     pub id: &'static str,
     pub at_least: Outcome,
-    pub why: &'static str,
-    pub source: &'static str,
     /// Applied because an answer it depends on is unknown.
     pub on_unknown: bool,
 }
@@ -234,8 +231,6 @@ pub struct ConnectionSummary {
     pub raised_by_facilitating_acts: bool,
     /// None when the leverage questions were not asked (a quick screen).
     pub leverage: Option<Leverage>,
-    /// The response the connection calls for (UN Guiding Principle 19).
-    pub response: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,10 +251,8 @@ pub enum ActionStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecommendedAction {
+    /// The action of `method::ACTIONS` (its words are in the catalogues).
     pub id: &'static str,
-    pub title: &'static str,
-    pub detail: &'static str,
-    pub source: &'static str,
     pub status: ActionStatus,
 }
 
@@ -300,8 +293,8 @@ pub enum WhatWouldChange {
 /// The country context used by the score, with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryContext {
+    /// ISO 3166-1 alpha-2 (its name is in the catalogues, `country-XX`).
     pub code: String,
-    pub name: String,
     pub indicators: Vec<crate::country::IndicatorReading>,
     /// V-Dem's regime type, by its code (an index of `country::REGIME_TYPES`).
     pub regime: Option<u8>,
@@ -311,7 +304,6 @@ pub struct CountryContext {
     /// The level the score used (override, derived, or the worst case when neither exists).
     pub level_used: ContextLevel,
     pub override_reason: Option<String>,
-    pub attribution: &'static str,
     /// Uncertainty of the index, in points.
     pub margin: u8,
     /// The level that red flags and floors read: the index widened by its margin, so that a
@@ -332,8 +324,6 @@ pub struct SpecificReading {
     pub rank: Option<u8>,
     /// In the worst share the method reads (or raised by the assessor's override).
     pub among_worst: bool,
-    /// The products it bears on, in words.
-    pub bears_on: &'static str,
     /// The rights whose likelihood it raises in this deal (empty: not this product).
     pub raises: Vec<Right>,
 }
@@ -595,20 +585,10 @@ impl Report {
         )
     }
 
-    /// What to do next: the outcome's step, then what the connection calls for.
+    /// What to do next, in English: the outcome's step, then what the connection calls for
+    /// (`i18n::Texts::next_step` in any language).
     pub fn next_step(&self) -> String {
-        if self.outcome == Outcome::Incomplete
-            && self.blockers.is_empty()
-            && !self.full_assessment_needed.is_empty()
-        {
-            return NEXT_STEP_FULL_ASSESSMENT.to_owned();
-        }
-        match (self.outcome, self.connection.response) {
-            (Outcome::ProceedWithConditions | Outcome::Escalate, Some(response)) => {
-                format!("{} {response}", self.outcome.next_step())
-            }
-            _ => self.outcome.next_step().to_owned(),
-        }
+        crate::i18n::Texts::english().next_step(self)
     }
 
     /// One line for scripts and logs.

@@ -5,7 +5,7 @@
 //! report. Every number and rule it applies lives in `crate::method`.
 
 use crate::assessment::{Answer, Assessment, RightStatus};
-use crate::country::{country_by_code, COUNTRY_DATA_ATTRIBUTION};
+use crate::country::country_by_code;
 use crate::explanation::{ContributionAnswer, CountryReading, NoneCanReason, RightExplanation};
 use crate::method::{
     groups_bear_on, leverage_from_points, migrated_answers, pack_relevance, presumed_impacts,
@@ -94,9 +94,6 @@ pub fn score_with(assessment: &Assessment, policy: &Policy) -> Report {
     let what_would_change = what_would_change(assessment, &evaluation);
     let to_report = |(flag, _): &(&'static RedFlagDefinition, Truth)| RaisedRedFlag {
         id: flag.id,
-        title: flag.title,
-        why: flag.why,
-        source: flag.source,
         prohibited: flag.prohibited(),
         level: flag.level,
         possible: false,
@@ -356,8 +353,6 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
             holds.possible().then_some(RaisedFloor {
                 id: floor.id,
                 at_least: floor.at_least,
-                why: floor.why,
-                source: floor.source,
                 on_unknown: holds == Truth::Unknown,
             })
         })
@@ -970,7 +965,6 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
     let data_gap = applied_override.is_none() && derived_index.is_none();
     let report = CountryContext {
         code: country.alpha2.clone(),
-        name: country.name.clone(),
         indicators: country.indicator_readings(),
         regime: country
             .regime
@@ -979,7 +973,6 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
         derived_level,
         level_used,
         override_reason: applied_override.map(|o| o.reason.clone()),
-        attribution: COUNTRY_DATA_ATTRIBUTION,
         margin,
         level_for_flags: for_flags.widened,
         override_limited,
@@ -1004,7 +997,7 @@ fn specific_readings(
         .and_then(|code| country_by_code(code.as_str()));
     DESTINATION_INDICATOR_USES
         .iter()
-        .map(|(indicator, bears_on)| {
+        .map(|(indicator, _)| {
             let reads_it = |trigger: &Trigger| match trigger {
                 Trigger::AllOf(all) => all.contains(&Trigger::DestinationAmongWorst(*indicator)),
                 other => *other == Trigger::DestinationAmongWorst(*indicator),
@@ -1027,7 +1020,6 @@ fn specific_readings(
                     assessment,
                     context,
                 ) == Truth::Yes,
-                bears_on,
                 raises,
             }
         })
@@ -1444,7 +1436,6 @@ fn connection_summary(
         established,
         raised_by_facilitating_acts: facilitates && established != declared,
         leverage,
-        response: established.map(Connection::response),
     }
 }
 
@@ -1522,9 +1513,6 @@ fn recommend_actions(assessment: &Assessment, evaluation: &Evaluation) -> Vec<Re
         .filter(|action| relevance_holds(&action.relevance, assessment, evaluation))
         .map(|action: &ActionDefinition| RecommendedAction {
             id: action.id,
-            title: action.title,
-            detail: action.detail,
-            source: action.source,
             status: match &action.in_place_when {
                 Some(t) if holds(t) => ActionStatus::InPlace,
                 Some(t) if planned_trigger(t).is_some_and(|p| holds(&p)) => ActionStatus::Planned,

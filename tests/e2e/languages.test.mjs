@@ -8,7 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { accessibilityViolations, copyOfDist, foreignRequests, openPage, repositoryRoot, startServer, withServerAndBrowser } from './harness.mjs';
+import {
+  accessibilityViolations, answerQuickScreen, CLEAN_QUICK_SCREEN, CLEAN_QUICK_SCREEN_TICKS, CLEAN_SCREENING_DATE,
+  copyOfDist, foreignRequests, openPage, repositoryRoot, SCREENING_DATE_INPUT, startServer, withServerAndBrowser,
+} from './harness.mjs';
+import { chooseByKeyboard, countryByKeyboard, dateByKeyboard, focusTop, tickByKeyboard } from './keyboard.mjs';
 
 const suite = withServerAndBrowser();
 
@@ -157,5 +161,54 @@ describe('every word from the catalogues', () => {
     assert.match(await alert.innerText(), /could not be loaded \(status-404\)/);
     assert.match(await alert.innerText(), /Rechargez la page/);
     await broken.close();
+  });
+});
+
+describe('a quick screen by keyboard in French and in Spanish', () => {
+  for (const [locale, code, search] of [['fr-FR', 'fr', 'Norv'], ['es-ES', 'es', 'Noru']]) {
+    test(`${code}: answered by keyboard to "proceed", no axe violation, printed in ${code}`, async () => {
+      const { page, context, errors } = await openPage(suite.browser, suite.server.url, { locale });
+      await page.waitForFunction((c) => document.documentElement.lang === c, code);
+      await focusTop(page);
+      for (const [question, option] of CLEAN_QUICK_SCREEN) await chooseByKeyboard(page, question, option);
+      for (const id of CLEAN_QUICK_SCREEN_TICKS) await tickByKeyboard(page, id);
+      // French and Spanish browsers show a date field day first.
+      await dateByKeyboard(page, SCREENING_DATE_INPUT, CLEAN_SCREENING_DATE, 'day-first');
+      await focusTop(page);
+      await countryByKeyboard(page, search, 'NO');
+      assert.equal(await outcome(page), catalogueText(code, 'outcome-proceed'));
+      assert.deepEqual(await accessibilityViolations(page), [], `${code} quick screen`);
+
+      await page.emulateMedia({ media: 'print' });
+      const report = await page.locator('.print-report').innerText();
+      assert.ok(report.includes(catalogueText(code, 'question-end_use-purpose_disclosed')), 'the questions in the reader\'s language');
+      assert.ok(report.includes(catalogueText(code, 'country-NO')), 'the country too');
+      assert.ok(!report.includes('Has the buyer said clearly'), 'no English question');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  test('a link made in English opens in Spanish, with the same outcome and every answer', async () => {
+    const sender = await openPage(suite.browser, suite.server.url);
+    await answerQuickScreen(sender.page, 'KE');
+    const english = await outcome(sender.page);
+    const key = ['proceed', 'proceed_with_conditions', 'assessment_incomplete', 'escalate', 'do_not_proceed']
+      .find((k) => catalogueText('en', `outcome-${k}`) === english);
+    assert.ok(key, english);
+    await sender.page.locator('#share summary').click();
+    await sender.page.locator('#create-link').click();
+    await sender.page.waitForFunction(() => document.querySelector('#share-link')?.value.includes('#'));
+    const link = await sender.page.locator('#share-link').inputValue();
+    assert.ok(!/[a-z]{4,} [a-z]{4,}/i.test(new URL(link).hash), 'the link carries no words');
+    await sender.context.close();
+
+    const receiver = await openPage(suite.browser, link, { locale: 'es-ES' });
+    await receiver.page.locator('#shared-title').waitFor();
+    assert.equal(await htmlLang(receiver.page), 'es');
+    assert.equal(await receiver.page.locator('#shared-title').innerText(), catalogueText('es', 'ui-shared-shared-assessment-read-only'));
+    assert.equal(await outcome(receiver.page), catalogueText('es', `outcome-${key}`));
+    assert.deepEqual(receiver.errors, []);
+    await receiver.context.close();
   });
 });
