@@ -42,14 +42,11 @@ export async function countryByKeyboard(page, search, code) {
   throw new Error(`keyboard: could not pick ${code}`);
 }
 
-/**
- * Type a date (YYYY-MM-DD) into a date field, as a keyboard user does: month first in an en-US
- * browser, day first (`order = 'day-first'`) in a French or Spanish one.
- */
-export async function dateByKeyboard(page, id, isoDate, order = 'month-first') {
+/** Type a date (YYYY-MM-DD) into a date field, as a keyboard user does in an en-US browser. */
+export async function dateByKeyboard(page, id, isoDate) {
   await tabTo(page, id, `document.activeElement?.id === ${JSON.stringify(id)}`);
   const [year, month, day] = isoDate.split('-');
-  await page.keyboard.type(order === 'day-first' ? `${day}${month}${year}` : `${month}${day}${year}`);
+  await page.keyboard.type(`${month}${day}${year}`);
   await page.keyboard.press('Tab');
   const value = await page.evaluate(`document.getElementById(${JSON.stringify(id)}).value`);
   if (value !== isoDate) throw new Error(`keyboard: the date field holds ${JSON.stringify(value)}, not ${isoDate}`);
