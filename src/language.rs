@@ -119,6 +119,11 @@ pub fn report_no_texts(language: Language, problem: &TextsProblem) {
 /// the page; otherwise it is fetched once from the calculator's folder (English too: the wasm
 /// holds no words of its own).
 pub async fn load_texts(language: Language) -> Result<Texts, TextsProblem> {
+    if let Some(text) = early_catalogue(language).await {
+        if let Ok(catalogue) = Catalogue::parse(&text) {
+            return Ok(Texts::new(language, catalogue));
+        }
+    }
     let document = gloo::utils::document();
     let inline = document
         .get_element_by_id(&format!("hrdd-catalogue-{}", language.code()))
@@ -144,6 +149,26 @@ pub async fn load_texts(language: Language) -> Result<Texts, TextsProblem> {
     };
     let catalogue = Catalogue::parse(&text).map_err(TextsProblem::Invalid)?;
     Ok(Texts::new(language, catalogue))
+}
+
+/// The catalogue the boot script started fetching while the wasm downloaded, if it guessed this
+/// language (used once: a later switch fetches as usual).
+async fn early_catalogue(language: Language) -> Option<String> {
+    let window = gloo::utils::window();
+    let early = js_sys::Reflect::get(&window, &"hrddEarlyCatalogue".into()).ok()?;
+    if early.is_undefined() || early.is_null() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window, &"hrddEarlyCatalogue".into());
+    let code = js_sys::Reflect::get(&early, &"code".into())
+        .ok()?
+        .as_string()?;
+    if code != language.code() {
+        return None;
+    }
+    let text = js_sys::Reflect::get(&early, &"text".into()).ok()?;
+    let promise: js_sys::Promise = text.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
 }
 
 /// `<html lang>` follows the language shown, for screen readers, hyphenation and search.

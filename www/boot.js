@@ -18,6 +18,28 @@ globalThis.hrddTextsFailed = (language, problem) => {
   document.body.prepend(message);
 };
 
+// The words of the likely language, fetched while the WebAssembly downloads rather than after it
+// starts: the address's ?lang=, else the reader's remembered choice, else the browser's language.
+// The calculator decides the language itself and fetches another catalogue if this guess is not
+// its choice (a request that carries no user data, like every request of the page).
+function likelyLanguage() {
+  let remembered = null;
+  try {
+    remembered = localStorage.getItem('hrdd-calculator.language');
+  } catch {
+    // Storage turned off: the browser's language decides.
+  }
+  const tag = new URLSearchParams(location.search).get('lang') || remembered || navigator.language || 'en';
+  return tag.split(/[-_]/)[0].toLowerCase();
+}
+const early = likelyLanguage();
+globalThis.hrddEarlyCatalogue = {
+  code: early,
+  text: /^[a-z]{2,3}$/.test(early)
+    ? fetch(new URL(`./i18n/${early}.ftl`, import.meta.url)).then((response) => (response.ok ? response.text() : null), () => null)
+    : Promise.resolve(null),
+};
+
 init({ module_or_path: new URL('./hrdd-calculator_bg.wasm', import.meta.url) })
   .then((wasm) => {
     // Read by the benchmark command (scripts/bench.mjs) only; neither holds user data.
