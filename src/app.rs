@@ -218,7 +218,7 @@ pub fn app() -> Html {
     // Organisation settings: one same-origin request for settings.json, carrying no user data.
     {
         let (dispatch, settings) = (dispatch.clone(), settings.clone());
-        let (language, chosen) = (language.clone(), *chosen);
+        let language = language.clone();
         use_effect_with((), move |_| {
             if embedded {
                 if let Some(root) = gloo::utils::document().document_element() {
@@ -229,7 +229,11 @@ pub fn app() -> Html {
                 match crate::settings::load().await {
                     Ok(Some(loaded)) => {
                         crate::settings::apply_theme(&loaded);
-                        if let (Some(default), None) = (loaded.default_language, chosen) {
+                        // Read the reader's choice now, not at start-up: one made with the
+                        // switcher while settings.json was on its way wins too.
+                        if let (Some(default), None) =
+                            (loaded.default_language, crate::language::chosen())
+                        {
                             language.set(default);
                         }
                         if let Some(perspective) = loaded.default_perspective {
