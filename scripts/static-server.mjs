@@ -2,7 +2,11 @@
 // Usage: node scripts/static-server.mjs [DIR] [PORT]   (PORT 0 picks a free port)
 // It prints "Serving DIR at http://127.0.0.1:PORT/" once it listens. Tests use it too, so what
 // is tested is what a user gets. It also sends the Content-Security-Policy as a header, as a
-// production host should (docs/SECURITY.md).
+// production host should (docs/SECURITY.md). For the tests of what the browser downloads:
+// STATIC_SERVER_VALIDATORS=on sends an ETag and answers a matching If-None-Match with 304 (a host
+// that sends validators; by default it sends none), and STATIC_SERVER_LOG=on prints one line per
+// request ("REQUEST 200 /path").
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -36,7 +40,16 @@ const server = createServer(async (request, response) => {
     }
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
+    const validators = process.env.STATIC_SERVER_VALIDATORS === 'on';
+    const etag = validators ? `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` : null;
+    const notModified = etag !== null && request.headers['if-none-match'] === etag;
+    if (process.env.STATIC_SERVER_LOG === 'on') console.log(`REQUEST ${notModified ? 304 : 200} ${path}`);
+    if (notModified) {
+      response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+      return;
+    }
     response.writeHead(200, {
+      ...(etag ? { ETag: etag } : {}),
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       // STATIC_SERVER_CSP=off serves other pages (the tests' stand-in for an intranet page).
       ...(process.env.STATIC_SERVER_CSP === 'off' ? {} : { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
@@ -46,6 +59,7 @@ const server = createServer(async (request, response) => {
     });
     response.end(request.method === 'HEAD' ? undefined : body);
   } catch {
+    if (process.env.STATIC_SERVER_LOG === 'on') console.log(`REQUEST 404 ${new URL(request.url, 'http://127.0.0.1').pathname}`);
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
   }
 });

@@ -3,7 +3,9 @@
 // the network is back; the cache answers only when the network does not. Only same-origin GET
 // requests for the app's files pass through here: the app never sends user data anywhere.
 const CACHE = 'hrdd-calculator-v3';
-const FILES = ['./', 'index.html', 'boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest'];
+// The page itself is kept under the address it was opened at (see `pages`), not under a second
+// name, so that it is not fetched twice.
+const FILES = ['boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest'];
 
 // The words live in one catalogue per language (i18n/<code>.ftl). Kept for offline use: English
 // and the browser's own languages that the calculator has (a missing one is skipped, so this
@@ -14,12 +16,33 @@ function catalogues() {
   return [...new Set(codes)].filter((code) => /^[a-z]{2,3}$/.test(code)).map((code) => `i18n/${code}.ftl`);
 }
 
+// Nothing is downloaded twice. On a first install the page has just fetched these files, so
+// they are taken from the browser's HTTP cache as they are ('force-cache': no request at all,
+// even from a host that sends no validators). When a new version replaces an older one, the
+// HTTP cache may hold the older files: they are asked again with validation ('no-cache'), which
+// a host that sends validators answers with "not modified" and no body.
+function request(url, firstInstall) {
+  return new Request(url, { cache: firstInstall ? 'force-cache' : 'no-cache' });
+}
+
+// The addresses the calculator's pages were opened at (without the fragment, which holds a
+// shared assessment and is never sent anywhere); the folder's own address when there is none.
+async function pages() {
+  const windows = await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+  const addresses = windows
+    .map((client) => client.url.split('#')[0])
+    .filter((address) => address.startsWith(self.registration.scope));
+  return addresses.length > 0 ? [...new Set(addresses)] : ['./'];
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE)
-      .then((cache) => cache.addAll(FILES).then(() => Promise.all(catalogues().map((url) => cache.add(url).catch(() => {})))))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil((async () => {
+    const firstInstall = !(await caches.keys()).some((key) => key.startsWith('hrdd-calculator-'));
+    const cache = await caches.open(CACHE);
+    await cache.addAll([...(await pages()), ...FILES].map((url) => request(url, firstInstall)));
+    await Promise.all(catalogues().map((url) => cache.add(request(url, firstInstall)).catch(() => {})));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {

@@ -194,3 +194,34 @@ describe('one-file build', () => {
     await context.close();
   });
 });
+
+describe('nothing downloaded twice', () => {
+  for (const validators of [false, true]) {
+    test(`a first visit with offline use fetches each file once (a host that sends ${validators ? 'validators' : 'no validators'})`, async () => {
+      const server = await startServer(undefined, { log: true, validators });
+      try {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await page.waitForSelector('#outcome');
+        await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+        // The service worker has cached the calculator: offline, it opens.
+        const fetched = server.served.filter((r) => r.status === 200).map((r) => r.path);
+        const twice = fetched.filter((path, i) => fetched.indexOf(path) !== i);
+        assert.deepEqual(twice, [], `fetched twice: ${twice.join(', ')} (all: ${fetched.join(', ')})`);
+        for (const file of ['/hrdd-calculator_bg.wasm', '/hrdd-calculator.js', '/i18n/en.ftl']) {
+          assert.ok(fetched.includes(file), `${file} fetched once`);
+        }
+        await page.reload();
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+        await context.setOffline(true);
+        await page.reload();
+        await page.waitForSelector('#outcome');
+        assert.equal(await page.locator('#outcome').innerText(), 'Assessment incomplete', 'and it works offline');
+        await context.close();
+      } finally {
+        server.stop();
+      }
+    });
+  }
+});

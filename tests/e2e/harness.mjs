@@ -22,20 +22,38 @@ export async function copyOfDist(extraFiles = {}) {
   return folder;
 }
 
-/** Start the project's static server on a free port; resolves with its base URL and a stop(). */
-export async function startServer(directory = join(repositoryRoot, 'dist'), { csp = true } = {}) {
+/**
+ * Start the project's static server on a free port; resolves with its base URL, a stop(), and
+ * the requests it answered ({ status, path }, in order) when `log` is on. `validators` makes it
+ * send ETags and answer revalidations with 304.
+ */
+export async function startServer(directory = join(repositoryRoot, 'dist'), { csp = true, log = false, validators = false } = {}) {
   const child = spawn(process.execPath, [join(repositoryRoot, 'scripts', 'static-server.mjs'), directory, '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, STATIC_SERVER_CSP: csp ? 'on' : 'off' },
+    env: {
+      ...process.env,
+      STATIC_SERVER_CSP: csp ? 'on' : 'off',
+      STATIC_SERVER_LOG: log ? 'on' : 'off',
+      STATIC_SERVER_VALIDATORS: validators ? 'on' : 'off',
+    },
   });
+  const served = [];
+  let pending = '';
   const url = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
     child.stdout.on('data', (chunk) => {
-      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-      if (match) resolve(match[1]);
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const started = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(line);
+        if (started) resolve(started[1]);
+        const request = /^REQUEST (\d+) (.*)$/.exec(line);
+        if (request) served.push({ status: Number(request[1]), path: request[2] });
+      }
     });
   });
-  return { url, stop: () => child.kill() };
+  return { url, stop: () => child.kill(), served };
 }
 
 /**
