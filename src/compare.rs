@@ -102,7 +102,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         if list.is_empty() {
             "—".to_owned()
         } else {
-            list.join("; ")
+            texts.list(&list)
         }
     };
     let differing: Vec<usize> = (0..QUESTIONS.len())

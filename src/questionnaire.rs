@@ -297,7 +297,7 @@ fn required_lists() -> Html {
     }
     html! {
         <p class="help required-lists" id="required-lists">
-            {texts.ui_with("ui-questionnaire-required-lists", &[("lists", &required.join("; "))])}
+            {texts.ui_with("ui-questionnaire-required-lists", &[("lists", &texts.list(&required))])}
         </p>
     }
 }

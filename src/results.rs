@@ -187,7 +187,7 @@ fn block_reason(texts: &Texts, blocker: &Blocker, report: &Report) -> String {
             } else {
                 texts.ui_with(
                     "ui-results-block-screening-required",
-                    &[("lists", &missing.join("; "))],
+                    &[("lists", &texts.list(&missing))],
                 )
             }
         }
@@ -742,7 +742,7 @@ pub fn element_chart(props: &ReportProps) -> Html {
         <figure class="element-chart">
             <svg viewBox={format!("0 0 320 {height}")} role="img" aria-labelledby="chart-title chart-desc" width="100%">
                 <title id="chart-title">{texts.ui("ui-results-scores-of-the-four-elements")}</title>
-                <desc id="chart-desc">{ props.report.elements.iter().map(|e| format!("{} {}: {}", e.element.letter(), texts.element(e.element), e.score)).collect::<Vec<_>>().join("; ") }</desc>
+                <desc id="chart-desc">{ texts.list(&props.report.elements.iter().map(|e| format!("{} {}: {}", e.element.letter(), texts.element(e.element), e.score)).collect::<Vec<_>>()) }</desc>
                 { for props.report.elements.iter().enumerate().map(|(row, e)| {
                     let y = row as i32 * row_height;
                     html! {

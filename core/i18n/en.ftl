@@ -1239,6 +1239,7 @@ indicator-value-percentile = { $value }th percentile
 indicator-value-index = { $value } of 1
 indicator-value-physical-violence = { $value } (physical violence index)
 indicator-value-political-stability = { $value } (political stability)
+list-join = { $list }; { $item }
 
 ## Words a file problem names: what an answer should be, fields, rating dimensions
 

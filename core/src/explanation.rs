@@ -6,7 +6,7 @@
 
 use crate::country::country_by_code;
 use crate::en;
-use crate::i18n::{fill, Texts};
+use crate::i18n::{fill, JoinedIn, Texts};
 use crate::method::{
     all_presumptions, question_index, ContextLevel, Perspective, Right, Sector, LIKELIHOOD_SIGNALS,
     OUTCOME_FLOORS, PRODUCT_FAMILY, QUESTIONS, RED_FLAGS,
@@ -308,7 +308,7 @@ impl Texts {
                     .iter()
                     .map(|id| self.signal(id))
                     .collect::<Vec<_>>()
-                    .join("; ");
+                    .joined_in(self);
                 arguments.push(("signals", &words));
             }
             _ => {}
@@ -415,7 +415,7 @@ impl Texts {
                 .iter()
                 .map(|a| self.contribution_answer(source_id, a, perspective))
                 .collect::<Vec<_>>()
-                .join("; "),
+                .joined_in(self),
         }
     }
 
@@ -433,7 +433,7 @@ impl Texts {
                             .map_or(*id, |f| self.flag_title(f))
                     })
                     .collect::<Vec<_>>()
-                    .join("; ");
+                    .joined_in(self);
                 fill(template, &[("flags", &flags)])
             }
             NoneCanReason::QuickScreen(ids) => {
@@ -441,7 +441,7 @@ impl Texts {
                     .iter()
                     .map(|id| self.full_assessment_reason(id))
                     .collect::<Vec<_>>()
-                    .join("; ");
+                    .joined_in(self);
                 fill(template, &[("reasons", &reasons)])
             }
             NoneCanReason::EscalationFlags => template.to_owned(),
@@ -552,7 +552,7 @@ impl Texts {
                             .iter()
                             .map(|c| self.change(c, perspective))
                             .collect::<Vec<_>>()
-                            .join("; "),
+                            .joined_in(self),
                     ),
                 ],
             ),

@@ -407,6 +407,20 @@ impl fmt::Display for TranslationProblem {
     }
 }
 
+/// Joins a list's items in a language's way (`Texts::list`), at the end of a chain.
+pub(crate) trait JoinedIn {
+    fn joined_in(&self, texts: &Texts) -> String;
+}
+
+impl<S: AsRef<str>> JoinedIn for [S] {
+    fn joined_in(&self, texts: &Texts) -> String {
+        texts.list(self)
+    }
+}
+
+/// How the items of a list are joined (`list-join`): `{ $list }` is what came before.
+pub const LIST_JOIN: &str = en("{ $list }; { $item }");
+
 /// The words of the indicators' values, by catalogue key: `{ $value }` is the number.
 pub const INDICATOR_VALUE_TEXTS: &[(&str, &str)] = &[
     ("number-decimal-separator", en(".")),
@@ -631,6 +645,18 @@ impl Texts {
         }
     }
 
+    /// Items of a list joined in this language's way ("a; b" in English, "a ; b" in French).
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        let template = self.or(|| "list-join".to_owned(), LIST_JOIN);
+        let mut items = items.iter();
+        let Some(first) = items.next() else {
+            return String::new();
+        };
+        items.fold(first.as_ref().to_owned(), |list, item| {
+            fill(template, &[("list", &list), ("item", item.as_ref())])
+        })
+    }
+
     /// A text of the screens with its `{ $name }` placeholders filled.
     pub fn ui_with(&self, key: &str, arguments: &[(&str, &str)]) -> String {
         fill(self.ui(key), arguments)
@@ -724,7 +750,7 @@ impl Texts {
                     self.or(|| "answer-none-of-these".to_owned(), en("None of these"))
                         .to_owned()
                 } else {
-                    ticked.join("; ")
+                    ticked.joined_in(self)
                 }
             }
             (QuestionKind::Country, Answer::Country(code)) => country_by_code(code.as_str())
@@ -808,7 +834,7 @@ impl Texts {
                 }
             })
             .collect::<Vec<_>>()
-            .join("; ")
+            .joined_in(self)
     }
 
     /// The products a V-Dem indicator bears on (`method::DESTINATION_INDICATOR_USES`).
@@ -940,7 +966,7 @@ impl Texts {
                         .map_or(*id, |f| self.flag_title(f))
                 })
                 .collect::<Vec<_>>()
-                .join("; ")
+                .joined_in(self)
         };
         let floor_why = |id: &str| {
             OUTCOME_FLOORS
@@ -958,7 +984,7 @@ impl Texts {
                     .iter()
                     .map(|r| self.full_assessment_reason(r))
                     .collect::<Vec<_>>()
-                    .join("; ")
+                    .joined_in(self)
             },
         );
         let borrowed: Vec<(&str, &str)> = arguments.iter().map(|(k, v)| (*k, v.as_str())).collect();

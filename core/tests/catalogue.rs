@@ -12,8 +12,8 @@ use hrdd_core::country::{
 };
 use hrdd_core::error::{ExpectedAnswer, RatingDimension, TextField, ValueField};
 use hrdd_core::explanation::EXPLANATION_TEXTS;
-use hrdd_core::i18n::INDICATOR_VALUE_TEXTS;
 use hrdd_core::i18n::{id_part, migration_key, Catalogue, Language, CATALOGUE_FILES};
+use hrdd_core::i18n::{INDICATOR_VALUE_TEXTS, LIST_JOIN};
 use hrdd_core::method::{all_presumptions, DESTINATION_INDICATOR_USES, LIKELIHOOD_SIGNALS};
 use hrdd_core::method::{
     Connection, ContextLevel, Element, Leverage, Mode, Perspective, Section, Sector, ACTIONS,
@@ -253,6 +253,7 @@ fn english_from_the_method() -> Vec<(&'static str, Vec<Message>)> {
         INDICATOR_VALUE_TEXTS
             .iter()
             .map(|(key, text)| message((*key).to_owned(), text))
+            .chain(std::iter::once(message("list-join".to_owned(), LIST_JOIN)))
             .collect(),
     ));
     let mut error_words = Vec::new();
@@ -583,7 +584,7 @@ fn indicator_values_are_written_in_the_reader_s_language_with_its_decimal_separa
     );
     let words = french.indicator_values(&rule_of_law.values);
     assert!(
-        words.ends_with("e centile") && words.contains(','),
+        words.starts_with("rang centile ") && words.contains(','),
         "{words}"
     );
     assert_eq!(french.indicator("rule_of_law"), "État de droit", "{words}");
