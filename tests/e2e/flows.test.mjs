@@ -276,8 +276,18 @@ describe('report, files and drafts', () => {
     assert.match(report, /In which country will the product be used\?\s+Kenya/);
     assert.match(report, /World Bank, Worldwide Governance Indicators/);
     assert.ok(await page.locator('.results #outcome').isVisible());
-    const pdf = await page.pdf({ format: 'A4' });
-    assert.ok(pdf.length > 10_000, 'a real PDF is produced');
+    // No screen control reaches the paper: no button, field, list, switcher, sharing or
+    // embedding panel is visible in print.
+    const controls = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, summary, nav, .share, .embed-dialog, .language-switcher')]
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}`));
+    assert.deepEqual(controls, [], 'screen controls in print');
+    // A4 and Letter both give a real PDF (the page numbers come from the page's @page rules).
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format });
+      assert.ok(pdf.length > 10_000, `a real ${format} PDF is produced`);
+      assert.ok(/\/Type\s*\/Page[^s]/.test(pdf.toString('latin1')), `${format}: at least one page`);
+    }
     await context.close();
   });
 });
