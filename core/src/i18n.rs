@@ -480,6 +480,9 @@ pub fn id_part(id: &str) -> String {
 pub struct Texts {
     language: Language,
     catalogue: Option<Catalogue>,
+    /// The catalogue's words only, as in the browser build (which holds no English of its
+    /// own): a key the catalogue lacks reads as empty.
+    catalogue_only: bool,
 }
 
 impl Default for Texts {
@@ -493,6 +496,7 @@ impl Texts {
         Texts {
             language: Language::English,
             catalogue: None,
+            catalogue_only: false,
         }
     }
 
@@ -502,6 +506,18 @@ impl Texts {
         Texts {
             language,
             catalogue: Some(catalogue),
+            catalogue_only: false,
+        }
+    }
+
+    /// The texts of a catalogue alone, as the browser build reads them: a key it lacks reads
+    /// as empty, not as the method's English (tests use it to prove that nothing the screens
+    /// show is missing from a catalogue).
+    pub fn catalogue_only(language: Language, catalogue: Catalogue) -> Texts {
+        Texts {
+            language,
+            catalogue: Some(catalogue),
+            catalogue_only: true,
         }
     }
 
@@ -518,7 +534,11 @@ impl Texts {
     /// a catalogue to look in.
     pub(crate) fn or<'a>(&'a self, key: impl FnOnce() -> String, english: &'a str) -> &'a str {
         match &self.catalogue {
-            Some(catalogue) => catalogue.get(&key()).unwrap_or(english),
+            Some(catalogue) => {
+                catalogue
+                    .get(&key())
+                    .unwrap_or(if self.catalogue_only { "" } else { english })
+            }
             None => english,
         }
     }
@@ -641,6 +661,7 @@ impl Texts {
     pub fn ui(&self, key: &str) -> &str {
         match self.catalogue.as_ref().and_then(|c| c.get(key)) {
             Some(text) => text,
+            None if self.catalogue_only => "",
             None => english_screen_text(key),
         }
     }

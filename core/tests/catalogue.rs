@@ -589,3 +589,285 @@ fn indicator_values_are_written_in_the_reader_s_language_with_its_decimal_separa
     );
     assert_eq!(french.indicator("rule_of_law"), "État de droit", "{words}");
 }
+
+/// The browser build holds no English of its own: every word it shows comes from the catalogue.
+/// So the English catalogue alone (a key it lacks reads as empty, as in the browser) must say
+/// exactly what the method's English says, for every text a screen can ask for.
+#[test]
+fn the_english_catalogue_alone_says_everything_the_method_says() {
+    use hrdd_core::assessment::Answer;
+    use hrdd_core::country::{countries, SpecificIndicator};
+    use hrdd_core::error::{ExpectedAnswer, RatingDimension, TextField, ValueField};
+    use hrdd_core::method::{
+        all_presumptions, Mode, DISALLOWED_WITHOUT_FULL_ASSESSMENT, LIKELIHOOD_SIGNALS,
+    };
+    use hrdd_core::restrictive_measures::{measures, Regime, Verification};
+
+    use hrdd_core::i18n::Texts;
+    let method = Texts::english();
+    let browser = Texts::catalogue_only(
+        Language::English,
+        Catalogue::parse(CATALOGUE_FILES[0].1).unwrap(),
+    );
+    let mut said: Vec<(String, String, String)> = Vec::new();
+    let mut say = |what: String, of: &dyn Fn(&Texts) -> String| {
+        said.push((what, of(&method), of(&browser)));
+    };
+    for (index, question) in QUESTIONS.iter().enumerate() {
+        for perspective in Perspective::ALL {
+            say(format!("question {}", question.id), &|t| {
+                t.question(question, perspective).to_owned()
+            });
+            for choice in question.choices() {
+                say(format!("option {} {}", question.id, choice.key), &|t| {
+                    t.option(question, choice.key, perspective).to_owned()
+                });
+            }
+            for answer in [Answer::DontKnow, Answer::Unanswered] {
+                say(format!("answer {}", question.id), &|t| {
+                    t.answer(index, answer, perspective)
+                });
+            }
+        }
+        say(format!("help {}", question.id), &|t| {
+            t.help(question).to_owned()
+        });
+        say(format!("source {}", question.id), &|t| {
+            t.question_source(question).to_owned()
+        });
+    }
+    for flag in RED_FLAGS {
+        say(format!("flag {}", flag.id), &|t| {
+            format!(
+                "{} | {} | {}",
+                t.flag_title(flag),
+                t.flag_why(flag),
+                t.flag_source(flag)
+            )
+        });
+    }
+    for action in ACTIONS {
+        say(format!("action {}", action.id), &|t| {
+            format!(
+                "{} | {} | {}",
+                t.action_title(action),
+                t.action_detail(action),
+                t.action_source(action)
+            )
+        });
+    }
+    for floor in OUTCOME_FLOORS {
+        say(format!("floor {}", floor.id), &|t| {
+            format!("{} | {}", t.floor_why(floor.id), t.floor_source(floor.id))
+        });
+    }
+    for right in RIGHTS {
+        say(format!("right {}", right.key()), &|t| {
+            format!("{} | {}", t.right(right), t.right_instrument(right))
+        });
+    }
+    for outcome in Outcome::ALL {
+        say(format!("outcome {}", outcome.key()), &|t| {
+            format!(
+                "{} | {} | {}",
+                t.outcome(outcome),
+                t.outcome_meaning(outcome),
+                t.outcome_next_step(outcome)
+            )
+        });
+    }
+    for section in Section::ALL {
+        say(format!("section {}", section.key()), &|t| {
+            t.section(section).to_owned()
+        });
+    }
+    for element in Element::ALL {
+        say(format!("element {}", element.key()), &|t| {
+            t.element(element).to_owned()
+        });
+    }
+    for sector in Sector::ALL {
+        say(format!("sector {}", sector.key()), &|t| {
+            t.sector(sector).to_owned()
+        });
+    }
+    for mode in [Mode::QuickScreen, Mode::FullAssessment] {
+        say(format!("mode {}", mode.key()), &|t| t.mode(mode).to_owned());
+    }
+    for perspective in Perspective::ALL {
+        say(format!("perspective {}", perspective.key()), &|t| {
+            t.perspective(perspective).to_owned()
+        });
+    }
+    for level in ContextLevel::ALL {
+        say(format!("context {}", level.key()), &|t| {
+            t.context_level(level).to_owned()
+        });
+    }
+    for connection in Connection::ALL {
+        say(format!("connection {}", connection.key()), &|t| {
+            format!(
+                "{} | {}",
+                t.connection(connection),
+                t.connection_response(connection)
+            )
+        });
+    }
+    for leverage in [Leverage::Low, Leverage::Medium, Leverage::High] {
+        say(format!("leverage {leverage:?}"), &|t| {
+            t.leverage(leverage).to_owned()
+        });
+    }
+    for risk in [
+        RiskLevel::Low,
+        RiskLevel::Medium,
+        RiskLevel::High,
+        RiskLevel::Critical,
+    ] {
+        say(format!("risk {risk:?}"), &|t| t.risk(risk).to_owned());
+    }
+    for band in [
+        SeverityBand::Minor,
+        SeverityBand::Moderate,
+        SeverityBand::Serious,
+        SeverityBand::Grave,
+    ] {
+        say(format!("severity {band:?}"), &|t| {
+            t.severity(band).to_owned()
+        });
+    }
+    for band in [
+        LikelihoodBand::Remote,
+        LikelihoodBand::Possible,
+        LikelihoodBand::Likely,
+        LikelihoodBand::VeryLikely,
+    ] {
+        say(format!("likelihood {band:?}"), &|t| {
+            t.likelihood(band).to_owned()
+        });
+    }
+    for indicator in SpecificIndicator::ALL {
+        say(format!("indicator {indicator:?}"), &|t| {
+            format!(
+                "{} | {}",
+                t.specific_indicator(indicator),
+                t.indicator_bears_on(indicator)
+            )
+        });
+    }
+    for (key, _) in hrdd_core::country::INDICATOR_NAMES {
+        say(format!("indicator {key}"), &|t| t.indicator(key).to_owned());
+    }
+    for code in 0..hrdd_core::country::REGIME_TYPES.len() as u8 {
+        say(format!("regime type {code}"), &|t| {
+            t.regime_type(code).to_owned()
+        });
+    }
+    say("attribution".into(), &|t| {
+        t.country_data_attribution().to_owned()
+    });
+    for country in countries() {
+        say(format!("country {}", country.alpha2), &|t| {
+            t.country_name(country).to_owned()
+        });
+    }
+    for regime in Regime::ALL {
+        say(format!("regime {}", regime.key()), &|t| {
+            format!("{} | {}", t.regime(regime), t.regime_covers(regime))
+        });
+    }
+    for verification in Verification::ALL {
+        say(format!("verification {verification:?}"), &|t| {
+            t.verification(verification).to_owned()
+        });
+    }
+    for measure in measures() {
+        say(
+            format!("measure {} {}", measure.country, measure.regime.key()),
+            &|t| t.measure_scope(measure).to_owned(),
+        );
+    }
+    for presumption in all_presumptions() {
+        say(format!("presumption {}", presumption.id), &|t| {
+            t.presumption(presumption.id).to_owned()
+        });
+    }
+    for signal in LIKELIHOOD_SIGNALS {
+        say(format!("signal {}", signal.id), &|t| {
+            t.signal(signal.id).to_owned()
+        });
+    }
+    let reasons: Vec<&str> = DISALLOWED_WITHOUT_FULL_ASSESSMENT
+        .iter()
+        .map(|(id, _, _)| *id)
+        .chain([
+            QUICK_SCREEN_PRESUMPTIONS.0,
+            QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC.0,
+        ])
+        .collect();
+    for id in reasons {
+        say(format!("full assessment needed {id}"), &|t| {
+            t.full_assessment_reason(id).to_owned()
+        });
+    }
+    for mapping in METHOD1_MIGRATIONS {
+        say(format!("migration {}", mapping.retired_question), &|t| {
+            t.migration(mapping).to_owned()
+        });
+    }
+    for expected in ExpectedAnswer::ALL {
+        say(format!("{expected:?}"), &|t| {
+            t.expected_answer(*expected).to_owned()
+        });
+    }
+    for field in ValueField::ALL {
+        say(format!("{field:?}"), &|t| t.value_field(*field).to_owned());
+    }
+    for field in TextField::ALL {
+        say(format!("{field:?}"), &|t| t.text_field(*field).to_owned());
+    }
+    for dimension in RatingDimension::ALL {
+        say(format!("{dimension:?}"), &|t| {
+            t.rating_dimension(*dimension).to_owned()
+        });
+    }
+    // Whole reports: the explanation, the reasons, the next step and what would change of
+    // every worked example.
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let document: hrdd_core::format::AssessmentDocument = serde_json::from_str(&text).unwrap();
+        let assessment = document.to_assessment().unwrap();
+        let report = hrdd_core::score(&assessment);
+        say(path.display().to_string(), &|t| {
+            let mut lines = vec![t.next_step(&report)];
+            lines.extend(report.outcome_reasons.iter().map(|r| t.outcome_reason(r)));
+            for element in &report.elements {
+                for c in &element.contributions {
+                    lines.push(t.contribution_question(&c.source_id, report.perspective));
+                    lines.push(t.contribution_answer(&c.source_id, &c.answer, report.perspective));
+                }
+            }
+            for right in &report.salient_rights {
+                lines.extend(right.explanation.iter().map(|l| t.right_explanation(l)));
+            }
+            lines.push(t.what_would_change(&report.what_would_change, report.perspective));
+            for question in &report.open_questions {
+                lines.push(t.open_question(&question.id, report.perspective));
+            }
+            lines.join("\n")
+        });
+    }
+    let differing: Vec<String> = said
+        .iter()
+        .filter(|(_, english, alone)| english != alone)
+        .map(|(what, english, alone)| {
+            format!("{what}:\n  method:    {english}\n  catalogue: {alone}")
+        })
+        .collect();
+    assert!(said.len() > 2000, "only {} texts compared", said.len());
+    assert!(differing.is_empty(), "{}", differing.join("\n"));
+}
