@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 Usage: hrdd-score [--fail-at OUTCOME] [--require-lists LIST,...] [--lang LANGUAGE] FILE...
+       hrdd-score --csv EXPORT [--map MAPPING] [--fail-at OUTCOME] [--require-lists LIST,...]
 
 Scores each assessment file (JSON, see docs/FORMAT.md) and prints a JSON array with one result
 per file on standard output, and one summary line per file on standard error.
@@ -31,6 +32,13 @@ Options:
                      added, what would change) in LANGUAGE, a language's code (fr, es, en,
                      …). The report itself
                      keeps its stable ids and English texts, whatever the language
+  --csv EXPORT       quick-screen every row of a pipeline export (CSV or TSV, UTF-8 or
+                     Windows-1252; columns such as Deal ID, Customer, Country, Product
+                     category, Customer type, Sales channel) and write the results as CSV
+                     on standard output; each problem, with its line, on standard error
+  --map MAPPING      with --csv: a JSON object naming the field of columns with other
+                     names, e.g. {\"Opp #\": \"deal_id\"}; fields: deal_id, customer,
+                     country, product_category, customer_type, sales_channel
   -h, --help         show this help
 
 Exit status: 0 all files scored; 1 a file could not be read or is not a valid assessment;
@@ -170,8 +178,12 @@ fn rendered(texts: &Texts, report: &hrdd_core::Report) -> RenderedTexts {
     }
 }
 
+mod pipeline;
+
 fn main() -> ExitCode {
     let mut files = Vec::new();
+    let mut csv_file: Option<String> = None;
+    let mut mapping_file: Option<String> = None;
     let mut fail_at: Option<Outcome> = None;
     let mut policy = Policy::default();
     let mut language: Option<Language> = None;
@@ -223,12 +235,39 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            "--csv" => match args.next() {
+                Some(file) => csv_file = Some(file),
+                None => {
+                    eprintln!("hrdd-score: --csv needs a file\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            "--map" => match args.next() {
+                Some(file) => mapping_file = Some(file),
+                None => {
+                    eprintln!("hrdd-score: --map needs a file\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             flag if flag.starts_with('-') && flag != "-" => {
                 eprintln!("hrdd-score: unknown option {flag}\n\n{USAGE}");
                 return ExitCode::from(2);
             }
             _ => files.push(arg),
         }
+    }
+    if let Some(csv_file) = csv_file {
+        if !files.is_empty() || language.is_some() {
+            eprintln!(
+                "hrdd-score: --csv screens one export; give no other file and no --lang\n\n{USAGE}"
+            );
+            return ExitCode::from(2);
+        }
+        return pipeline::run(&csv_file, mapping_file.as_deref(), &policy, fail_at);
+    }
+    if mapping_file.is_some() {
+        eprintln!("hrdd-score: --map goes with --csv\n\n{USAGE}");
+        return ExitCode::from(2);
     }
     if files.is_empty() {
         eprintln!("hrdd-score: no file given\n\n{USAGE}");

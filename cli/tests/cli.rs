@@ -232,3 +232,110 @@ fn a_report_rendered_in_each_language_matches_its_reviewed_snapshot() {
         "rendered reports changed; review and run UPDATE_SNAPSHOTS=1 cargo test -p hrdd-cli: {stale:#?}"
     );
 }
+
+fn run_raw(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_hrdd-score"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn csv_screens_the_sample_pipeline_and_reports_each_problem_by_line() {
+    let sample = example("pipeline.csv");
+    let (code, stdout, stderr) = run_raw(&["--csv", &sample]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header[..3], ["deal_id", "customer", "outcome"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(ids.len(), 11, "{ids:?}");
+    assert!(
+        ids.contains(&"D-1006"),
+        "a customer with a newline in it is one row"
+    );
+    // No row of a pipeline export is "proceed": its decisive questions are not answered.
+    assert!(rows.iter().all(|r| &r[2] != "proceed"), "{stdout}");
+    // A formula in a cell stays text.
+    assert!(
+        rows.iter().any(|r| r[1].starts_with("'=HYPERLINK")),
+        "{stdout}"
+    );
+    for expected in [
+        "line 9: \"Atlantis\"",
+        "line 12: no deal id",
+        "line 14: 3 cells",
+    ] {
+        assert!(stderr.contains(expected), "{expected}: {stderr}");
+    }
+    assert!(stderr.contains("11 deals screened"), "{stderr}");
+    // --fail-at works as for files.
+    assert_eq!(run_raw(&["--csv", &sample, "--fail-at", "escalate"]).0, 3);
+}
+
+#[test]
+fn csv_reads_windows_1252_and_a_mapping_and_refuses_what_is_not_a_pipeline() {
+    let folder = std::env::temp_dir().join(format!("hrdd-cli-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let export = folder.join("export.csv");
+    // "Société Générale" and "Côte d'Ivoire" saved by a spreadsheet as Windows-1252.
+    let mut bytes =
+        b"Opp #;Client;Pays\nX-1;Soci\xe9t\xe9 G\xe9n\xe9rale;C\xf4te d'Ivoire\n".to_vec();
+    bytes.extend_from_slice(b"X-2;Acme;Norv\xe8ge\n");
+    std::fs::write(&export, &bytes).unwrap();
+    let mapping = folder.join("mapping.json");
+    std::fs::write(&mapping, r#"{"Opp #": "deal_id"}"#).unwrap();
+    let (code, stdout, stderr) = run_raw(&[
+        "--csv",
+        export.to_str().unwrap(),
+        "--map",
+        mapping.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("X-1,Société Générale,"), "{stdout}");
+    assert!(
+        !stderr.contains("not a country"),
+        "Côte d'Ivoire and Norvège are known: {stderr}"
+    );
+
+    // Without the mapping, no column is the deal id: a clear refusal, exit 1.
+    let (code, _, stderr) = run_raw(&["--csv", export.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no column is the deal id"), "{stderr}");
+    let empty = folder.join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let (code, _, stderr) = run_raw(&["--csv", empty.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("the file is empty"), "{stderr}");
+    // Wrong usage: --map alone, or --csv with other files.
+    assert_eq!(
+        run_raw(&[
+            "--map",
+            mapping.to_str().unwrap(),
+            &example("01-general-office-software.json")
+        ])
+        .0,
+        2
+    );
+    assert_eq!(
+        run_raw(&[
+            "--csv",
+            export.to_str().unwrap(),
+            &example("01-general-office-software.json")
+        ])
+        .0,
+        2
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+}

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod link;
 pub mod method;
 pub mod method_v1;
+pub mod pipeline;
 pub mod pre_answers;
 pub mod report;
 pub mod restrictive_measures;

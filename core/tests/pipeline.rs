@@ -1,0 +1,361 @@
+//! Screening a pipeline export: headers, delimiters, encodings' marks, quoting, synonyms,
+//! countries by name in three languages, and every kind of bad row reported with its line while
+//! the rest of the batch goes on.
+
+use hrdd_core::assessment::Answer;
+use hrdd_core::i18n::{Catalogue, CATALOGUE_FILES};
+use hrdd_core::method::{question_index, Sector};
+use hrdd_core::pipeline::{
+    detect_delimiter, result_row, screen_pipeline, spreadsheet_safe, Field, Mapping,
+    PipelineProblem, Screened, RESULT_COLUMNS,
+};
+use hrdd_core::report::Outcome;
+use hrdd_core::screening::Policy;
+
+fn catalogues() -> Vec<Catalogue> {
+    CATALOGUE_FILES
+        .iter()
+        .map(|(_, text)| Catalogue::parse(text).unwrap())
+        .collect()
+}
+
+fn screen(text: &str) -> Screened {
+    screen_pipeline(text, &[], &catalogues(), &Policy::default()).unwrap()
+}
+
+fn answer(row: &hrdd_core::pipeline::ScreenedRow, question: &str) -> Answer {
+    row.assessment.answers[question_index(question).unwrap()]
+}
+
+const HEADER: &str = "Deal ID,Customer,Country,Product category,Customer type,Sales channel";
+
+#[test]
+fn the_plain_header_of_a_crm_export_needs_no_mapping() {
+    let headers: Vec<String> = HEADER.split(',').map(str::to_owned).collect();
+    let mapping = Mapping::from_headers(&headers, &[]).unwrap();
+    for (column, field) in Field::ALL.into_iter().enumerate() {
+        assert_eq!(mapping.column(field), Some(column), "{field:?}");
+    }
+    // Other plain names too, in any case and spacing.
+    let other: Vec<String> = [
+        "Opportunity ID",
+        "ACCOUNT",
+        "Destination country",
+        "Segment",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let mapping = Mapping::from_headers(&other, &[]).unwrap();
+    assert_eq!(mapping.column(Field::DealId), Some(0));
+    assert_eq!(mapping.column(Field::Customer), Some(1));
+    assert_eq!(mapping.column(Field::Country), Some(2));
+    assert_eq!(mapping.column(Field::CustomerType), Some(3));
+    assert_eq!(mapping.column(Field::SalesChannel), None);
+}
+
+#[test]
+fn a_mapping_names_columns_with_other_names_and_is_checked() {
+    let headers: Vec<String> = ["Opp #", "Where"].map(str::to_owned).to_vec();
+    assert_eq!(
+        Mapping::from_headers(&headers, &[]),
+        Err(PipelineProblem::NoDealIdColumn)
+    );
+    let user = vec![
+        ("Opp #".to_owned(), "deal_id".to_owned()),
+        ("where".to_owned(), "country".to_owned()),
+    ];
+    let mapping = Mapping::from_headers(&headers, &user).unwrap();
+    assert_eq!(mapping.column(Field::DealId), Some(0));
+    assert_eq!(mapping.column(Field::Country), Some(1));
+    assert_eq!(
+        Mapping::from_headers(&headers, &[("Opp #".into(), "deal".into())]),
+        Err(PipelineProblem::UnknownMappingField("deal".into()))
+    );
+    assert_eq!(
+        Mapping::from_headers(&headers, &[("Missing".into(), "deal_id".into())]),
+        Err(PipelineProblem::MappedHeaderMissing("Missing".into()))
+    );
+}
+
+#[test]
+fn the_delimiter_is_found_outside_quotes() {
+    for (first_line, expected) in [
+        (HEADER, b','),
+        ("Deal ID;Customer;Country", b';'),
+        ("Deal ID\tCustomer\tCountry", b'\t'),
+        ("\"Deal, ID\";Customer;Country", b';'),
+        ("Deal ID", b','),
+    ] {
+        assert_eq!(detect_delimiter(first_line), expected, "{first_line}");
+    }
+}
+
+#[test]
+fn rows_read_whatever_the_delimiter_mark_and_quoting() {
+    for text in [
+        format!("{HEADER}\nD-1,Acme,NO,Software,Private company,Direct\n"),
+        format!("\u{feff}{HEADER}\r\nD-1,Acme,NO,Software,Private company,Direct\r\n"),
+        format!(
+            "{}\nD-1;Acme;NO;Software;Private company;Direct\n",
+            HEADER.replace(',', ";")
+        ),
+        format!(
+            "{}\nD-1\tAcme\tNO\tSoftware\tPrivate company\tDirect\n",
+            HEADER.replace(',', "\t")
+        ),
+    ] {
+        let screened = screen(&text);
+        assert_eq!(screened.problems, [], "{text:?}");
+        let row = &screened.rows[0];
+        assert_eq!(
+            (row.deal_id.as_str(), row.customer.as_str()),
+            ("D-1", "Acme")
+        );
+        assert!(
+            matches!(answer(row, "profile.destination"), Answer::Country(c) if c.as_str() == "NO")
+        );
+        assert_eq!(row.line, 2);
+    }
+    // A quoted field may hold the delimiter, quotes and a newline.
+    let screened = screen(&format!(
+        "{HEADER}\nD-1,\"Acme, \"\"North\"\"\nbranch\",NO,,,\nD-2,Beta,SE,,,\n"
+    ));
+    assert_eq!(screened.rows[0].customer, "Acme, \"North\"\nbranch");
+    assert_eq!(
+        screened.rows[1].line, 4,
+        "line numbers count the quoted newline"
+    );
+}
+
+#[test]
+fn countries_by_code_or_by_name_in_english_french_or_spanish() {
+    for value in ["DE", "deu", "Germany", "germany ", "Allemagne", "Alemania"] {
+        let screened = screen(&format!("{HEADER}\nD-1,Acme,{value},,,\n"));
+        assert_eq!(screened.problems, [], "{value}");
+        assert!(
+            matches!(answer(&screened.rows[0], "profile.destination"), Answer::Country(c) if c.as_str() == "DE"),
+            "{value}"
+        );
+    }
+    let screened = screen(&format!(
+        "{HEADER}\nD-1,Acme,Côte d'Ivoire,,,\nD-2,Acme,Atlantis,,,\n"
+    ));
+    assert!(
+        matches!(answer(&screened.rows[0], "profile.destination"), Answer::Country(c) if c.as_str() == "CI")
+    );
+    assert_eq!(
+        answer(&screened.rows[1], "profile.destination"),
+        Answer::DontKnow
+    );
+    assert_eq!(
+        screened.problems,
+        [PipelineProblem::UnknownCountry {
+            line: 3,
+            value: "Atlantis".into()
+        }]
+    );
+}
+
+#[test]
+fn customer_types_channels_and_categories_by_their_common_names() {
+    let cases: &[(&str, &str, &str, &str, &str, Sector)] = &[
+        (
+            "Police",
+            "law_enforcement",
+            "Direct",
+            "direct",
+            "Security equipment",
+            Sector::SecurityEquipment,
+        ),
+        (
+            "Armed forces",
+            "military",
+            "Partner",
+            "through_partner",
+            "Vehicles",
+            Sector::MachineryAndVehicles,
+        ),
+        (
+            "Ministry",
+            "public_body",
+            "Webshop",
+            "self_service",
+            "Cloud",
+            Sector::CloudAndPlatforms,
+        ),
+        (
+            "Distributor",
+            "reseller",
+            "indirect",
+            "through_partner",
+            "CCTV",
+            Sector::Surveillance,
+        ),
+        (
+            "Consumer",
+            "general_public",
+            "Online",
+            "self_service",
+            "Software",
+            Sector::General,
+        ),
+        (
+            "State-owned enterprise",
+            "state_owned",
+            "direct",
+            "direct",
+            "Medicines",
+            Sector::PharmaAndChemicals,
+        ),
+        (
+            "intelligence",
+            "intelligence",
+            "direct",
+            "direct",
+            "AI",
+            Sector::ArtificialIntelligence,
+        ),
+        (
+            "Humanitarian",
+            "humanitarian",
+            "direct",
+            "direct",
+            "Telecom",
+            Sector::Telecommunications,
+        ),
+        (
+            "Private company",
+            "private_company",
+            "direct",
+            "direct",
+            "general",
+            Sector::General,
+        ),
+    ];
+    for (customer_type, type_key, channel, channel_key, category, sector) in cases {
+        let screened = screen(&format!(
+            "{HEADER}\nD-1,Acme,NO,{category},{customer_type},{channel}\n"
+        ));
+        assert_eq!(
+            screened.problems,
+            [],
+            "{customer_type} {channel} {category}"
+        );
+        let row = &screened.rows[0];
+        assert_eq!(row.assessment.sector, *sector, "{category}");
+        let q = hrdd_core::method::QUESTIONS[question_index("profile.customer_type").unwrap()];
+        let Answer::Choice(i) = answer(row, "profile.customer_type") else {
+            panic!("{customer_type}: no choice");
+        };
+        assert_eq!(q.choices()[usize::from(i)].key, *type_key);
+        let q = hrdd_core::method::QUESTIONS[question_index("profile.channel").unwrap()];
+        let Answer::Choice(i) = answer(row, "profile.channel") else {
+            panic!("{channel}: no choice");
+        };
+        assert_eq!(q.choices()[usize::from(i)].key, *channel_key);
+    }
+    let screened = screen(&format!("{HEADER}\nD-1,Acme,NO,Toys,Martians,Pigeon\n"));
+    assert_eq!(
+        screened.problems,
+        [
+            PipelineProblem::UnknownCategory {
+                line: 2,
+                value: "Toys".into()
+            },
+            PipelineProblem::UnknownCustomerType {
+                line: 2,
+                value: "Martians".into()
+            },
+            PipelineProblem::UnknownChannel {
+                line: 2,
+                value: "Pigeon".into()
+            },
+        ]
+    );
+    assert_eq!(
+        answer(&screened.rows[0], "profile.customer_type"),
+        Answer::Unanswered
+    );
+}
+
+#[test]
+fn a_missing_field_is_an_unknown_never_the_safe_answer() {
+    // A deal with nothing but its id, and a clean-looking one: neither can be "proceed", because
+    // a quick screen's decisive questions are not answered by a pipeline export.
+    let screened = screen(&format!(
+        "{HEADER}\nD-1,,,,,\nD-2,Acme,Norway,Software,Private company,Direct\n"
+    ));
+    for row in &screened.rows {
+        assert_ne!(row.report.outcome, Outcome::Proceed, "{}", row.deal_id);
+        assert!(!row.report.open_questions.is_empty(), "{}", row.deal_id);
+    }
+}
+
+#[test]
+fn bad_rows_are_reported_by_line_and_the_rest_goes_on() {
+    let screened = screen(&format!(
+        "{HEADER}\n,No id,NO,,,\nD-2,Short,SE\nD-3,Long,DK,,,,extra,cells\n\nD-4,\"Broken,NO,,,\n"
+    ));
+    assert_eq!(
+        screened
+            .rows
+            .iter()
+            .map(|r| r.deal_id.as_str())
+            .collect::<Vec<_>>(),
+        ["D-2", "D-3", "D-4"],
+        "blank lines are skipped, the row without an id too"
+    );
+    assert!(screened
+        .problems
+        .contains(&PipelineProblem::NoDealId { line: 2 }));
+    assert!(screened.problems.contains(&PipelineProblem::Ragged {
+        line: 3,
+        cells: 3,
+        expected: 6
+    }));
+    assert!(screened.problems.contains(&PipelineProblem::Ragged {
+        line: 4,
+        cells: 8,
+        expected: 6
+    }));
+    // A broken quote swallows the rest of the file into one cell: the row is reported.
+    assert!(screened
+        .problems
+        .iter()
+        .any(|p| matches!(p, PipelineProblem::Ragged { line: 6, .. })));
+}
+
+#[test]
+fn files_that_are_not_a_pipeline_are_refused_with_a_reason() {
+    let refuse = |text: &str| screen_pipeline(text, &[], &[], &Policy::default()).unwrap_err();
+    assert_eq!(refuse(""), PipelineProblem::Empty);
+    assert_eq!(refuse(" \n\n"), PipelineProblem::Empty);
+    assert_eq!(refuse("\u{feff}"), PipelineProblem::Empty);
+    assert_eq!(refuse("PK\u{3}\u{4}\0\0binary"), PipelineProblem::NotText);
+    assert_eq!(
+        refuse("Name,Amount\nAcme,3\n"),
+        PipelineProblem::NoDealIdColumn
+    );
+}
+
+#[test]
+fn result_cells_that_look_like_formulas_stay_text() {
+    for (cell, safe) in [
+        ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("Acme", "Acme"),
+        ("", ""),
+    ] {
+        assert_eq!(spreadsheet_safe(cell), safe);
+    }
+    let screened = screen(&format!("{HEADER}\n=1+1,@evil,NO,,,\n"));
+    let row = result_row(&screened.rows[0], "2026-12-02");
+    assert_eq!(row.len(), RESULT_COLUMNS.len());
+    assert_eq!(row[0], "'=1+1");
+    assert_eq!(row[1], "'@evil");
+    assert_eq!(row[2], screened.rows[0].report.outcome.key());
+    assert_eq!(row[8], "2026-12-02");
+}
