@@ -126,6 +126,36 @@ try {
 }
 const links = Object.fromEntries([...linkLine.matchAll(/(minimal|typical full|maximal) (\d+) \(protected (\d+)\)/g)].map((m) => [m[1], { plain: Number(m[2]), protected: Number(m[3]) }]));
 
+// ------------------------------------------------------------------ pipeline (native)
+// 50,000 rows of a pipeline export through `hrdd-score --csv`, end to end (read, screen, write
+// the results), median of 5 runs; peak memory from /usr/bin/time when it is there.
+const pipeline = [];
+try {
+  execFileSync('cargo', ['build', '-q', '--release', '-p', 'hrdd-cli'], { cwd: repositoryRoot });
+  const binary = join(repositoryRoot, 'target', 'release', 'hrdd-score');
+  for (const kind of ['typical', 'distinct']) {
+    const file = join(repositoryRoot, 'target', `pipeline-${kind}.csv`);
+    execFileSync(process.execPath, [join(repositoryRoot, 'scripts', 'make-pipeline.mjs'), kind, '50000', file]);
+    const times = [];
+    for (let run = 0; run < 5; run += 1) {
+      const start = process.hrtime.bigint();
+      execFileSync(binary, ['--csv', file], { maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    let peak = 'not measured';
+    try {
+      const report = execFileSync('/usr/bin/time', ['-v', binary, '--csv', file], { maxBuffer: 256 << 20, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      peak = report;
+    } catch (error) {
+      peak = String(error.stderr ?? '');
+    }
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(peak)?.[1];
+    pipeline.push({ kind, ms: median(times), peakMb: kb ? (Number(kb) / 1024).toFixed(1) : 'not measured' });
+  }
+} catch (error) {
+  pipeline.push({ kind: `could not measure: ${error.message.split('\n')[0]}`, ms: NaN, peakMb: '' });
+}
+
 // ------------------------------------------------------------------ report
 const startup = (key) => loads.map((l) => l[key]);
 const memory = loads.map((l) => l.jsHeap + l.wasmMemory);
@@ -161,6 +191,8 @@ for (const [name, value] of Object.entries(native)) lines.push(`| native \`${nam
 lines.push(`| \`score\` in the browser (release wasm, full assessment) | ${wasmScoreMicros.toFixed(2)} µs |`);
 lines.push(`| answer to updated result in the page, median (${CHANGES} changes) | ${ms(median(answerToResult))} ms |`);
 lines.push(`| answer to updated result in the page, p95 | ${ms(percentile(answerToResult, 0.95))} ms |`);
+lines.push('', '## Screening a pipeline (50,000 rows, natively)', '', '| export | time, median of 5 | peak memory |', '|---|---|---|');
+for (const p of pipeline) lines.push(`| ${p.kind === 'typical' ? 'typical (countries, products and customer types repeat)' : p.kind === 'distinct' ? 'every row different (worst case)' : p.kind} | ${ms(p.ms)} ms | ${p.peakMb} MB |`);
 lines.push('', '## Share links', '', '| assessment | plain | protected by a passphrase |', '|---|---|---|');
 for (const [name, value] of Object.entries(links)) lines.push(`| ${name} | ${value.plain} characters | ${value.protected} characters |`);
 lines.push('', 'Fragment only, without names and notes; the whole link adds the page address.');

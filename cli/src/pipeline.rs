@@ -97,7 +97,7 @@ pub fn run(
     }
     let mut counts: Vec<(Outcome, usize)> = Outcome::ALL.iter().map(|o| (*o, 0)).collect();
     for row in &screened.rows {
-        if let Some(count) = counts.iter_mut().find(|(o, _)| *o == row.report.outcome) {
+        if let Some(count) = counts.iter_mut().find(|(o, _)| *o == row.triage.outcome) {
             count.1 += 1;
         }
     }
@@ -112,7 +112,7 @@ pub fn run(
             .join(", "),
         screened.problems.len()
     );
-    if fail_at.is_some_and(|limit| screened.rows.iter().any(|r| r.report.outcome >= limit)) {
+    if fail_at.is_some_and(|limit| screened.rows.iter().any(|r| r.triage.outcome >= limit)) {
         ExitCode::from(3)
     } else {
         ExitCode::SUCCESS

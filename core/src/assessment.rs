@@ -46,7 +46,7 @@ impl fmt::Display for CountryCode {
 }
 
 /// The answer to one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Answer {
     /// Not reached yet. Scored like "don't know": an evidence gap.
     #[default]

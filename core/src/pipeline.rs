@@ -10,8 +10,7 @@ use crate::assessment::{Answer, Assessment, CountryCode};
 use crate::country::countries;
 use crate::i18n::Catalogue;
 use crate::method::{Mode, Perspective, Sector, QUESTIONS};
-use crate::report::Report;
-use crate::scoring::score_with;
+use crate::scoring::{triage_with, Triage};
 use crate::screening::Policy;
 use std::collections::HashMap;
 
@@ -221,14 +220,42 @@ impl std::fmt::Display for PipelineProblem {
 /// At most this many rows are screened from one file (issue 13: a whole pipeline export).
 pub const MAX_ROWS: usize = 50_000;
 
+/// What a row says, as the quick screen reads it (small: 50,000 rows are kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RowAnswers {
+    pub sector: Sector,
+    /// The destination: a country, unknown (a value not recognised), or not given.
+    pub destination: Option<Answer>,
+    pub customer_type: Option<&'static str>,
+    pub channel: Option<&'static str>,
+}
+
+impl RowAnswers {
+    /// The quick screen of the row, to score it or to open it as a draft.
+    pub fn assessment(&self, customer: &str) -> Assessment {
+        let mut assessment = Assessment::new(Mode::QuickScreen, Perspective::OurDeal, self.sector);
+        if let Some(destination) = self.destination {
+            let _ = assessment.set_answer("profile.destination", destination);
+        }
+        if let Some(key) = self.customer_type {
+            let _ = assessment.choose("profile.customer_type", key);
+        }
+        if let Some(key) = self.channel {
+            let _ = assessment.choose("profile.channel", key);
+        }
+        assessment.text.customer_name = customer.to_owned();
+        assessment
+    }
+}
+
 /// One screened row.
 #[derive(Debug, Clone)]
 pub struct ScreenedRow {
     pub line: u64,
     pub deal_id: String,
     pub customer: String,
-    pub assessment: Assessment,
-    pub report: Report,
+    pub answers: RowAnswers,
+    pub triage: Triage,
 }
 
 /// What a file gives: the screened rows and every problem, each with its line.
@@ -660,6 +687,9 @@ pub fn screen_pipeline(
     let mapping = Mapping::from_headers(&headers, mapping)?;
     let names = CountryNames::new(catalogues);
     let mut screened = Screened::default();
+    // A quick screen is a pure function of the row's answers: rows that say the same (a
+    // pipeline repeats its countries, customer types and products) are scored once.
+    let mut triaged: HashMap<RowAnswers, Triage> = HashMap::new();
     // Line numbers from byte offsets, counted incrementally: each row's line as an editor shows
     // it. (A record's offset can point at the line ending or blank lines before it, which the
     // reader skips: skip them too.)
@@ -730,54 +760,55 @@ pub fn screen_pipeline(
             }),
             None => Sector::General,
         };
-        let mut assessment = Assessment::new(Mode::QuickScreen, Perspective::OurDeal, sector);
+        let mut answers = RowAnswers {
+            sector,
+            destination: None,
+            customer_type: None,
+            channel: None,
+        };
         if let Some(value) = cell(Field::Country) {
-            match names.find(value) {
-                Some(code) => {
-                    let _ = assessment.set_answer("profile.destination", Answer::Country(code));
-                }
+            answers.destination = Some(match names.find(value) {
+                Some(code) => Answer::Country(code),
                 None => {
-                    let _ = assessment.set_answer("profile.destination", Answer::DontKnow);
                     screened.problems.push(PipelineProblem::UnknownCountry {
                         line,
                         value: value.to_owned(),
                     });
+                    Answer::DontKnow
                 }
-            }
+            });
         }
         if let Some(value) = cell(Field::CustomerType) {
-            match synonym(value, CUSTOMER_TYPES, "profile.customer_type") {
-                Some(key) => {
-                    let _ = assessment.choose("profile.customer_type", key);
-                }
-                None => screened
+            answers.customer_type = synonym(value, CUSTOMER_TYPES, "profile.customer_type");
+            if answers.customer_type.is_none() {
+                screened
                     .problems
                     .push(PipelineProblem::UnknownCustomerType {
                         line,
                         value: value.to_owned(),
-                    }),
+                    });
             }
         }
         if let Some(value) = cell(Field::SalesChannel) {
-            match synonym(value, CHANNELS, "profile.channel") {
-                Some(key) => {
-                    let _ = assessment.choose("profile.channel", key);
-                }
-                None => screened.problems.push(PipelineProblem::UnknownChannel {
+            answers.channel = synonym(value, CHANNELS, "profile.channel");
+            if answers.channel.is_none() {
+                screened.problems.push(PipelineProblem::UnknownChannel {
                     line,
                     value: value.to_owned(),
-                }),
+                });
             }
         }
         let customer = cell(Field::Customer).unwrap_or_default().to_owned();
-        assessment.text.customer_name = customer.clone();
-        let report = score_with(&assessment, policy);
+        let triage = triaged
+            .entry(answers)
+            .or_insert_with(|| triage_with(&answers.assessment(""), policy))
+            .clone();
         screened.rows.push(ScreenedRow {
             line,
             deal_id: deal_id.to_owned(),
             customer,
-            assessment,
-            report,
+            answers,
+            triage,
         });
     }
     Ok(screened)
@@ -808,22 +839,18 @@ pub const RESULT_COLUMNS: [&str; 9] = [
 
 /// One results row, in the order of [`RESULT_COLUMNS`], spreadsheet-safe.
 pub fn result_row(row: &ScreenedRow, screened_on: &str) -> Vec<String> {
-    let report = &row.report;
-    let ids = |flags: &[crate::report::RaisedRedFlag]| {
-        flags.iter().map(|f| f.id).collect::<Vec<_>>().join(" ")
-    };
+    let triage = &row.triage;
     [
         row.deal_id.clone(),
         row.customer.clone(),
-        report.outcome.key().to_owned(),
-        ids(&report.red_flags),
-        report.possible_red_flags.len().to_string(),
-        report
-            .salient_rights
-            .first()
-            .map_or(String::new(), |r| r.right.key().to_owned()),
-        report.open_questions.len().to_string(),
-        report.method_version.to_string(),
+        triage.outcome.key().to_owned(),
+        triage.red_flags.join(" "),
+        triage.possible_red_flags.to_string(),
+        triage
+            .top_right
+            .map_or(String::new(), |r| r.key().to_owned()),
+        triage.open_questions.to_string(),
+        crate::method::METHOD_VERSION.to_string(),
         screened_on.to_owned(),
     ]
     .iter()

@@ -180,6 +180,42 @@ pub fn decide_with(assessment: &Assessment, policy: &Policy) -> DecisionSummary 
     }
 }
 
+/// What a screening of many deals shows of each: the decision, the red flags raised, how many
+/// an unknown answer could raise, the right most at risk and how many questions are open.
+/// Computed without the explanation or the search for what would change; always agrees with
+/// [`score_with`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Triage {
+    pub outcome: Outcome,
+    pub red_flags: Vec<&'static str>,
+    pub possible_red_flags: usize,
+    pub top_right: Option<Right>,
+    pub open_questions: usize,
+}
+
+pub fn triage_with(assessment: &Assessment, policy: &Policy) -> Triage {
+    let migrated = migrated_answers(assessment);
+    let (pre_answered, _) = apply_pre_answers(migrated.as_ref());
+    let (effective, _) = apply_screening(pre_answered.as_ref(), policy);
+    let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
+    Triage {
+        outcome: evaluation.outcome,
+        red_flags: evaluation
+            .flags
+            .iter()
+            .filter(|(_, t)| *t == Truth::Yes)
+            .map(|(f, _)| f.id)
+            .collect(),
+        possible_red_flags: evaluation
+            .flags
+            .iter()
+            .filter(|(_, t)| *t == Truth::Unknown)
+            .count(),
+        top_right: evaluation.rights.first().map(|r| r.right),
+        open_questions: evaluation.open_questions.len(),
+    }
+}
+
 /// Everything but actions and "what would change", which are built on top of it.
 struct Evaluation {
     elements: Vec<ElementScore>,

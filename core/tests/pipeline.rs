@@ -24,7 +24,7 @@ fn screen(text: &str) -> Screened {
 }
 
 fn answer(row: &hrdd_core::pipeline::ScreenedRow, question: &str) -> Answer {
-    row.assessment.answers[question_index(question).unwrap()]
+    row.answers.assessment(&row.customer).answers[question_index(question).unwrap()]
 }
 
 const HEADER: &str = "Deal ID,Customer,Country,Product category,Customer type,Sales channel";
@@ -242,7 +242,7 @@ fn customer_types_channels_and_categories_by_their_common_names() {
             "{customer_type} {channel} {category}"
         );
         let row = &screened.rows[0];
-        assert_eq!(row.assessment.sector, *sector, "{category}");
+        assert_eq!(row.answers.sector, *sector, "{category}");
         let q = hrdd_core::method::QUESTIONS[question_index("profile.customer_type").unwrap()];
         let Answer::Choice(i) = answer(row, "profile.customer_type") else {
             panic!("{customer_type}: no choice");
@@ -286,8 +286,8 @@ fn a_missing_field_is_an_unknown_never_the_safe_answer() {
         "{HEADER}\nD-1,,,,,\nD-2,Acme,Norway,Software,Private company,Direct\n"
     ));
     for row in &screened.rows {
-        assert_ne!(row.report.outcome, Outcome::Proceed, "{}", row.deal_id);
-        assert!(!row.report.open_questions.is_empty(), "{}", row.deal_id);
+        assert_ne!(row.triage.outcome, Outcome::Proceed, "{}", row.deal_id);
+        assert!(row.triage.open_questions > 0, "{}", row.deal_id);
     }
 }
 
@@ -356,6 +356,36 @@ fn result_cells_that_look_like_formulas_stay_text() {
     assert_eq!(row.len(), RESULT_COLUMNS.len());
     assert_eq!(row[0], "'=1+1");
     assert_eq!(row[1], "'@evil");
-    assert_eq!(row[2], screened.rows[0].report.outcome.key());
+    assert_eq!(row[2], screened.rows[0].triage.outcome.key());
     assert_eq!(row[8], "2026-12-02");
+}
+
+#[test]
+fn a_row_s_triage_agrees_with_the_whole_report_of_its_quick_screen() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/pipeline.csv"
+    ))
+    .unwrap();
+    let screened = screen(&text);
+    assert!(screened.rows.len() > 5);
+    for row in &screened.rows {
+        let report = hrdd_core::score(&row.answers.assessment(&row.customer));
+        assert_eq!(row.triage.outcome, report.outcome, "{}", row.deal_id);
+        assert_eq!(
+            row.triage.red_flags,
+            report.red_flags.iter().map(|f| f.id).collect::<Vec<_>>(),
+            "{}",
+            row.deal_id
+        );
+        assert_eq!(
+            row.triage.possible_red_flags,
+            report.possible_red_flags.len()
+        );
+        assert_eq!(
+            row.triage.top_right,
+            report.salient_rights.first().map(|r| r.right)
+        );
+        assert_eq!(row.triage.open_questions, report.open_questions.len());
+    }
 }
