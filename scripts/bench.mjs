@@ -1,7 +1,7 @@
 // The benchmark command's browser and size part (scripts/bench.sh runs it after building the
 // release bundle and the native benchmarks). Prints a table and writes docs/PERFORMANCE.md.
 // Usage: node scripts/bench.mjs NATIVE_RESULTS.json
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -142,14 +142,9 @@ try {
       execFileSync(binary, ['--csv', file], { maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
-    let peak = 'not measured';
-    try {
-      const report = execFileSync('/usr/bin/time', ['-v', binary, '--csv', file], { maxBuffer: 256 << 20, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-      peak = report;
-    } catch (error) {
-      peak = String(error.stderr ?? '');
-    }
-    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(peak)?.[1];
+    // GNU time writes its report on standard error, after the program's own.
+    const timed = spawnSync('/usr/bin/time', ['-v', binary, '--csv', file], { maxBuffer: 256 << 20, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(timed.stderr ?? '')?.[1];
     pipeline.push({ kind, ms: median(times), peakMb: kb ? (Number(kb) / 1024).toFixed(1) : 'not measured' });
   }
 } catch (error) {
