@@ -687,9 +687,8 @@ pub fn screen_pipeline(
     let mapping = Mapping::from_headers(&headers, mapping)?;
     let names = CountryNames::new(catalogues);
     let mut screened = Screened::default();
-    // A quick screen is a pure function of the row's answers: rows that say the same (a
-    // pipeline repeats its countries, customer types and products) are scored once.
-    let mut triaged: HashMap<RowAnswers, Triage> = HashMap::new();
+    // Rows as read, scored together once every row is read.
+    let mut parsed: Vec<(u64, String, String, RowAnswers)> = Vec::new();
     // Line numbers from byte offsets, counted incrementally: each row's line as an editor shows
     // it. (A record's offset can point at the line ending or blank lines before it, which the
     // reader skips: skip them too.)
@@ -710,9 +709,9 @@ pub fn screen_pipeline(
         lines_before + 1
     };
     for record in reader.records() {
-        if screened.rows.len() >= MAX_ROWS {
+        if parsed.len() >= MAX_ROWS {
             screened.problems.push(PipelineProblem::TooManyRows {
-                rows: screened.rows.len() + 1,
+                rows: parsed.len() + 1,
                 max: MAX_ROWS,
             });
             break;
@@ -799,19 +798,54 @@ pub fn screen_pipeline(
             }
         }
         let customer = cell(Field::Customer).unwrap_or_default().to_owned();
-        let triage = triaged
-            .entry(answers)
-            .or_insert_with(|| triage_with(&answers.assessment(""), policy))
-            .clone();
-        screened.rows.push(ScreenedRow {
-            line,
-            deal_id: deal_id.to_owned(),
-            customer,
-            answers,
-            triage,
+        parsed.push((line, deal_id.to_owned(), customer, answers));
+    }
+    // A quick screen is a pure function of the row's answers: rows that say the same (a
+    // pipeline repeats its countries, customer types and products) are scored once.
+    let mut index: HashMap<RowAnswers, usize> = HashMap::new();
+    let mut distinct: Vec<RowAnswers> = Vec::new();
+    for (_, _, _, answers) in &parsed {
+        index.entry(*answers).or_insert_with(|| {
+            distinct.push(*answers);
+            distinct.len() - 1
         });
     }
+    let triages = triage_all(&distinct, policy);
+    screened.rows = parsed
+        .into_iter()
+        .map(|(line, deal_id, customer, answers)| ScreenedRow {
+            line,
+            deal_id,
+            customer,
+            triage: triages[index[&answers]].clone(),
+            answers,
+        })
+        .collect();
     Ok(screened)
+}
+
+/// The triage of each distinct row, in order: natively on every core of the machine (the
+/// quick screens are independent), in the browser on its one thread (a Web Worker).
+fn triage_all(answers: &[RowAnswers], policy: &Policy) -> Vec<Triage> {
+    let one = |a: &RowAnswers| triage_with(&a.assessment(""), policy);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        if threads > 1 && answers.len() >= 256 {
+            let chunk = answers.len().div_ceil(threads);
+            return std::thread::scope(|scope| {
+                let parts: Vec<_> = answers
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|part| part.join().expect("a quick screen never panics"))
+                    .collect()
+            });
+        }
+    }
+    answers.iter().map(one).collect()
 }
 
 /// A cell safe to open in a spreadsheet: one that starts like a formula (`=`, `+`, `-`, `@`, a
