@@ -1,8 +1,8 @@
 //! The language of the screens: which one (the address's `?lang=`, then the choice remembered
 //! in this browser, then the organisation's default from `settings.json`, then the browser's own
-//! languages), the catalogue of a language other than English (fetched from the calculator's own
-//! folder, or read from the page itself in the one-file build: a request that carries no user
-//! data), the switcher, and `<html lang>` kept in step.
+//! languages), its catalogue (English too: fetched from the calculator's own folder, started
+//! early by the boot script, or read from the page itself in the one-file build; a request that
+//! carries no user data), the switcher, and `<html lang>` kept in step.
 
 use hrdd_core::i18n::{Catalogue, Language, Texts};
 use wasm_bindgen::JsCast;

@@ -29,8 +29,8 @@ pub mod toolbar;
 
 pub use app::App;
 
-/// The texts of the method in the chosen language (English until the language chooser lands),
-/// provided by `App` to every screen.
+/// Every word of the screens in the chosen language, from its catalogue, provided by `App` to
+/// every screen (empty until the catalogue is loaded: `App` shows nothing until then).
 #[yew::hook]
 pub fn use_texts() -> std::rc::Rc<hrdd_core::i18n::Texts> {
     yew::use_context::<std::rc::Rc<hrdd_core::i18n::Texts>>().unwrap_or_default()

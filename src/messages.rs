@@ -1,6 +1,6 @@
 //! Messages of the screens that are data until shown: notices and the errors of share links,
-//! put into words from the catalogue of the reader's language. English is written beside each
-//! key (`Texts::ui`), and a test checks that it says what the core's English `Display` says.
+//! put into words from the catalogue of the reader's language (`Texts::ui`), and tests check that
+//! in English they say what the core's English `Display` says.
 
 use crate::draft_records::{CollectionProblem, DifferingChoice, RecordProblem};
 use crate::settings::SettingsError;

@@ -497,7 +497,8 @@ fn texts_come_from_the_catalogue_in_the_perspective_s_words_and_fall_back_to_eng
         texts.outcome(Outcome::Escalate),
         "Faire remonter pour décision"
     );
-    // What the catalogue lacks stays readable, in English.
+    // Natively, what a catalogue lacks stays readable, in the method's English (the browser
+    // build has no English of its own: see the test below on the English catalogue alone).
     assert_eq!(texts.help(channel), channel.help);
     assert_eq!(
         texts.option(channel, "self_service", Perspective::OurDeal),
@@ -505,7 +506,7 @@ fn texts_come_from_the_catalogue_in_the_perspective_s_words_and_fall_back_to_eng
     );
     assert_eq!(texts.outcome(Outcome::Proceed), "Proceed");
 
-    // English needs no catalogue, and keeps each perspective's wording.
+    // The command line's English needs no catalogue, and keeps each perspective's wording.
     let english = Texts::english();
     for (id, perspective, prompt) in PERSPECTIVE_PROMPTS {
         let question = &QUESTIONS[question_index(id).unwrap()];
