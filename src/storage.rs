@@ -700,9 +700,14 @@ pub fn import_json(text: &str) -> Result<Assessment, StorageError> {
 
 /// Offer `text` as a file download. The data goes to a local blob: URL and never leaves the device.
 pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+    download_as(file_name, text, "application/json")
+}
+
+/// Save a text file of this media type to the user's own disk.
+pub fn download_as(file_name: &str, text: &str, media_type: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = gloo::utils::document();

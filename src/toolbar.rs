@@ -90,6 +90,45 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    // The report as a Markdown memo, for a wiki or a word processor. Names and notes go in only
+    // when the user includes them, as in the JSON file.
+    let on_markdown = {
+        let texts = texts.clone();
+        let dispatch = props.dispatch.clone();
+        let assessment = props.assessment.clone();
+        let name = props.draft_name.clone();
+        let include = *include_text;
+        let policy = use_context::<std::rc::Rc<crate::settings::Settings>>()
+            .map(|s| s.policy.clone())
+            .unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            let report = hrdd_core::scoring::score_with(&assessment, &policy);
+            let mut shown = assessment.clone();
+            let title = if !include {
+                shown.text = Default::default();
+                texts.ui("ui-drafts-untitled").to_owned()
+            } else if assessment.text.title.trim().is_empty() {
+                name.clone()
+            } else {
+                assessment.text.title.clone()
+            };
+            let memo =
+                hrdd_core::memo::markdown(&texts, &shown, &report, &title, &crate::print::today());
+            let file = file_name(&name).replace(".hrdd.json", ".md");
+            match storage::download_as(&file, &memo, "text/markdown") {
+                Ok(()) => notify(
+                    &dispatch,
+                    NoticeKind::Info,
+                    texts.ui_with("ui-toolbar-exported-markdown", &[("file", &file)]),
+                ),
+                Err(_) => notify(
+                    &dispatch,
+                    NoticeKind::Error,
+                    texts.ui("ui-toolbar-browser-refused-save").to_owned(),
+                ),
+            }
+        })
+    };
     let on_include = {
         let include_text = include_text.clone();
         Callback::from(move |e: Event| {
@@ -165,11 +204,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
     });
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Assessment">
+        <div class="toolbar" role="toolbar" aria-label={texts.ui("ui-app-nav-assessment").to_owned()}>
             <p class="draft-name">{texts.ui("ui-toolbar-draft")}{" "}<strong>{props.draft_name.clone()}</strong>
                 <span class="storage-note">{" "}{texts.ui("ui-toolbar-autosaved-in-this-browser-only")}</span></p>
             <button type="button" onclick={on_new}>{texts.ui("ui-toolbar-new-assessment")}</button>
             <button type="button" id="export-json" onclick={on_export}>{texts.ui("ui-toolbar-export-json")}</button>
+            <button type="button" id="export-markdown" onclick={on_markdown}>{texts.ui("ui-toolbar-export-markdown")}</button>
             <span class="option inline">
                 <input type="checkbox" id="export-include-text" checked={*include_text} onchange={on_include} />
                 <label for="export-include-text">{texts.ui("ui-toolbar-include-names-and-notes")}</label>

@@ -13,6 +13,7 @@ pub mod explanation;
 pub mod format;
 pub mod i18n;
 pub mod link;
+pub mod memo;
 pub mod method;
 pub mod method_v1;
 pub mod pipeline;

@@ -263,6 +263,30 @@ describe('report, files and drafts', () => {
     await context.close();
   });
 
+  test('the report exports as a Markdown memo, names and notes only when included', async () => {
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
+    await answerQuickScreen(page, 'KE');
+    await page.locator('#text-customer').evaluate((el) => { el.closest('details').open = true; });
+    await page.fill('#text-customer', 'Secret Customer Ltd');
+    const read = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-markdown').click()]);
+      assert.match(download.suggestedFilename(), /\.md$/);
+      return readFile(await download.path(), 'utf8');
+    };
+    const memo = await read();
+    assert.match(memo, /^# Report: /);
+    assert.match(memo, new RegExp(`## Outcome\\n\\n\\*\\*${await outcome(page)}\\.\\*\\*`));
+    for (const heading of ['## What would change the outcome', '## Answers', '## How every score was reached']) {
+      assert.ok(memo.includes(heading), heading);
+    }
+    assert.match(memo, /\| In which country will the product be used\? \| Kenya \|/);
+    assert.ok(!memo.includes('Secret Customer'), 'names stay out unless included');
+    await page.locator('#export-include-text').check();
+    assert.ok((await read()).includes('| Customer | Secret Customer Ltd |'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('print emulation renders the report with every answer and the attribution', async () => {
     const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page, 'KE');

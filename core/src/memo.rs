@@ -1,0 +1,284 @@
+//! The report as a Markdown memo, in the reader's language: the facts of the assessment, the
+//! outcome and why, the red flags, the rights most at risk, the actions, what is still open and
+//! what would change, then the answers and how every score was reached. For pasting into a wiki
+//! or a word processor; the printed report shows the same. User text is escaped, so that a title
+//! or a customer's name never becomes Markdown.
+
+use crate::assessment::{Answer, Assessment};
+use crate::i18n::Texts;
+use crate::method::{ACTIONS, METHOD_VERSION, QUESTIONS, RED_FLAGS};
+use crate::report::{ActionStatus, Report};
+
+/// User text as literal Markdown: its special characters escaped, its lines joined.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The memo of an assessment and its report. `title` is the draft's name when the assessment
+/// has no title; `today` is the device's date (the core reads no clock).
+pub fn markdown(
+    texts: &Texts,
+    assessment: &Assessment,
+    report: &Report,
+    title: &str,
+    today: &str,
+) -> String {
+    let perspective = report.perspective;
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+    line(format!(
+        "# {}",
+        texts.ui_with("ui-print-report-title", &[("title", &escape(title))])
+    ));
+    line(String::new());
+    line("| | |".into());
+    line("|---|---|".into());
+    let method = if assessment.method_version == METHOD_VERSION {
+        METHOD_VERSION.to_string()
+    } else {
+        texts.ui_with(
+            "ui-print-carried-over",
+            &[
+                ("made_with", &assessment.method_version.to_string()),
+                ("version", &METHOD_VERSION.to_string()),
+            ],
+        )
+    };
+    for (label, value) in [
+        (texts.ui("ui-questionnaire-date"), today.to_owned()),
+        (texts.ui("ui-print-method-version"), method),
+        (
+            texts.ui("ui-print-mode"),
+            texts.mode(assessment.mode).to_owned(),
+        ),
+        (
+            texts.ui("ui-print-perspective"),
+            texts.perspective(assessment.perspective).to_owned(),
+        ),
+        (
+            texts.ui("ui-print-sector-pack"),
+            texts.sector(assessment.sector).to_owned(),
+        ),
+        (
+            texts.ui("ui-print-customer"),
+            escape(&assessment.text.customer_name),
+        ),
+    ] {
+        if !value.is_empty() {
+            line(format!("| {label} | {value} |"));
+        }
+    }
+    line(String::new());
+
+    line(format!("## {}", texts.ui("ui-results-outcome")));
+    line(String::new());
+    line(format!(
+        "**{}.** {}",
+        texts.outcome(report.outcome),
+        texts.outcome_meaning(report.outcome)
+    ));
+    line(String::new());
+    line(format!("**{}**", texts.next_step(report)));
+    line(String::new());
+    for reason in &report.outcome_reasons {
+        line(format!("- {}", texts.outcome_reason(reason)));
+    }
+    line(String::new());
+
+    let flags = |raised: &[crate::report::RaisedRedFlag]| {
+        raised
+            .iter()
+            .filter_map(|f| RED_FLAGS.iter().find(|d| d.id == f.id))
+            .map(|d| format!("- **{}** {}", texts.flag_title(d), texts.flag_why(d)))
+            .collect::<Vec<_>>()
+    };
+    if !report.red_flags.is_empty() {
+        line(format!(
+            "## {}",
+            texts.ui_with(
+                "ui-results-red-flags-count",
+                &[("count", &report.red_flags.len().to_string())],
+            )
+        ));
+        line(String::new());
+        flags(&report.red_flags).into_iter().for_each(&mut line);
+        line(String::new());
+    }
+    if !report.possible_red_flags.is_empty() {
+        line(format!(
+            "## {}",
+            texts.ui_with(
+                "ui-results-possible-flags-count",
+                &[("count", &report.possible_red_flags.len().to_string())],
+            )
+        ));
+        line(String::new());
+        flags(&report.possible_red_flags)
+            .into_iter()
+            .for_each(&mut line);
+        line(String::new());
+    }
+
+    if !report.salient_rights.is_empty() {
+        line(format!("## {}", texts.ui("ui-results-rights-most-at-risk")));
+        line(String::new());
+        for right in &report.salient_rights {
+            line(format!(
+                "- **{}**: {}",
+                texts.right(right.right),
+                texts.ui_with(
+                    "ui-results-right-risk",
+                    &[
+                        ("severity", texts.severity(right.severity_band)),
+                        ("likelihood", texts.likelihood(right.likelihood_band)),
+                        ("risk", texts.risk(right.risk)),
+                    ],
+                )
+            ));
+        }
+        line(String::new());
+    }
+
+    if !report.actions.is_empty() {
+        let to_do = report
+            .actions
+            .iter()
+            .filter(|a| a.status == ActionStatus::ToDo)
+            .count();
+        line(format!(
+            "## {}",
+            texts.ui_with("ui-results-actions", &[("to_do", &to_do.to_string())])
+        ));
+        line(String::new());
+        for action in &report.actions {
+            let Some(definition) = ACTIONS.iter().find(|d| d.id == action.id) else {
+                continue;
+            };
+            let (check, status) = match action.status {
+                ActionStatus::InPlace => ("x", texts.ui("ui-results-action-in-place")),
+                ActionStatus::Planned => (" ", texts.ui("ui-results-action-planned")),
+                ActionStatus::ToDo => (" ", texts.ui("ui-results-action-to-do")),
+            };
+            line(format!(
+                "- [{check}] **{}** ({status}). {}",
+                texts.action_title(definition),
+                texts.action_detail(definition)
+            ));
+        }
+        line(String::new());
+    }
+
+    if !report.open_questions.is_empty() {
+        line(format!(
+            "## {}",
+            texts.ui_with(
+                "ui-results-open-questions-count",
+                &[("count", &report.open_questions.len().to_string())],
+            )
+        ));
+        line(String::new());
+        for question in &report.open_questions {
+            line(format!(
+                "- {}",
+                texts.open_question(&question.id, perspective)
+            ));
+        }
+        line(String::new());
+    }
+
+    line(format!(
+        "## {}",
+        texts.ui("ui-results-what-would-change-the-outcome")
+    ));
+    line(String::new());
+    line(texts.what_would_change(&report.what_would_change, perspective));
+    line(String::new());
+
+    line(format!("## {}", texts.ui("ui-print-answers")));
+    line(String::new());
+    line(format!(
+        "| {} | {} |",
+        texts.ui("ui-results-question"),
+        texts.ui("ui-results-answer")
+    ));
+    line("|---|---|".into());
+    for (index, question) in QUESTIONS.iter().enumerate() {
+        let answer = assessment.answers.get(index).copied().unwrap_or_default();
+        if question.retired || answer == Answer::Unanswered || !question.is_asked(assessment) {
+            continue;
+        }
+        line(format!(
+            "| {} | {} |",
+            escape(texts.question(question, perspective)),
+            escape(&texts.answer(index, answer, perspective))
+        ));
+    }
+    line(String::new());
+
+    line(format!(
+        "## {}",
+        texts.ui("ui-print-how-every-score-was-reached")
+    ));
+    line(String::new());
+    for element in &report.elements {
+        line(format!(
+            "### {}",
+            texts.ui_with(
+                "ui-results-element-score",
+                &[
+                    ("letter", &element.element.letter().to_string()),
+                    ("element", texts.element(element.element)),
+                    ("score", &element.score.to_string()),
+                ],
+            )
+        ));
+        line(String::new());
+        for c in &element.contributions {
+            line(format!(
+                "- +{} {}: {}",
+                c.points,
+                escape(&texts.contribution_question(&c.source_id, perspective)),
+                escape(&texts.contribution_answer(&c.source_id, &c.answer, perspective))
+            ));
+        }
+        line(String::new());
+    }
+    if !report.salient_rights.is_empty() {
+        line(format!(
+            "### {}",
+            texts.ui("ui-results-severity-and-likelihood-of-each")
+        ));
+        line(String::new());
+        for right in &report.salient_rights {
+            let steps: Vec<String> = right
+                .explanation
+                .iter()
+                .map(|step| texts.right_explanation(step))
+                .collect();
+            line(format!(
+                "- **{}**: {}",
+                texts.right(right.right),
+                steps.join(" ")
+            ));
+        }
+        line(String::new());
+    }
+    if report.country.is_some() {
+        line(format!("*{}*", texts.country_data_attribution()));
+    }
+    out
+}
