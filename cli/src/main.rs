@@ -156,25 +156,7 @@ fn rendered(texts: &Texts, report: &hrdd_core::Report) -> RenderedTexts {
             .map(|r| texts.outcome_reason(r))
             .collect(),
         what_would_change: texts.what_would_change(&report.what_would_change, report.perspective),
-        explanation: report
-            .elements
-            .iter()
-            .map(|e| {
-                let lines = e
-                    .contributions
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "+{} {} — {}",
-                            c.points,
-                            texts.contribution_question(&c.source_id, report.perspective),
-                            texts.contribution_answer(&c.source_id, &c.answer, report.perspective)
-                        )
-                    })
-                    .collect();
-                (e.element.key(), lines)
-            })
-            .collect(),
+        explanation: texts.explanation_by_element(report),
     }
 }
 

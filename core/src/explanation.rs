@@ -11,7 +11,7 @@ use crate::method::{
     all_presumptions, question_index, ContextLevel, Perspective, Right, Sector, LIKELIHOOD_SIGNALS,
     OUTCOME_FLOORS, PRODUCT_FAMILY, QUESTIONS, RED_FLAGS,
 };
-use crate::report::{Change, ChangeKind, RiskLevel, SeverityBand, WhatWouldChange};
+use crate::report::{Change, ChangeKind, Report, RiskLevel, SeverityBand, WhatWouldChange};
 
 /// One step of how a right's severity and likelihood were reached, in the order the method
 /// takes them (METHODOLOGY.md, "Severity" and "Likelihood").
@@ -417,6 +417,34 @@ impl Texts {
                 .collect::<Vec<_>>()
                 .joined_in(self),
         }
+    }
+
+    /// What every answer added, one line per contribution ("+10 question — answer"), by
+    /// element id: the explanation as the command line's JSON gives it.
+    pub fn explanation_by_element(
+        &self,
+        report: &Report,
+    ) -> std::collections::BTreeMap<&'static str, Vec<String>> {
+        let perspective = report.perspective;
+        report
+            .elements
+            .iter()
+            .map(|element| {
+                let lines = element
+                    .contributions
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "+{} {} — {}",
+                            c.points,
+                            self.contribution_question(&c.source_id, perspective),
+                            self.contribution_answer(&c.source_id, &c.answer, perspective)
+                        )
+                    })
+                    .collect();
+                (element.element.key(), lines)
+            })
+            .collect()
     }
 
     /// Why nothing within the deal as proposed lowers the outcome.

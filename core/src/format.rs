@@ -484,24 +484,7 @@ impl ReportDocument {
     pub fn from_report(report: &Report) -> Self {
         let texts = crate::i18n::Texts::english();
         let perspective = report.perspective;
-        let mut explanation = BTreeMap::new();
-        for element in &report.elements {
-            explanation.insert(
-                element.element.key(),
-                element
-                    .contributions
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "+{} {} — {}",
-                            c.points,
-                            texts.contribution_question(&c.source_id, perspective),
-                            texts.contribution_answer(&c.source_id, &c.answer, perspective)
-                        )
-                    })
-                    .collect(),
-            );
-        }
+        let explanation = texts.explanation_by_element(report);
         ReportDocument {
             method_version: report.method_version,
             outcome: report.outcome.key(),
