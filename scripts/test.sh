@@ -20,7 +20,7 @@ step "clippy, host target"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "clippy, wasm32 target"
-cargo clippy -p hrdd-calculator --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p hrdd-calculator -p hrdd-pipeline-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "layer 1: native tests (cargo test)"
 cargo test --workspace

@@ -214,6 +214,11 @@ pub fn app() -> Html {
         });
     }
     let embedded = embed_mode();
+    // The pipeline screen is built the first time it is opened, and kept from then on.
+    let batch_opened = use_state(|| false);
+    if state.view == View::Batch && !*batch_opened {
+        batch_opened.set(true);
+    }
 
     // Organisation settings: one same-origin request for settings.json, carrying no user data.
     {
@@ -395,6 +400,7 @@ pub fn app() -> Html {
                 {nav_button(View::Assess, texts.ui("ui-app-nav-assessment"))}
                 {nav_button(View::Drafts, texts.ui("ui-app-nav-drafts"))}
                 {nav_button(View::Compare, texts.ui("ui-app-nav-compare"))}
+                {nav_button(View::Batch, texts.ui("ui-app-nav-pipeline"))}
                 if state.shared.is_some() { {nav_button(View::Shared, texts.ui("ui-app-nav-shared"))} }
             </nav>
         </header>
@@ -421,7 +427,13 @@ pub fn app() -> Html {
                 View::Drafts => html! { <DraftsView state={(*state).clone()} dispatch={dispatch.clone()} /> },
                 View::Compare => html! { <CompareView state={(*state).clone()} dispatch={dispatch.clone()} /> },
                 View::Shared => html! { <SharedView state={(*state).clone()} dispatch={dispatch.clone()} /> },
+                // Kept mounted (below) once opened, so that a screened pipeline and its worker
+                // stay while the user opens a row as a draft and comes back.
+                View::Batch => Html::default(),
             } }
+            if *batch_opened {
+                <div hidden={state.view != View::Batch}><crate::batch::BatchView dispatch={dispatch.clone()} /></div>
+            }
         </main>
         <footer class="app-footer">
             <p>{texts.ui_with("ui-app-method-version", &[("version", &hrdd_core::method::METHOD_VERSION.to_string())])}{" "}{texts.country_data_attribution().to_owned()}</p>

@@ -6,6 +6,8 @@
 //! `score` -> report -> view.
 
 pub mod app;
+pub mod batch;
+pub mod batch_worker;
 pub mod compare;
 pub mod country_picker;
 pub mod crypto;

@@ -343,6 +343,13 @@ pub fn settings_error(texts: &Texts, error: &SettingsError) -> String {
                 ),
             ],
         ),
+        SettingsError::UnknownPipelineField(value) => texts.ui_with(
+            "ui-settings-unknown-pipeline-field",
+            &[
+                ("value", value),
+                ("known", &crate::settings::pipeline_fields()),
+            ],
+        ),
         SettingsError::UnknownLanguage(value) => texts.ui_with(
             "ui-settings-unknown-language",
             &[
@@ -486,6 +493,7 @@ mod tests {
             SettingsError::UnknownSummaryField("answers".into()),
             SettingsError::UnknownScreeningList("interpol".into()),
             SettingsError::UnknownLanguage("de".into()),
+            SettingsError::UnknownPipelineField("region".into()),
         ];
         for error in cases {
             assert_eq!(settings_error(&Texts::english(), &error), error.to_string());

@@ -88,6 +88,18 @@ struct SettingsFile {
     /// Keys of the screening lists every party must be screened against.
     #[serde(default)]
     required_screening_lists: Vec<String>,
+    /// The pipeline screen's columns: a header of the organisation's CRM export → the field it
+    /// holds (`deal_id`, `customer`, `country`, `product_category`, `customer_type`,
+    /// `sales_channel`).
+    #[serde(default)]
+    pipeline_mapping: std::collections::BTreeMap<String, String>,
+}
+
+/// The field keys a pipeline mapping may name, as a list for a message.
+pub fn pipeline_fields() -> String {
+    hrdd_core::pipeline::Field::ALL
+        .map(hrdd_core::pipeline::Field::key)
+        .join(", ")
 }
 
 /// Validated settings.
@@ -105,6 +117,8 @@ pub struct Settings {
     pub post_message: Option<PostMessageSettings>,
     /// What the organisation requires beyond the method (the screening lists).
     pub policy: Policy,
+    /// The pipeline screen's columns (header → field key), checked.
+    pub pipeline_mapping: Vec<(String, String)>,
 }
 
 impl Settings {
@@ -133,6 +147,7 @@ pub enum SettingsError {
     UnknownSummaryField(String),
     UnknownScreeningList(String),
     UnknownLanguage(String),
+    UnknownPipelineField(String),
 }
 
 impl fmt::Display for SettingsError {
@@ -180,6 +195,11 @@ impl fmt::Display for SettingsError {
                     .map(|c| c.key)
                     .collect::<Vec<_>>()
                     .join(", ")
+            ),
+            Self::UnknownPipelineField(key) => write!(
+                f,
+                "\"{key}\" is not a pipeline field (use {})",
+                pipeline_fields()
             ),
             Self::UnknownLanguage(code) => write!(
                 f,
@@ -287,7 +307,15 @@ fn validate(file: SettingsFile) -> Result<Settings, SettingsError> {
             .unwrap_or_default();
         SettingsError::UnknownScreeningList(unknown)
     })?;
+    if let Some(key) = file
+        .pipeline_mapping
+        .values()
+        .find(|key| hrdd_core::pipeline::Field::from_key(key).is_none())
+    {
+        return Err(SettingsError::UnknownPipelineField(key.clone()));
+    }
     Ok(Settings {
+        pipeline_mapping: file.pipeline_mapping.into_iter().collect(),
         policy,
         organisation: file.organisation,
         escalation_contacts: file.escalation_contacts,
@@ -386,6 +414,21 @@ mod tests {
     }"##;
 
     #[test]
+    fn an_organisation_maps_its_crm_export_s_columns() {
+        let settings = parse(
+            r#"{"format": "hrdd-settings", "format_version": 1, "pipeline_mapping": {"Opportunity": "deal_id", "Ship-to": "country"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            settings.pipeline_mapping,
+            [
+                ("Opportunity".to_owned(), "deal_id".to_owned()),
+                ("Ship-to".to_owned(), "country".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn a_full_settings_file_reads() {
         let settings = parse(FULL).unwrap();
         assert_eq!(settings.organisation, "Example Corp");
@@ -466,6 +509,10 @@ mod tests {
             (
                 r#"{"format": "hrdd-settings", "format_version": 1, "required_screening_lists": ["un", "ofac"]}"#,
                 "\"ofac\" is not a screening list (use un, eu,",
+            ),
+            (
+                r#"{"format": "hrdd-settings", "format_version": 1, "pipeline_mapping": {"Opportunity": "deal", "Account": "customer"}}"#,
+                "\"deal\" is not a pipeline field (use deal_id, customer, country,",
             ),
         ];
         for (text, expected) in cases {

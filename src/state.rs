@@ -80,6 +80,8 @@ pub enum View {
     Compare,
     /// A shared link, read-only.
     Shared,
+    /// Screening a whole pipeline export.
+    Batch,
 }
 
 /// A share link opened from the address.

@@ -5,7 +5,12 @@
 const CACHE = 'hrdd-calculator-v3';
 // The page itself is kept under the address it was opened at (see `pages`), not under a second
 // name, so that it is not fetched twice.
-const FILES = ['boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css', 'icon.svg', 'manifest.webmanifest'];
+const FILES = ['boot.js', 'hrdd-calculator.js', 'hrdd-calculator_bg.wasm', 'style.css'];
+// The icon and the manifest are not needed to work offline, and the browser fetches them when it
+// likes (the icon often after the service worker has started): on a first install they are kept
+// only if the browser already holds them, never asked of the network a second time. They are kept
+// later as the page fetches them, and on every update.
+const EXTRAS = ['icon.svg', 'manifest.webmanifest'];
 
 // The words live in one catalogue per language (i18n/<code>.ftl). Kept for offline use: English
 // and the browser's own languages that the calculator has (a missing one is skipped, so this
@@ -25,6 +30,11 @@ function request(url, firstInstall) {
   return new Request(url, { cache: firstInstall ? 'force-cache' : 'no-cache' });
 }
 
+// 'only-if-cached': the browser's copy if it has one, else nothing (no request at all).
+function requestIfHeld(url, firstInstall) {
+  return firstInstall ? new Request(url, { cache: 'only-if-cached', mode: 'same-origin' }) : request(url, false);
+}
+
 // The addresses the calculator's pages were opened at (without the fragment, which holds a
 // shared assessment and is never sent anywhere); the folder's own address when there is none.
 async function pages() {
@@ -41,6 +51,7 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     await cache.addAll([...(await pages()), ...FILES].map((url) => request(url, firstInstall)));
     await Promise.all(catalogues().map((url) => cache.add(request(url, firstInstall)).catch(() => {})));
+    await Promise.all(EXTRAS.map((url) => cache.add(requestIfHeld(url, firstInstall)).catch(() => {})));
     await self.skipWaiting();
   })());
 });

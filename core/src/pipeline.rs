@@ -196,6 +196,59 @@ pub enum PipelineProblem {
     },
 }
 
+impl PipelineProblem {
+    /// The problem's kind, as a stable key: the browser names its text by it.
+    pub fn key(&self) -> &'static str {
+        use PipelineProblem::*;
+        match self {
+            Empty => "empty",
+            NotText => "not-text",
+            NoDealIdColumn => "no-deal-id-column",
+            UnknownMappingField(_) => "unknown-mapping-field",
+            MappedHeaderMissing(_) => "mapped-header-missing",
+            TooManyRows { .. } => "too-many-rows",
+            Unreadable { .. } => "unreadable",
+            Ragged { .. } => "ragged",
+            NoDealId { .. } => "no-deal-id",
+            UnknownCountry { .. } => "unknown-country",
+            UnknownCategory { .. } => "unknown-category",
+            UnknownCustomerType { .. } => "unknown-customer-type",
+            UnknownChannel { .. } => "unknown-channel",
+        }
+    }
+
+    /// The problem's parameters by the names its texts use (`line`, `value`, `cells`, …).
+    pub fn arguments(&self) -> Vec<(&'static str, String)> {
+        use PipelineProblem::*;
+        match self {
+            Empty | NotText | NoDealIdColumn => vec![],
+            UnknownMappingField(value) | MappedHeaderMissing(value) => {
+                vec![("value", value.clone())]
+            }
+            TooManyRows { rows, max } => vec![("rows", rows.to_string()), ("max", max.to_string())],
+            Unreadable { line, detail } => {
+                vec![("line", line.to_string()), ("detail", detail.clone())]
+            }
+            Ragged {
+                line,
+                cells,
+                expected,
+            } => vec![
+                ("line", line.to_string()),
+                ("cells", cells.to_string()),
+                ("expected", expected.to_string()),
+            ],
+            NoDealId { line } => vec![("line", line.to_string())],
+            UnknownCountry { line, value }
+            | UnknownCategory { line, value }
+            | UnknownCustomerType { line, value }
+            | UnknownChannel { line, value } => {
+                vec![("line", line.to_string()), ("value", value.clone())]
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for PipelineProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use PipelineProblem::*;
@@ -245,6 +298,52 @@ impl RowAnswers {
         }
         assessment.text.customer_name = customer.to_owned();
         assessment
+    }
+}
+
+impl RowAnswers {
+    /// The answers as four short fields: the product category's key, the destination (a
+    /// country code, `?` for a value not recognised, empty when not given), the customer type's
+    /// and the sales channel's option keys. How the browser's worker hands a row to the page,
+    /// which opens it as a draft.
+    pub fn to_fields(&self) -> [String; 4] {
+        [
+            self.sector.key().to_owned(),
+            match self.destination {
+                Some(Answer::Country(code)) => code.to_string(),
+                Some(_) => "?".to_owned(),
+                None => String::new(),
+            },
+            self.customer_type.unwrap_or_default().to_owned(),
+            self.channel.unwrap_or_default().to_owned(),
+        ]
+    }
+
+    /// The answers from the fields `to_fields` wrote; `None` if any names what the method
+    /// does not have.
+    pub fn from_fields(fields: [&str; 4]) -> Option<RowAnswers> {
+        let option = |question: &str, key: &str| -> Option<Option<&'static str>> {
+            if key.is_empty() {
+                return Some(None);
+            }
+            QUESTIONS
+                .iter()
+                .find(|q| q.id == question)?
+                .choices()
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| Some(c.key))
+        };
+        Some(RowAnswers {
+            sector: Sector::from_key(fields[0])?,
+            destination: match fields[1] {
+                "" => None,
+                "?" => Some(Answer::DontKnow),
+                code => Some(Answer::Country(code.parse().ok()?)),
+            },
+            customer_type: option("profile.customer_type", fields[2])?,
+            channel: option("profile.channel", fields[3])?,
+        })
     }
 }
 
@@ -664,6 +763,80 @@ pub fn screen_pipeline(
     catalogues: &[Catalogue],
     policy: &Policy,
 ) -> Result<Screened, PipelineProblem> {
+    let read = read_pipeline(text, mapping, catalogues)?;
+    let triages = triage_all(read.distinct(), policy);
+    Ok(read.into_screened(triages))
+}
+
+/// A pipeline export read and mapped, not yet scored. Scoring is the slow part; the browser's
+/// worker scores the distinct rows a slice at a time (`triage_slice`) to show its progress and
+/// stay cancellable, the command line all at once.
+#[derive(Debug, Clone)]
+pub struct PipelineRead {
+    pub headers: Vec<String>,
+    pub mapping: Mapping,
+    pub problems: Vec<PipelineProblem>,
+    /// Each row: line, deal id, customer, and the index of its answers in `distinct`.
+    rows: Vec<(u64, String, String, usize)>,
+    /// A quick screen is a pure function of the row's answers: rows that say the same (a
+    /// pipeline repeats its countries, customer types and products) are scored once.
+    distinct: Vec<RowAnswers>,
+}
+
+impl PipelineRead {
+    /// The distinct answers to score, in the order `into_screened` expects their triages.
+    pub fn distinct(&self) -> &[RowAnswers] {
+        &self.distinct
+    }
+
+    /// How many rows were read (each has a deal id).
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Scores the rows `rows` in file order, each distinct answer once: `triages` has one slot
+    /// per distinct answer, filled as they are first met. The browser's worker calls this a
+    /// slice at a time, so that its progress counts deals exactly and it can be stopped.
+    pub fn triage_rows(
+        &self,
+        rows: std::ops::Range<usize>,
+        triages: &mut [Option<Triage>],
+        policy: &Policy,
+    ) {
+        for (_, _, _, index) in &self.rows[rows] {
+            if triages[*index].is_none() {
+                triages[*index] = Some(triage_with(&self.distinct[*index].assessment(""), policy));
+            }
+        }
+    }
+
+    /// The screened rows, given the triage of every distinct answer in order.
+    pub fn into_screened(self, triages: Vec<Triage>) -> Screened {
+        assert_eq!(
+            triages.len(),
+            self.distinct.len(),
+            "one triage per distinct row"
+        );
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|(line, deal_id, customer, index)| ScreenedRow {
+                line,
+                deal_id,
+                customer,
+                answers: self.distinct[index],
+                triage: triages[index].clone(),
+            })
+            .collect();
+        Screened {
+            rows,
+            problems: self.problems,
+        }
+    }
+}
+
+/// The reader of an export and its header row; `text` refused if it is empty or not text.
+fn csv_reader(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), PipelineProblem> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(PipelineProblem::Empty);
@@ -684,11 +857,30 @@ pub fn screen_pipeline(
         .iter()
         .map(str::to_owned)
         .collect();
+    Ok((reader, headers))
+}
+
+/// The header row of an export: what a mapping screen offers when the columns' names are not
+/// plain enough to map them by themselves.
+pub fn read_headers(text: &str) -> Result<Vec<String>, PipelineProblem> {
+    csv_reader(text).map(|(_, headers)| headers)
+}
+
+/// Read a pipeline export and map its rows to quick-screen answers, without scoring them.
+pub fn read_pipeline(
+    text: &str,
+    mapping: &[(String, String)],
+    catalogues: &[Catalogue],
+) -> Result<PipelineRead, PipelineProblem> {
+    // Line numbers below count in the text the reader reads: without the byte-order mark.
+    let text = text.trim_start_matches('\u{feff}');
+    let (mut reader, headers) = csv_reader(text)?;
     let mapping = Mapping::from_headers(&headers, mapping)?;
     let names = CountryNames::new(catalogues);
-    let mut screened = Screened::default();
-    // Rows as read, scored together once every row is read.
-    let mut parsed: Vec<(u64, String, String, RowAnswers)> = Vec::new();
+    let mut problems = Vec::new();
+    let mut rows = Vec::new();
+    let mut index: HashMap<RowAnswers, usize> = HashMap::new();
+    let mut distinct: Vec<RowAnswers> = Vec::new();
     // Line numbers from byte offsets, counted incrementally: each row's line as an editor shows
     // it. (A record's offset can point at the line ending or blank lines before it, which the
     // reader skips: skip them too.)
@@ -709,9 +901,9 @@ pub fn screen_pipeline(
         lines_before + 1
     };
     for record in reader.records() {
-        if parsed.len() >= MAX_ROWS {
-            screened.problems.push(PipelineProblem::TooManyRows {
-                rows: parsed.len() + 1,
+        if rows.len() >= MAX_ROWS {
+            problems.push(PipelineProblem::TooManyRows {
+                rows: rows.len() + 1,
                 max: MAX_ROWS,
             });
             break;
@@ -720,7 +912,7 @@ pub fn screen_pipeline(
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map_or(0, |p| line_at(p.byte()));
-                screened.problems.push(PipelineProblem::Unreadable {
+                problems.push(PipelineProblem::Unreadable {
                     line,
                     detail: error.to_string(),
                 });
@@ -732,7 +924,7 @@ pub fn screen_pipeline(
             continue;
         }
         if record.len() != headers.len() {
-            screened.problems.push(PipelineProblem::Ragged {
+            problems.push(PipelineProblem::Ragged {
                 line,
                 cells: record.len(),
                 expected: headers.len(),
@@ -746,12 +938,12 @@ pub fn screen_pipeline(
                 .filter(|v| !v.is_empty())
         };
         let Some(deal_id) = cell(Field::DealId) else {
-            screened.problems.push(PipelineProblem::NoDealId { line });
+            problems.push(PipelineProblem::NoDealId { line });
             continue;
         };
         let sector = match cell(Field::ProductCategory) {
             Some(value) => category(value).unwrap_or_else(|| {
-                screened.problems.push(PipelineProblem::UnknownCategory {
+                problems.push(PipelineProblem::UnknownCategory {
                     line,
                     value: value.to_owned(),
                 });
@@ -769,7 +961,7 @@ pub fn screen_pipeline(
             answers.destination = Some(match names.find(value) {
                 Some(code) => Answer::Country(code),
                 None => {
-                    screened.problems.push(PipelineProblem::UnknownCountry {
+                    problems.push(PipelineProblem::UnknownCountry {
                         line,
                         value: value.to_owned(),
                     });
@@ -780,48 +972,36 @@ pub fn screen_pipeline(
         if let Some(value) = cell(Field::CustomerType) {
             answers.customer_type = synonym(value, CUSTOMER_TYPES, "profile.customer_type");
             if answers.customer_type.is_none() {
-                screened
-                    .problems
-                    .push(PipelineProblem::UnknownCustomerType {
-                        line,
-                        value: value.to_owned(),
-                    });
+                problems.push(PipelineProblem::UnknownCustomerType {
+                    line,
+                    value: value.to_owned(),
+                });
             }
         }
         if let Some(value) = cell(Field::SalesChannel) {
             answers.channel = synonym(value, CHANNELS, "profile.channel");
             if answers.channel.is_none() {
-                screened.problems.push(PipelineProblem::UnknownChannel {
+                problems.push(PipelineProblem::UnknownChannel {
                     line,
                     value: value.to_owned(),
                 });
             }
         }
         let customer = cell(Field::Customer).unwrap_or_default().to_owned();
-        parsed.push((line, deal_id.to_owned(), customer, answers));
+        let next = distinct.len();
+        let at = *index.entry(answers).or_insert(next);
+        if at == next {
+            distinct.push(answers);
+        }
+        rows.push((line, deal_id.to_owned(), customer, at));
     }
-    // A quick screen is a pure function of the row's answers: rows that say the same (a
-    // pipeline repeats its countries, customer types and products) are scored once.
-    let mut index: HashMap<RowAnswers, usize> = HashMap::new();
-    let mut distinct: Vec<RowAnswers> = Vec::new();
-    for (_, _, _, answers) in &parsed {
-        index.entry(*answers).or_insert_with(|| {
-            distinct.push(*answers);
-            distinct.len() - 1
-        });
-    }
-    let triages = triage_all(&distinct, policy);
-    screened.rows = parsed
-        .into_iter()
-        .map(|(line, deal_id, customer, answers)| ScreenedRow {
-            line,
-            deal_id,
-            customer,
-            triage: triages[index[&answers]].clone(),
-            answers,
-        })
-        .collect();
-    Ok(screened)
+    Ok(PipelineRead {
+        headers,
+        mapping,
+        problems,
+        rows,
+        distinct,
+    })
 }
 
 /// The triage of each distinct row, in order: natively on every core of the machine (the

@@ -6,8 +6,8 @@ use hrdd_core::assessment::Answer;
 use hrdd_core::i18n::{Catalogue, CATALOGUE_FILES};
 use hrdd_core::method::{question_index, Sector};
 use hrdd_core::pipeline::{
-    detect_delimiter, result_row, screen_pipeline, spreadsheet_safe, Field, Mapping,
-    PipelineProblem, Screened, RESULT_COLUMNS,
+    detect_delimiter, read_pipeline, result_row, screen_pipeline, spreadsheet_safe, Field, Mapping,
+    PipelineProblem, RowAnswers, Screened, RESULT_COLUMNS,
 };
 use hrdd_core::report::Outcome;
 use hrdd_core::screening::Policy;
@@ -387,5 +387,122 @@ fn a_row_s_triage_agrees_with_the_whole_report_of_its_quick_screen() {
             report.salient_rights.first().map(|r| r.right)
         );
         assert_eq!(row.triage.open_questions, report.open_questions.len());
+    }
+}
+
+/// The browser's worker screens a slice of rows at a time (to show its progress and stay
+/// cancellable): whatever the slices, it lands on what the one-shot screening gives.
+#[test]
+fn screening_in_slices_gives_what_screening_at_once_gives() {
+    let mut text = format!("{HEADER}\n");
+    let countries = ["NO", "MM", "Allemagne", "Narnia", "", "KE"];
+    let types = ["Police", "Private company", "", "Armed forces"];
+    let categories = ["Software", "Security equipment", "Vehicles", ""];
+    for i in 0..97 {
+        text.push_str(&format!(
+            "D-{i},Customer {i},{},{},{},Direct\n",
+            countries[i % countries.len()],
+            categories[i % categories.len()],
+            types[i % types.len()],
+        ));
+    }
+    let at_once = screen(&text);
+    for slice in [1, 7, 50, 500] {
+        let read = read_pipeline(&text, &[], &catalogues()).unwrap();
+        assert_eq!(read.row_count(), 97);
+        let mut triages = vec![None; read.distinct().len()];
+        let mut next = 0;
+        while next < read.row_count() {
+            let end = (next + slice).min(read.row_count());
+            read.triage_rows(next..end, &mut triages, &Policy::default());
+            next = end;
+        }
+        let sliced = read.into_screened(triages.into_iter().map(Option::unwrap).collect());
+        assert_eq!(sliced.problems, at_once.problems, "slices of {slice}");
+        for (a, b) in sliced.rows.iter().zip(&at_once.rows) {
+            assert_eq!(
+                (a.line, &a.deal_id, &a.answers),
+                (b.line, &b.deal_id, &b.answers)
+            );
+            assert_eq!(a.triage, b.triage, "row {} in slices of {slice}", a.deal_id);
+        }
+    }
+}
+
+/// A row handed from the worker to the page (to open it as a draft) keeps every answer.
+#[test]
+fn a_row_s_answers_survive_the_hand_off_to_the_page() {
+    let screened = screen(&format!(
+        "{HEADER}\nD-1,A,NO,Security equipment,Police,Partner\nD-2,B,Narnia,,,\nD-3,C,,Software,Armed forces,\n"
+    ));
+    for row in &screened.rows {
+        let fields = row.answers.to_fields();
+        let back = RowAnswers::from_fields([&fields[0], &fields[1], &fields[2], &fields[3]]);
+        assert_eq!(back, Some(row.answers), "{}", row.deal_id);
+    }
+    assert_eq!(RowAnswers::from_fields(["toys", "", "", ""]), None);
+    assert_eq!(
+        RowAnswers::from_fields(["general", "", "astronaut", ""]),
+        None
+    );
+    assert_eq!(RowAnswers::from_fields(["general", "XX1", "", ""]), None);
+}
+
+/// The browser names each problem's text by its key and fills it with its parameters: every
+/// kind has its own key, and every parameter its text needs.
+#[test]
+fn every_problem_has_its_own_key_and_its_parameters() {
+    let problems = [
+        PipelineProblem::Empty,
+        PipelineProblem::NotText,
+        PipelineProblem::NoDealIdColumn,
+        PipelineProblem::UnknownMappingField("region".into()),
+        PipelineProblem::MappedHeaderMissing("Account".into()),
+        PipelineProblem::TooManyRows {
+            rows: 50_001,
+            max: 50_000,
+        },
+        PipelineProblem::Unreadable {
+            line: 4,
+            detail: "x".into(),
+        },
+        PipelineProblem::Ragged {
+            line: 5,
+            cells: 2,
+            expected: 6,
+        },
+        PipelineProblem::NoDealId { line: 6 },
+        PipelineProblem::UnknownCountry {
+            line: 7,
+            value: "Narnia".into(),
+        },
+        PipelineProblem::UnknownCategory {
+            line: 8,
+            value: "toys".into(),
+        },
+        PipelineProblem::UnknownCustomerType {
+            line: 9,
+            value: "elf".into(),
+        },
+        PipelineProblem::UnknownChannel {
+            line: 10,
+            value: "owl".into(),
+        },
+    ];
+    let keys: std::collections::BTreeSet<_> = problems.iter().map(PipelineProblem::key).collect();
+    assert_eq!(keys.len(), problems.len(), "one key per kind");
+    let english = Catalogue::parse(CATALOGUE_FILES[0].1).unwrap();
+    for problem in &problems {
+        let key = format!("ui-batch-problem-{}", problem.key());
+        let text = english
+            .get(&key)
+            .unwrap_or_else(|| panic!("{key} in en.ftl"));
+        let given: Vec<&str> = problem.arguments().iter().map(|(n, _)| *n).collect();
+        for wanted in hrdd_core::i18n::placeholders(text) {
+            assert!(given.contains(&wanted), "{key} needs {wanted}");
+        }
+        if let Some(line) = problem.arguments().iter().find(|(n, _)| *n == "line") {
+            assert!(problem.to_string().starts_with(&format!("line {}", line.1)));
+        }
     }
 }
