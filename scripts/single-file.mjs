@@ -40,6 +40,28 @@ __wbg_init({ module_or_path: wasmBytes }).catch((error) => {
   document.body.prepend(message);
 });
 `;
+// The pipeline screen's worker, in one script: its wasm-bindgen module, its wasm (base64) and the
+// worker's own code from www/pipeline-worker.js (what follows its marker line), kept as inert
+// text that the page starts as a worker from a blob: address (the page's policy allows blob:
+// workers and nothing else). A page opened from disk has no origin, and Chromium does not start
+// a module worker from such a page's blob: address: the module is made a classic script (its
+// exports become plain declarations; it never loads its wasm by address, as it is given bytes).
+const workerGlue = read('hrdd-pipeline-worker.js').toString('utf8')
+  .replace(/^export (class|function|async function) /gm, '$1 ')
+  .replace(/^export \{[^}]*\};?$/gm, '')
+  .replaceAll('import.meta.url', 'self.location.href');
+if (/^\s*(export|import)\b/m.test(workerGlue)) throw new Error('the pipeline worker glue has an export or import left');
+const workerSource = read('pipeline-worker.js').toString('utf8');
+const workerMarker = '// ---- end of what the one-file build replaces ----';
+if (!workerSource.includes(workerMarker) || !/async function __wbg_init\(/.test(workerGlue)) {
+  throw new Error('unexpected pipeline worker sources: the marker line and __wbg_init are needed');
+}
+const workerScript = `${workerGlue}
+const ready = __wbg_init({ module_or_path: Uint8Array.from(atob(${JSON.stringify(read('hrdd-pipeline-worker_bg.wasm').toString('base64'))}), (c) => c.charCodeAt(0)) });
+${workerSource.split(workerMarker)[1]}`;
+if (/<\/script/i.test(workerScript)) throw new Error('the pipeline worker must not contain "</script"');
+const worker = `<script type="text/plain" id="hrdd-pipeline-worker">${workerScript}</script>`;
+
 const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const policy = [
   "default-src 'none'",
@@ -47,6 +69,7 @@ const policy = [
   `style-src ${hash(css)}`,
   'img-src data:',
   "connect-src 'none'",
+  'worker-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -65,6 +88,7 @@ const html = `<!doctype html>
 <style>${css}</style>
 <script type="module">${script}</script>
 ${catalogues}
+${worker}
 </head>
 <body>
 <noscript>This calculator needs JavaScript and WebAssembly. It runs entirely in your browser and sends nothing anywhere.</noscript>

@@ -720,3 +720,203 @@ fn results(props: &ResultsProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(
+        position: usize,
+        deal_id: &str,
+        customer: &str,
+        outcome: Outcome,
+        flags: usize,
+        open: u32,
+    ) -> BatchRow {
+        BatchRow {
+            position,
+            line: position as u64 + 2,
+            deal_id: deal_id.to_owned(),
+            customer: customer.to_owned(),
+            outcome,
+            red_flags: vec!["flag".to_owned(); flags],
+            possible_red_flags: 0,
+            top_right: None,
+            open_questions: open,
+            answers: None,
+        }
+    }
+
+    fn state() -> BatchState {
+        BatchState {
+            rows: Rc::new(vec![
+                row(0, "D-3", "Nordic Logistics", Outcome::Proceed, 0, 1),
+                row(
+                    1,
+                    "D-1",
+                    "Ministère de l'Intérieur",
+                    Outcome::DoNotProceed,
+                    2,
+                    0,
+                ),
+                row(2, "D-2", "Kenya Police", Outcome::Escalate, 1, 3),
+                row(3, "D-4", "Clinique Générale", Outcome::Escalate, 0, 2),
+                row(4, "D-5", "nordic shipping", Outcome::Incomplete, 0, 5),
+            ]),
+            phase: Phase::Done,
+            ..BatchState::default()
+        }
+    }
+
+    fn deals(state: &BatchState) -> Vec<&str> {
+        shown_rows(state)
+            .iter()
+            .map(|i| state.rows[*i].deal_id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_table_opens_with_the_deals_that_need_a_human_first() {
+        // Most serious outcome first; equal outcomes keep the file's order.
+        assert_eq!(deals(&state()), ["D-1", "D-2", "D-4", "D-5", "D-3"]);
+    }
+
+    #[test]
+    fn each_column_sorts_both_ways_and_ties_keep_the_file_order() {
+        let cases: [(SortColumn, bool, [&str; 5]); 8] = [
+            (SortColumn::File, false, ["D-3", "D-1", "D-2", "D-4", "D-5"]),
+            (SortColumn::File, true, ["D-5", "D-4", "D-2", "D-1", "D-3"]),
+            (
+                SortColumn::DealId,
+                false,
+                ["D-1", "D-2", "D-3", "D-4", "D-5"],
+            ),
+            (
+                SortColumn::Customer,
+                false,
+                ["D-4", "D-2", "D-1", "D-3", "D-5"],
+            ),
+            (
+                SortColumn::Outcome,
+                false,
+                ["D-3", "D-5", "D-2", "D-4", "D-1"],
+            ),
+            (
+                SortColumn::RedFlags,
+                true,
+                ["D-1", "D-2", "D-3", "D-4", "D-5"],
+            ),
+            (
+                SortColumn::OpenQuestions,
+                false,
+                ["D-1", "D-3", "D-4", "D-2", "D-5"],
+            ),
+            (
+                SortColumn::OpenQuestions,
+                true,
+                ["D-5", "D-2", "D-4", "D-3", "D-1"],
+            ),
+        ];
+        for (column, descending, expected) in cases {
+            let state = BatchState {
+                sort: (column, descending),
+                ..state()
+            };
+            assert_eq!(
+                deals(&state),
+                expected,
+                "{column:?}, descending: {descending}"
+            );
+        }
+    }
+
+    #[test]
+    fn filters_by_outcome_and_finds_deals_and_customers_without_accents_or_case() {
+        let by_outcome = BatchState {
+            outcome_filter: Some(Outcome::Escalate),
+            ..state()
+        };
+        assert_eq!(deals(&by_outcome), ["D-2", "D-4"]);
+        let by_name = BatchState {
+            search: "NORDIC".to_owned(),
+            ..state()
+        };
+        assert_eq!(deals(&by_name), ["D-5", "D-3"]);
+        let by_accent = BatchState {
+            search: "ministere".to_owned(),
+            ..state()
+        };
+        assert_eq!(deals(&by_accent), ["D-1"]);
+        let by_id = BatchState {
+            search: "d-4".to_owned(),
+            ..state()
+        };
+        assert_eq!(deals(&by_id), ["D-4"]);
+        let both = BatchState {
+            search: "nordic".to_owned(),
+            outcome_filter: Some(Outcome::Proceed),
+            ..state()
+        };
+        assert_eq!(deals(&both), ["D-3"]);
+    }
+
+    #[test]
+    fn sorting_or_filtering_goes_back_to_the_first_page_and_a_second_click_reverses() {
+        let state = Rc::new(BatchState { page: 3, ..state() });
+        let sorted = state.clone().reduce(BatchAction::Sort(SortColumn::DealId));
+        assert_eq!((sorted.sort, sorted.page), ((SortColumn::DealId, false), 0));
+        let reversed = sorted.reduce(BatchAction::Sort(SortColumn::DealId));
+        assert_eq!(reversed.sort, (SortColumn::DealId, true));
+        let filtered = Rc::new(BatchState {
+            page: 2,
+            ..(*reversed).clone()
+        })
+        .reduce(BatchAction::Search("x".into()));
+        assert_eq!(filtered.page, 0);
+    }
+
+    #[test]
+    fn a_file_without_a_deal_id_column_opens_the_mapping_screen() {
+        let failed = Rc::new(state()).reduce(BatchAction::Message(WorkerMessage::Failed {
+            problem: BatchProblem {
+                key: "no-deal-id-column".into(),
+                arguments: vec![],
+            },
+            headers: vec!["Opportunity".into(), "Account".into()],
+        }));
+        assert!(failed.mapping_open);
+        assert_eq!(failed.columns, ["", ""]);
+        let empty = Rc::new(state()).reduce(BatchAction::Message(WorkerMessage::Failed {
+            problem: BatchProblem {
+                key: "empty".into(),
+                arguments: vec![],
+            },
+            headers: vec![],
+        }));
+        assert!(!empty.mapping_open, "nothing to map in an empty file");
+        // Progress after a cancel is not shown (the worker is gone; a late message is ignored).
+        let cancelled = Rc::new(state()).reduce(BatchAction::Cancelled);
+        let late = cancelled.reduce(BatchAction::Message(WorkerMessage::Progress {
+            done: 5,
+            total: 9,
+        }));
+        assert_eq!(late.phase, Phase::Cancelled);
+    }
+
+    #[test]
+    fn the_worker_s_results_are_read_back_cell_by_cell() {
+        let text = "2\u{1f}D-1\u{1f}Acme\u{1f}escalate\u{1f}listed_party covert\u{1f}1\u{1f}privacy\u{1f}4\u{1f}general\u{1f}KE\u{1f}police\u{1f}direct\u{1e}\
+                    3\u{1f}D-2\u{1f}\u{1f}proceed\u{1f}\u{1f}0\u{1f}\u{1f}0\u{1f}general\u{1f}\u{1f}\u{1f}\u{1e}";
+        let rows = crate::batch_worker::parse_results(text);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            (rows[0].line, rows[0].deal_id.as_str(), rows[0].outcome),
+            (2, "D-1", Outcome::Escalate)
+        );
+        assert_eq!(rows[0].red_flags, ["listed_party", "covert"]);
+        assert_eq!((rows[0].possible_red_flags, rows[0].open_questions), (1, 4));
+        assert_eq!(rows[0].top_right, Some(hrdd_core::method::Right::Privacy));
+        assert!(rows[1].red_flags.is_empty() && rows[1].top_right.is_none());
+        assert_eq!(rows[1].position, 1);
+    }
+}

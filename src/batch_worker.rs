@@ -155,22 +155,43 @@ fn read_message(data: &JsValue) -> Option<WorkerMessage> {
 /// A running worker; dropping it stops it (cancel, or the screen closed).
 pub struct BatchWorker {
     worker: web_sys::Worker,
+    /// The one-file build's worker script address, released when the worker stops.
+    blob_address: Option<String>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl BatchWorker {
-    /// Starts the worker beside the calculator's own files.
+    /// Starts the worker: beside the calculator's own files, or, in the one-file build, from
+    /// the page itself (its script is in the page as inert text, started from a blob: address).
     pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Option<BatchWorker> {
-        let base = Reflect::get(&gloo::utils::window(), &"hrddAssetBase".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| "./".to_owned());
         let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker =
-            web_sys::Worker::new_with_options(&format!("{base}pipeline-worker.js"), &options)
-                .ok()?;
+        let inline = gloo::utils::document()
+            .get_element_by_id("hrdd-pipeline-worker")
+            .and_then(|element| element.text_content());
+        // A module beside the calculator's files; a classic script in the one-file build (a page
+        // opened from disk cannot start a module worker from a blob: address).
+        if inline.is_none() {
+            options.set_type(web_sys::WorkerType::Module);
+        }
+        let blob = inline.is_some();
+        let address = match inline {
+            Some(script) => {
+                let parts = Array::of1(&JsValue::from_str(&script));
+                let kind = web_sys::BlobPropertyBag::new();
+                kind.set_type("text/javascript");
+                let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &kind).ok()?;
+                web_sys::Url::create_object_url_with_blob(&blob).ok()?
+            }
+            None => {
+                let base = Reflect::get(&gloo::utils::window(), &"hrddAssetBase".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_else(|| "./".to_owned());
+                format!("{base}pipeline-worker.js")
+            }
+        };
+        let worker = web_sys::Worker::new_with_options(&address, &options).ok()?;
         let on_message = std::rc::Rc::new(on_message);
         let receive = {
             let on_message = on_message.clone();
@@ -186,6 +207,7 @@ impl BatchWorker {
         worker.set_onerror(Some(fail.as_ref().unchecked_ref()));
         Some(BatchWorker {
             worker,
+            blob_address: blob.then_some(address),
             _on_message: receive,
             _on_error: fail,
         })
@@ -231,5 +253,8 @@ impl BatchWorker {
 impl Drop for BatchWorker {
     fn drop(&mut self) {
         self.worker.terminate();
+        if let Some(address) = &self.blob_address {
+            let _ = web_sys::Url::revoke_object_url(address);
+        }
     }
 }

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { accessibilityViolations, foreignRequests, openPage, repositoryRoot, withServerAndBrowser } from './harness.mjs';
 
 const suite = withServerAndBrowser();
@@ -188,6 +189,19 @@ describe('pipeline screening', () => {
     await page.setInputFiles('#batch-file', latin);
     await page.waitForSelector('#batch-table tbody tr');
     assert.equal(await page.locator('#batch-table tbody tr td').nth(1).innerText(), 'Société Générale');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the one-file build, opened from disk, screens the sample pipeline with no request at all', async () => {
+    const address = pathToFileURL(join(repositoryRoot, 'dist-single', 'hrdd-calculator.html')).href;
+    const { page, context, requests, errors } = await openPage(suite.browser, address);
+    await openPipelineScreen(page);
+    await page.setInputFiles('#batch-file', join(repositoryRoot, 'examples', 'pipeline.csv'));
+    await page.waitForSelector('#batch-table tbody tr');
+    assert.match(await page.locator('.batch-status').innerText(), /deals screened/);
+    const elsewhere = requests.map((r) => r.url).filter((url) => url !== address && !/^(data|blob):/.test(url));
+    assert.deepEqual(elsewhere, [], 'the worker starts from the page itself');
     assert.deepEqual(errors, []);
     await context.close();
   });
