@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,7 +96,11 @@ describe('pipeline screening', () => {
     await firstRow.getByRole('button', { name: /^Open as draft/ }).click();
     await page.waitForSelector('#outcome');
     assert.match(await page.locator('#notice').innerText(), new RegExp(`Deal ${dealId} opened`));
-    assert.equal(await page.locator('#mode-full_assessment, [id="mode-full_assessment"]').count() > 0 || await page.locator('input[value="full_assessment"]:checked').count() > 0, true, 'a full assessment');
+    assert.equal(await page.locator('#mode-full_assessment').isChecked(), true, 'a full assessment');
+    assert.equal(await page.locator('#text-customer').inputValue(), exportedRow[1], 'the customer comes with it');
+    // Its destination too: the country card names the row's country.
+    const country = (await readFile(file, 'utf8')).split('\n').find((line) => line.startsWith(`${dealId},`)).split(',')[2];
+    assert.equal(await page.locator('[id="profile.destination"]').inputValue(), country);
     // Back to the pipeline: the results are still there.
     await openPipelineScreen(page);
     assert.equal(await page.locator('#batch-table tbody tr').count() > 0, true);
@@ -179,8 +183,14 @@ describe('pipeline screening', () => {
     await writeFile(empty, '');
     await writeFile(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00]));
     await writeFile(latin, Buffer.from('Deal ID,Customer,Country\nD-1,Soci\xe9t\xe9 G\xe9n\xe9rale,Allemagne\n', 'latin1'));
+    // A file far larger than any pipeline export (sparse: it takes no room on the disk).
+    const huge = join(folder, 'huge.csv');
+    await writeFile(huge, '');
+    await truncate(huge, 100 * 1024 * 1024);
     const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await openPipelineScreen(page);
+    await page.setInputFiles('#batch-file', huge);
+    await page.waitForFunction(() => /larger than 64 MB/.test(document.querySelector('.batch-status')?.textContent ?? ''));
     await page.setInputFiles('#batch-file', empty);
     await page.waitForFunction(() => /the file is empty/.test(document.querySelector('.batch-status')?.textContent ?? ''));
     await page.setInputFiles('#batch-file', binary);
