@@ -498,6 +498,14 @@ question-profile-death_penalty = Does the destination carry out executions?
     .source = EU Regulation 2019/125 (goods that could be used for capital punishment or torture), Article 1 and Annex III; UN Guiding Principle 7
 option-profile-death_penalty-abolished = No: abolished in law, or no execution for ten years or more
 option-profile-death_penalty-carries_out_executions = Yes: executions have been carried out in the last ten years
+question-connection-relationship = Is this a new relationship, or does it continue an existing one?
+    .help = Declining or delaying a new deal leaves no one worse off than before; ending a relationship that already exists can itself harm people who rely on the product or service (patients, network users, staff), so it has to be planned. The answer changes what to do when leverage is low and the risk serious; it never changes the score.
+    .source = OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 3 (disengagement as a last resort) and its questions and answers on disengagement; UN Guiding Principle 19 and commentary
+    .for-our_product = Is this a new product or deployment, or does it continue one already in use?
+option-connection-relationship-new = New: a new customer, or a new kind of sale to an existing customer
+    .for-our_product = New: not yet in use, or put to a new use
+option-connection-relationship-existing = Existing: a renewal, extension, upgrade or continued service
+    .for-our_product = Existing: already in use (an update, extension or continued service)
 
 ## Rights and groups at heightened risk
 
@@ -742,8 +750,11 @@ action-build_and_use_leverage = Build and use leverage over the customer
     .detail = You would be linked to harm through the customer's use: make your leverage real (terms, audits, suspension, updates) and use it, alone or with others.
     .source = UN Guiding Principle 19 and commentary; OECD Due Diligence Guidance, section II
 action-consider_responsible_disengagement = Consider responsible disengagement
-    .detail = Leverage is low and the harm severe. If leverage cannot be built, ending or not entering the relationship is an option; weigh what ending would mean for people, and do it responsibly.
+    .detail = Leverage is low and the harm severe. If leverage cannot be built, ending the relationship is an option: weigh what ending would mean for people who rely on the product, give notice, and do it responsibly.
     .source = UN Guiding Principle 19 commentary; OECD Due Diligence Guidance, Q&A on disengagement
+action-decline_or_defer_new_relationship = Do not enter the relationship until leverage is in place
+    .detail = Leverage is low and the harm serious, and the relationship is new: declining or deferring it harms no one who depends on it today. Enter only once binding terms, audit and suspension rights, or joint action with others give you real leverage; otherwise decline, and record why.
+    .source = OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 3 and its questions and answers on disengagement; UN Guiding Principle 19 commentary
 action-establish_connection = Establish how your organisation would be connected to harm
     .detail = Cause, contribute and directly linked call for different responses. Answer the connection question with the people who know the product's design, services and marketing.
     .source = UN Guiding Principles 13 and 19
@@ -1399,7 +1410,7 @@ context-moderate = moderate risk context
 context-high = high risk context
 context-very_high = very high risk context
 connection-linked = directly linked
-    .response = You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, consider responsible disengagement.
+    .response = You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, do not enter a new relationship until leverage is in place, and consider responsible disengagement from an existing one.
 connection-contribute = contributing
     .response = You would contribute: stop the acts that facilitate or encourage the harm, use your leverage to reduce what remains, and take part in remediation.
 connection-cause = causing

@@ -497,6 +497,14 @@ question-profile-death_penalty = ¿Se llevan a cabo ejecuciones en el destino?
     .source = Reglamento (UE) 2019/125 (bienes que podrían utilizarse para aplicar la pena de muerte o infligir tortura), artículo 1 y anexo III; Principio Rector 7 de las Naciones Unidas
 option-profile-death_penalty-abolished = No: abolida por ley, o sin ejecuciones desde hace diez años o más
 option-profile-death_penalty-carries_out_executions = Sí: se han llevado a cabo ejecuciones en los últimos diez años
+question-connection-relationship = ¿Se trata de una relación nueva o de la continuación de una relación existente?
+    .help = Rechazar o aplazar una operación nueva no deja a nadie en peor situación que antes; en cambio, poner fin a una relación existente puede perjudicar a las personas que dependen del producto o del servicio (pacientes, usuarios de una red, personal), por lo que debe planificarse. La respuesta cambia lo que hay que hacer cuando la capacidad de influencia es escasa y el riesgo, serio; nunca cambia la puntuación.
+    .source = Guía de la OCDE de Debida Diligencia para una Conducta Empresarial Responsable (2018), paso 3 (la desvinculación como último recurso) y sus preguntas y respuestas sobre la desvinculación; Principio Rector 19 de las Naciones Unidas y comentario
+    .for-our_product = ¿Se trata de un producto o despliegue nuevo, o de la continuación de uno que ya está en uso?
+option-connection-relationship-new = Nueva: un cliente nuevo, o un nuevo tipo de venta a un cliente existente
+    .for-our_product = Nuevo: todavía no está en uso, o se destina a un uso nuevo
+option-connection-relationship-existing = Existente: una renovación, ampliación, actualización o un servicio que continúa
+    .for-our_product = Existente: ya está en uso (actualización, ampliación o servicio que continúa)
 
 ## Rights and groups at heightened risk
 
@@ -741,8 +749,11 @@ action-build_and_use_leverage = Aumente y ejerza su capacidad de influencia sobr
     .detail = Usted estaría relacionado con el daño a través del uso que haga el cliente: haga efectiva su capacidad de influencia (condiciones contractuales, auditorías, suspensión, actualizaciones) y ejérzala, de forma individual o junto con otros.
     .source = Principio Rector 19 de las Naciones Unidas y su comentario; Guía de la OCDE de Debida Diligencia para una Conducta Empresarial Responsable, sección II
 action-consider_responsible_disengagement = Considere una desvinculación responsable
-    .detail = La capacidad de influencia es escasa y el daño, grave. Si no se puede aumentar la capacidad de influencia, poner fin a la relación o no iniciarla es una opción; sopese lo que supondría ponerle fin para las personas y hágalo de manera responsable.
+    .detail = La capacidad de influencia es escasa y el daño, grave. Si no se puede aumentar la capacidad de influencia, poner fin a la relación es una opción: sopese lo que supondría para las personas que dependen del producto, avise con antelación y hágalo de manera responsable.
     .source = Comentario al Principio Rector 19 de las Naciones Unidas; Guía de la OCDE de Debida Diligencia para una Conducta Empresarial Responsable, preguntas y respuestas sobre la desvinculación
+action-decline_or_defer_new_relationship = No inicie la relación hasta que tenga capacidad de influencia
+    .detail = La capacidad de influencia es escasa, el daño serio y la relación nueva: rechazarla o aplazarla no perjudica a nadie que dependa de ella hoy. Iníciela solo cuando unas condiciones vinculantes, derechos de auditoría y suspensión o la acción conjunta con otros le den una capacidad de influencia real; si no, recházela y deje constancia del motivo.
+    .source = Guía de la OCDE de Debida Diligencia para una Conducta Empresarial Responsable (2018), paso 3 y sus preguntas y respuestas sobre la desvinculación; comentario al Principio Rector 19 de las Naciones Unidas
 action-establish_connection = Determine qué relación tendría su organización con el daño
     .detail = Provocar un daño, contribuir a él y estar directamente relacionado con él exigen respuestas distintas. Responda a la pregunta sobre la implicación junto con las personas que conocen el diseño, los servicios y la comercialización del producto.
     .source = Principios Rectores 13 y 19 de las Naciones Unidas
@@ -1383,7 +1394,7 @@ context-moderate = contexto de riesgo moderado
 context-high = contexto de riesgo alto
 context-very_high = contexto de riesgo muy alto
 connection-linked = directamente relacionado
-    .response = Usted estaría directamente relacionado con el daño: aumente y ejerza su capacidad de influencia sobre el cliente (condiciones contractuales, auditorías, suspensión, acción conjunta con otros). Si su capacidad de influencia sigue siendo escasa y el daño es grave, considere una desvinculación responsable.
+    .response = Usted estaría directamente relacionado con el daño: aumente y ejerza su capacidad de influencia sobre el cliente (condiciones contractuales, auditorías, suspensión, acción conjunta con otros). Si su capacidad de influencia sigue siendo escasa y el daño es grave, no inicie una relación nueva hasta tener capacidad de influencia, y considere una desvinculación responsable de una relación existente.
 connection-contribute = contribuye
     .response = Usted contribuiría a provocar el daño: ponga fin a los actos que lo facilitan o incentivan, utilice su capacidad de influencia para reducir lo que quede y participe en la reparación.
 connection-cause = provoca

@@ -497,6 +497,14 @@ question-profile-death_penalty = La destination procède-t-elle à des exécutio
     .source = Règlement (UE) 2019/125 (biens susceptibles d'être utilisés en vue d'infliger la peine capitale ou la torture), article 1er et annexe III ; Principe directeur 7 des Nations Unies
 option-profile-death_penalty-abolished = Non : peine de mort abolie en droit, ou aucune exécution depuis dix ans ou plus
 option-profile-death_penalty-carries_out_executions = Oui : des exécutions ont eu lieu au cours des dix dernières années
+question-connection-relationship = S'agit-il d'une nouvelle relation, ou de la poursuite d'une relation existante ?
+    .help = Refuser ou différer une nouvelle affaire ne laisse personne dans une situation pire qu'avant ; mettre fin à une relation existante peut au contraire nuire aux personnes qui dépendent du produit ou du service (patients, usagers d'un réseau, personnel), et doit donc être préparé. La réponse change ce qu'il faut faire lorsque l'influence est faible et le risque sérieux ; elle ne change jamais le score.
+    .source = Guide OCDE sur le devoir de diligence pour une conduite responsable des entreprises (2018), étape 3 (le désengagement en dernier recours) et ses questions-réponses sur le désengagement ; Principe directeur 19 des Nations Unies et commentaire
+    .for-our_product = S'agit-il d'un nouveau produit ou déploiement, ou de la poursuite d'un produit déjà utilisé ?
+option-connection-relationship-new = Nouvelle : un nouveau client, ou un nouveau type de vente à un client existant
+    .for-our_product = Nouveau : pas encore utilisé, ou affecté à un nouvel usage
+option-connection-relationship-existing = Existante : un renouvellement, une extension, une mise à niveau ou un service qui se poursuit
+    .for-our_product = Existant : déjà utilisé (mise à jour, extension ou service qui se poursuit)
 
 ## Rights and groups at heightened risk
 
@@ -741,8 +749,11 @@ action-build_and_use_leverage = Renforcer et exercer votre influence sur le clie
     .detail = Vous seriez lié au préjudice par l'utilisation qu'en fait le client : rendez votre influence réelle (conditions contractuelles, audits, suspension, mises à jour) et exercez-la, seul ou avec d'autres.
     .source = Principe directeur 19 des Nations Unies et commentaire ; Guide OCDE sur le devoir de diligence pour une conduite responsable des entreprises, section II
 action-consider_responsible_disengagement = Envisager un désengagement responsable
-    .detail = L'influence est faible et le préjudice grave. Si l'influence ne peut pas être renforcée, mettre fin à la relation ou ne pas l'engager est une option ; mesurez ce que cette rupture signifierait pour les personnes, et procédez de manière responsable.
+    .detail = L'influence est faible et le préjudice grave. Si l'influence ne peut pas être renforcée, mettre fin à la relation est une option : mesurez ce que cette rupture signifierait pour les personnes qui dépendent du produit, donnez un préavis, et procédez de manière responsable.
     .source = Commentaire du Principe directeur 19 des Nations Unies ; Guide OCDE sur le devoir de diligence pour une conduite responsable des entreprises, questions-réponses sur le désengagement
+action-decline_or_defer_new_relationship = Ne pas engager la relation tant que l'influence n'est pas en place
+    .detail = L'influence est faible, le préjudice sérieux et la relation nouvelle : la refuser ou la différer ne nuit à personne qui en dépend aujourd'hui. Ne l'engagez qu'une fois que des conditions contraignantes, des droits d'audit et de suspension ou une action conjointe avec d'autres vous donnent une influence réelle ; sinon, refusez, et consignez pourquoi.
+    .source = Guide OCDE sur le devoir de diligence pour une conduite responsable des entreprises (2018), étape 3 et ses questions-réponses sur le désengagement ; commentaire du Principe directeur 19 des Nations Unies
 action-establish_connection = Déterminer comment votre organisation serait impliquée dans le préjudice
     .detail = Causer, contribuer et être directement lié appellent des réponses différentes. Répondez à la question sur l'implication de votre organisation avec les personnes qui connaissent la conception, les services et la promotion commerciale du produit.
     .source = Principes directeurs 13 et 19 des Nations Unies
@@ -1383,7 +1394,7 @@ context-moderate = contexte à risque modéré
 context-high = contexte à risque élevé
 context-very_high = contexte à risque très élevé
 connection-linked = directement lié
-    .response = Vous seriez directement lié au préjudice : renforcez et exercez votre influence sur le client (conditions contractuelles, audits, suspension, action conjointe avec d'autres). Si votre influence reste faible et que le préjudice est grave, envisagez un désengagement responsable.
+    .response = Vous seriez directement lié au préjudice : renforcez et exercez votre influence sur le client (conditions contractuelles, audits, suspension, action conjointe avec d'autres). Si votre influence reste faible et que le préjudice est grave, n'engagez pas une nouvelle relation tant que l'influence n'est pas en place, et envisagez un désengagement responsable d'une relation existante.
 connection-contribute = contribue
     .response = Vous contribueriez au préjudice : mettez fin aux actes qui le facilitent ou l'encouragent, usez de votre influence pour réduire ce qui subsiste, et participez à la réparation.
 connection-cause = cause

@@ -557,3 +557,78 @@ fn the_quick_decision_agrees_with_the_whole_report_on_every_example() {
         );
     }
 }
+
+/// Low leverage over a serious harm: whether the relationship is new or existing decides the
+/// response (METHODOLOGY.md 4.14). On the worked examples that reach that point, an existing
+/// relationship lists responsible disengagement and not "do not enter"; a new one the reverse;
+/// an unanswered one lists both; and the answer never moves the outcome, a flag or a score.
+#[test]
+fn a_new_or_existing_relationship_decides_between_declining_and_disengaging() {
+    let relationship = hrdd_core::method::question_index("connection.relationship").unwrap();
+    let listed = |report: &Report, id: &str| report.actions.iter().any(|a| a.id == id);
+    let mut reached = 0;
+    for (path, document) in examples() {
+        let assessment = document.to_assessment().unwrap();
+        if assessment.mode != Mode::FullAssessment {
+            continue;
+        }
+        let with = |key: Option<&str>| {
+            let mut a = assessment.clone();
+            a.answers[relationship] = Answer::Unanswered;
+            if let Some(key) = key {
+                a.choose("connection.relationship", key).unwrap();
+            }
+            score(&a)
+        };
+        let (unanswered, new, existing) = (with(None), with(Some("new")), with(Some("existing")));
+        for report in [&new, &existing] {
+            assert_eq!(report.outcome, unanswered.outcome, "{}", path.display());
+            assert_eq!(report.red_flags, unanswered.red_flags, "{}", path.display());
+            assert_eq!(report.elements, unanswered.elements, "{}", path.display());
+            assert_eq!(
+                report.salient_rights,
+                unanswered.salient_rights,
+                "{}",
+                path.display()
+            );
+        }
+        if !listed(&unanswered, "consider_responsible_disengagement") {
+            assert!(
+                !listed(&new, "decline_or_defer_new_relationship"),
+                "{}",
+                path.display()
+            );
+            continue;
+        }
+        reached += 1;
+        assert!(
+            listed(&unanswered, "decline_or_defer_new_relationship"),
+            "{}",
+            path.display()
+        );
+        assert!(
+            listed(&existing, "consider_responsible_disengagement"),
+            "{}",
+            path.display()
+        );
+        assert!(
+            !listed(&existing, "decline_or_defer_new_relationship"),
+            "{}",
+            path.display()
+        );
+        assert!(
+            listed(&new, "decline_or_defer_new_relationship"),
+            "{}",
+            path.display()
+        );
+        assert!(
+            !listed(&new, "consider_responsible_disengagement"),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(
+        reached >= 2,
+        "the examples must reach low leverage over a serious harm"
+    );
+}

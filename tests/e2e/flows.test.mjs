@@ -86,7 +86,7 @@ describe('full assessment with the mouse', () => {
       ['customer.final_destination', 'user_site'], ['customer.human_rights_commitment', 'with_processes'],
       ['customer.policy_versus_practice', 'matches'], ['customer.modify_or_reexport', 'no'], ['customer.enabling_laws', 'no'],
       ['customer.corruption', 'no'], ['impacts.remedy', 'yes'], ['impacts.cumulative', 'no'], ['impacts.not_proceeding', 'little'],
-      ['connection.type', 'linked'], ['connection.contract_terms', 'yes'], ['connection.traceability', 'yes'],
+      ['connection.type', 'linked'], ['connection.contract_terms', 'yes'], ['connection.traceability', 'yes'], ['connection.relationship', 'new'],
       ['ai.sensitive_inference', 'no'], ['ai.human_review_and_bias_testing', 'one'],
     ]) await page.locator(`[id="${question}-${option}"]`).click();
     for (const id of ['customer.refusals-none', 'connection.facilitating_acts-none', 'end_use.capabilities-profile', 'end_use.capabilities-none']) {

@@ -80,6 +80,14 @@ const BSR_D: &str = "BSR primer, element D actions";
 const UNGP_19: &str =
     "UN Guiding Principle 19 and commentary; OECD Due Diligence Guidance, section II";
 
+/// Escalation or worse, leverage at most low and a right at least serious: where ending or not
+/// entering the relationship becomes one of the options (UN Guiding Principle 19 commentary).
+const LOW_LEVERAGE_SERIOUS_HARM: Relevance = Relevance::AllOf(&[
+    Relevance::OutcomeAtLeast(Outcome::Escalate),
+    Relevance::LeverageAtMost(Leverage::Low),
+    Relevance::SeverityAtLeast(SeverityBand::Serious),
+]);
+
 pub const ACTIONS: &[ActionDefinition] = &[
     ActionDefinition {
         id: "cease_own_activity",
@@ -123,13 +131,31 @@ pub const ACTIONS: &[ActionDefinition] = &[
     ActionDefinition {
         id: "consider_responsible_disengagement",
         title: en("Consider responsible disengagement"),
-        detail: en("Leverage is low and the harm severe. If leverage cannot be built, ending or not entering the relationship is an option; weigh what ending would mean for people, and do it responsibly."),
+        detail: en("Leverage is low and the harm severe. If leverage cannot be built, ending the relationship is an option: weigh what ending would mean for people who rely on the product, give notice, and do it responsibly."),
         source: en("UN Guiding Principle 19 commentary; OECD Due Diligence Guidance, Q&A on disengagement"),
         element: Some(Element::Connection),
         relevance: Relevance::AllOf(&[
-            Relevance::OutcomeAtLeast(Outcome::Escalate),
-            Relevance::LeverageAtMost(Leverage::Low),
-            Relevance::SeverityAtLeast(SeverityBand::Serious),
+            LOW_LEVERAGE_SERIOUS_HARM,
+            // An unknown answer recommends it too: the relationship may exist.
+            Relevance::When(Trigger::AnswerIs {
+                question: "connection.relationship",
+                choices: &["existing"],
+            }),
+        ]),
+        in_place_when: None,
+    },
+    ActionDefinition {
+        id: "decline_or_defer_new_relationship",
+        title: en("Do not enter the relationship until leverage is in place"),
+        detail: en("Leverage is low and the harm serious, and the relationship is new: declining or deferring it harms no one who depends on it today. Enter only once binding terms, audit and suspension rights, or joint action with others give you real leverage; otherwise decline, and record why."),
+        source: en("OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 3 and its questions and answers on disengagement; UN Guiding Principle 19 commentary"),
+        element: Some(Element::Connection),
+        relevance: Relevance::AllOf(&[
+            LOW_LEVERAGE_SERIOUS_HARM,
+            Relevance::When(Trigger::AnswerIs {
+                question: "connection.relationship",
+                choices: &["new"],
+            }),
         ]),
         in_place_when: None,
     },

@@ -581,7 +581,7 @@ impl Connection {
         match self {
             Connection::Cause => en("You would cause the harm: stop or change your own activity so that it does not happen, and provide for remediation if it does. Customer clauses do not answer a harm you cause."),
             Connection::Contribute => en("You would contribute: stop the acts that facilitate or encourage the harm, use your leverage to reduce what remains, and take part in remediation."),
-            Connection::DirectlyLinked => en("You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, consider responsible disengagement."),
+            Connection::DirectlyLinked => en("You would be directly linked: build and use leverage over the customer (terms, audits, suspension, joint action with others). If leverage stays low and the harm is severe, do not enter a new relationship until leverage is in place, and consider responsible disengagement from an existing one."),
         }
     }
 }

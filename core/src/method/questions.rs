@@ -1356,7 +1356,30 @@ pub const QUESTIONS: &[Question] = &[
         }),
     },
     DEATH_PENALTY_QUESTION,
+    // Appended (the list is append-only: links and files name questions by position).
+    RELATIONSHIP_QUESTION,
 ];
+
+/// Whether the deal opens a relationship or continues one: it decides what "ending it" means
+/// when leverage is low and the harm severe (see the actions `consider_responsible_disengagement`
+/// and `decline_or_defer_new_relationship`).
+pub(super) const RELATIONSHIP_QUESTION: Question = Question {
+    id: "connection.relationship",
+    section: Section::Connection,
+    scored: None,
+    prompt: en("Is this a new relationship, or does it continue an existing one?"),
+    help: en("Declining or delaying a new deal leaves no one worse off than before; ending a relationship that already exists can itself harm people who rely on the product or service (patients, network users, staff), so it has to be planned. The answer changes what to do when leverage is low and the risk serious; it never changes the score."),
+    source: en("OECD Due Diligence Guidance for Responsible Business Conduct (2018), step 3 (disengagement as a last resort) and its questions and answers on disengagement; UN Guiding Principle 19 and commentary"),
+    kind: QuestionKind::Single(&[
+        choice("new", "New: a new customer, or a new kind of sale to an existing customer", 0),
+        choice("existing", "Existing: a renewal, extension, upgrade or continued service", 0),
+    ]),
+    scope: Scope::Full,
+    sector: None,
+    decisive: false,
+    retired: false,
+    asked_when: None,
+};
 
 /// Asked where the product could serve executions; no open dataset answers it (see the help).
 pub(super) const DEATH_PENALTY_QUESTION: Question = Question {

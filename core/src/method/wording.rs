@@ -28,6 +28,7 @@ pub const PERSPECTIVE_PROMPTS: &[(&str, Perspective, &str)] = &[
     ("connection.contract_terms", Perspective::OurProduct, en("Can you set binding terms on how the product is used (for example terms of service)?")),
     ("connection.contract_terms", Perspective::OutsideReview, en("Can the company set binding terms on how the product is used?")),
     ("connection.traceability", Perspective::OutsideReview, en("Can the company trace where the product ends up, including transfers and modifications?")),
+    ("connection.relationship", Perspective::OurProduct, en("Is this a new product or deployment, or does it continue one already in use?")),
     ("customer.transaction_red_flags", Perspective::OutsideReview, en("Are any of these signs known about the transaction? Tick all that apply.")),
     ("end_use.disallowed_uses", Perspective::OurProduct, en("Have you defined the uses of the product you will not allow?")),
     ("end_use.disallowed_uses", Perspective::OutsideReview, en("Has the company defined the uses of the product it will not allow for this customer?")),
@@ -37,8 +38,9 @@ pub const PERSPECTIVE_PROMPTS: &[(&str, Perspective, &str)] = &[
 ];
 
 /// (question id, option key, perspective, label) for every option whose catalogue label speaks
-/// as the company ("we", "our") and so does not fit an outside reviewer. A test checks that no
-/// option shown to an outside reviewer says "we" or "our".
+/// as the company ("we", "our") and so does not fit an outside reviewer, or speaks of a sale
+/// where an organisation assesses its own product. A test checks that no option shown to an
+/// outside reviewer says "we" or "our".
 pub const PERSPECTIVE_OPTION_LABELS: &[(&str, &str, Perspective, &str)] = &[
     ("profile.channel", "direct", Perspective::OutsideReview, en("The company sells or provides it directly")),
     ("profile.ongoing_relationship", "continuing", Perspective::OutsideReview, en("A continuing service the company can suspend: licences, updates, hosting or maintenance")),
@@ -47,6 +49,8 @@ pub const PERSPECTIVE_OPTION_LABELS: &[(&str, &str, Perspective, &str)] = &[
     ("connection.type", "cause", Perspective::OutsideReview, en("Cause: the company's own activity would harm people")),
     ("mitigations.evidence", "verified", Perspective::OutsideReview, en("Verified: tested, audited or seen to work")),
     ("mitigations.evidence", "declared", Perspective::OutsideReview, en("Declared by the customer or the company, not verified")),
+    ("connection.relationship", "new", Perspective::OurProduct, en("New: not yet in use, or put to a new use")),
+    ("connection.relationship", "existing", Perspective::OurProduct, en("Existing: already in use (an update, extension or continued service)")),
 ];
 
 impl Question {

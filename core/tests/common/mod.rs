@@ -54,6 +54,7 @@ pub const CLEAN_FULL_EXTRA: &[(&str, &str)] = &[
     ("connection.type", "linked"),
     ("connection.contract_terms", "yes"),
     ("connection.traceability", "yes"),
+    ("connection.relationship", "existing"),
     ("ai.human_review_and_bias_testing", "both"),
     ("telecom.direct_access", "no"),
     ("cloud.authority_data_access", "no"),
