@@ -5,7 +5,7 @@
 // machine.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,6 +212,32 @@ describe('pipeline screening', () => {
     assert.match(await page.locator('.batch-status').innerText(), /deals screened/);
     const elsewhere = requests.map((r) => r.url).filter((url) => url !== address && !/^(data|blob):/.test(url));
     assert.deepEqual(elsewhere, [], 'the worker starts from the page itself');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the browser and the command line give the same results, cell for cell, for the sample pipeline', async () => {
+    const sample = join(repositoryRoot, 'examples', 'pipeline.csv');
+    // The command line's results (built by the native test layer; built here if it is missing).
+    execFileSync('cargo', ['build', '-q', '-p', 'hrdd-cli'], { cwd: repositoryRoot });
+    const command = spawnSync(join(repositoryRoot, 'target', 'debug', 'hrdd-score'), ['--csv', sample], { encoding: 'utf8' });
+    assert.equal(command.status, 0, command.stderr);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
+    await openPipelineScreen(page);
+    await page.setInputFiles('#batch-file', sample);
+    await page.waitForSelector('#batch-table tbody tr');
+    const downloading = page.waitForEvent('download');
+    await page.locator('#batch-export').click();
+    const exported = await readFile(await (await downloading).path(), 'utf8');
+    assert.deepEqual(parseCsv(exported), parseCsv(command.stdout));
+    // The problems, each with its line, are the ones the command line reports.
+    await page.locator('#batch-problems summary').click();
+    const shown = await page.locator('#batch-problems li').allInnerTexts();
+    const reported = command.stderr.split('\n').filter((line) => /: line \d+:/.test(line));
+    assert.equal(shown.length, reported.length, `${shown.join('\n')}\n---\n${reported.join('\n')}`);
+    for (const [i, line] of reported.entries()) {
+      assert.equal(/line (\d+)/.exec(shown[i])[1], /line (\d+)/.exec(line)[1], 'the same line numbers in the same order');
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });
