@@ -9,11 +9,12 @@ use crate::restrictive_measures::RestrictiveMeasures;
 use crate::settings::Settings;
 use hrdd_core::i18n::Texts;
 use hrdd_core::method::{
-    ActionDefinition, Connection, FlagLevel, RedFlagDefinition, ACTIONS, RED_FLAGS,
+    answered_by, ActionDefinition, AnsweredBy, Connection, FlagLevel, RedFlagDefinition, ACTIONS,
+    RED_FLAGS,
 };
 use hrdd_core::report::{
-    ActionStatus, BlockReason, Blocker, ChangeKind, OutcomeReason, RaisedRedFlag, Report,
-    WhatWouldChange,
+    ActionStatus, BlockReason, Blocker, ChangeKind, OpenQuestion, OutcomeReason, RaisedRedFlag,
+    Report, WhatWouldChange,
 };
 use hrdd_core::Outcome;
 use std::rc::Rc;
@@ -83,6 +84,11 @@ pub fn outcome_card(props: &ReportProps) -> Html {
     let blocked_note = report.decision_blocked()
         && !matches!(outcome, Outcome::Incomplete | Outcome::DoNotProceed);
     let next = texts.next_step(report);
+    let for_compliance = report
+        .open_questions
+        .iter()
+        .filter(|q| answered_by(&q.id) == AnsweredBy::Compliance)
+        .count();
     html! {
         <div class="outcome-card" role="status" aria-live="polite" aria-atomic="true">
             <p class={classes!("outcome-badge", format!("outcome-{}", outcome.key()))} id="outcome">{texts.outcome(outcome).to_owned()}</p>
@@ -94,6 +100,9 @@ pub fn outcome_card(props: &ReportProps) -> Html {
                 <p class="rights-in-tension" id="rights-in-tension"><strong>{texts.ui("ui-results-rights-in-tension")}{" "}</strong>{texts.ui("ui-results-the-product-also-strengthens-rights")}</p>
             }
             <p class="outcome-next"><strong>{texts.ui("ui-results-next")}{" "}</strong>{next}</p>
+            if for_compliance > 0 {
+                <p class="compliance-route" id="compliance-route">{texts.ui_with("ui-results-compliance-route", &[("count", &for_compliance.to_string())])}</p>
+            }
             <p class="risk-line">
                 { if report.open_questions.is_empty() {
                     texts.ui_with("ui-results-residual-risk", &[("residual", texts.risk(report.residual_risk)), ("inherent", texts.risk(report.inherent_risk))])
@@ -604,6 +613,28 @@ pub fn actions(props: &ReportProps) -> Html {
 pub fn open_questions(props: &ReportProps) -> Html {
     let texts = crate::use_texts();
     let report = &props.report;
+    // Checks a compliance or export-control team makes are routed to them by name (the method
+    // says which: `hrdd_core::method::answered_by`); the rest stay with the deal team.
+    let (compliance, deal_team): (Vec<&OpenQuestion>, Vec<&OpenQuestion>) = report
+        .open_questions
+        .iter()
+        .partition(|q| answered_by(&q.id) == AnsweredBy::Compliance);
+    let list = |questions: &[&OpenQuestion]| {
+        html! {
+            <ul class="open-questions">
+                { for questions.iter().map(|q| {
+                    let target = format!("q-{}", q.id);
+                    let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
+                    html! {
+                        <li>
+                            if q.decisive { <span class="tag">{texts.ui("ui-results-decisive")}{" "}</span> }
+                            <button type="button" class="link-button" {onclick}>{texts.open_question(&q.id, report.perspective)}</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+    };
     html! {
         <section aria-labelledby="open-title">
             <h3 id="open-title">{texts.ui_with("ui-results-open-questions-count", &[("count", &report.open_questions.len().to_string())])}</h3>
@@ -611,18 +642,17 @@ pub fn open_questions(props: &ReportProps) -> Html {
                 <p>{texts.ui("ui-results-none-every-question-asked-has")}</p>
             } else {
                 <p>{texts.ui_with("ui-results-decisive-gaps", &[("count", &report.decisive_gaps.to_string())])}</p>
-                <ul class="open-questions">
-                    { for report.open_questions.iter().map(|q| {
-                        let target = format!("q-{}", q.id);
-                        let onclick = Callback::from(move |_: MouseEvent| crate::focus_element(&target));
-                        html! {
-                            <li>
-                                if q.decisive { <span class="tag">{texts.ui("ui-results-decisive")}{" "}</span> }
-                                <button type="button" class="link-button" {onclick}>{texts.open_question(&q.id, report.perspective)}</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                if compliance.is_empty() {
+                    {list(&deal_team)}
+                } else {
+                    <h4 id="open-for-compliance">{texts.ui("ui-results-open-for-compliance")}</h4>
+                    <p class="help">{texts.ui("ui-results-open-for-compliance-why")}</p>
+                    {list(&compliance)}
+                    if !deal_team.is_empty() {
+                        <h4 id="open-for-deal-team">{texts.ui("ui-results-open-for-deal-team")}</h4>
+                        {list(&deal_team)}
+                    }
+                }
             }
         </section>
     }

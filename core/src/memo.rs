@@ -6,7 +6,7 @@
 
 use crate::assessment::{Answer, Assessment};
 use crate::i18n::Texts;
-use crate::method::{ACTIONS, METHOD_VERSION, QUESTIONS, RED_FLAGS};
+use crate::method::{answered_by, AnsweredBy, ACTIONS, METHOD_VERSION, QUESTIONS, RED_FLAGS};
 use crate::report::{ActionStatus, Report};
 
 /// User text as literal Markdown: its special characters escaped, its lines joined.
@@ -191,7 +191,19 @@ pub fn markdown(
             )
         ));
         line(String::new());
-        for question in &report.open_questions {
+        // Checks for the compliance or export-control team first, named as such.
+        let (compliance, deal_team): (Vec<_>, Vec<_>) = report
+            .open_questions
+            .iter()
+            .partition(|q| answered_by(&q.id) == AnsweredBy::Compliance);
+        for question in &compliance {
+            line(format!(
+                "- {} ({})",
+                texts.open_question(&question.id, perspective),
+                texts.ui("ui-results-for-compliance")
+            ));
+        }
+        for question in &deal_team {
             line(format!(
                 "- {}",
                 texts.open_question(&question.id, perspective)

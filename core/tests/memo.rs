@@ -80,3 +80,29 @@ fn user_text_is_escaped_and_kept_on_one_line() {
     assert_eq!(escape("| cell |"), "\\| cell \\|");
     assert_eq!(escape("  plain  "), "plain");
 }
+
+/// Checks a deal team cannot make (sanctions screening, embargoes, export classification) are
+/// named as the compliance team's and listed first; the others follow unmarked.
+#[test]
+fn open_checks_for_compliance_are_named_as_theirs_and_come_first() {
+    let mut assessment = example("04-ai-recruitment-analytics");
+    let listed = hrdd_core::method::question_index("customer.listed_parties").unwrap();
+    let scale = hrdd_core::method::question_index("end_use.scale").unwrap();
+    assessment.answers[listed] = hrdd_core::Answer::Unanswered;
+    assessment.answers[scale] = hrdd_core::Answer::Unanswered;
+    let report = hrdd_core::score(&assessment);
+    let texts = Texts::english();
+    let memo = markdown(&texts, &assessment, &report, "Deal", "2026-12-02");
+    let marked = format!(
+        "- {} (for compliance)",
+        texts.open_question("customer.listed_parties", report.perspective)
+    );
+    let unmarked = format!(
+        "- {}\n",
+        texts.open_question("end_use.scale", report.perspective)
+    );
+    let (at_compliance, at_deal) = (memo.find(&marked), memo.find(&unmarked));
+    assert!(at_compliance.is_some(), "{marked} missing from:\n{memo}");
+    assert!(at_deal.is_some(), "{unmarked} missing from:\n{memo}");
+    assert!(at_compliance < at_deal, "compliance's checks first");
+}

@@ -225,6 +225,41 @@ fn floors_signals_gates_and_migrations_refer_to_real_questions() {
             "gate question {id} must always be asked"
         );
     }
+    // The questions routed to compliance are the method's, still asked, and include every
+    // question of the sanctions screening and the embargo (the checks a deal team cannot make).
+    for id in hrdd_core::method::ANSWERED_BY_COMPLIANCE {
+        let q =
+            &QUESTIONS[question_index(id).unwrap_or_else(|| panic!("compliance: unknown {id}"))];
+        assert!(!q.retired, "{id} is retired");
+        assert_eq!(
+            hrdd_core::method::answered_by(id),
+            hrdd_core::method::AnsweredBy::Compliance
+        );
+    }
+    for id in [
+        "customer.listed_parties",
+        "customer.screening_lists",
+        "customer.screening_date",
+        "profile.destination_embargo",
+    ] {
+        assert_eq!(
+            hrdd_core::method::answered_by(id),
+            hrdd_core::method::AnsweredBy::Compliance,
+            "{id}"
+        );
+    }
+    for id in [
+        "profile.customer_type",
+        "profile.destination",
+        "rights.privacy.scale",
+        "profile.destination.context",
+    ] {
+        assert_eq!(
+            hrdd_core::method::answered_by(id),
+            hrdd_core::method::AnsweredBy::DealTeam,
+            "{id}"
+        );
+    }
     for m in METHOD1_MIGRATIONS {
         let retired = &QUESTIONS[question_index(m.retired_question).unwrap()];
         assert!(retired.retired, "{} is not retired", m.retired_question);

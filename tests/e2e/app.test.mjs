@@ -15,6 +15,14 @@ describe('application shell', () => {
     assert.equal(await page.locator('#outcome').innerText(), 'Assessment incomplete');
     assert.match(await page.locator('#blockers').innerText(), /Before any decision, establish:[\s\S]*What kind of organisation is the customer\?/);
     assert.match(await page.locator('#possible-red-flags').innerText(), /Possible red flags \(\d+\)\s+An unknown answer could raise these/);
+    // Checks a deal team cannot make are routed to compliance by name, first, and said so in
+    // the outcome card; the rest stay with the deal team.
+    assert.match(await page.locator('#compliance-route').innerText(), /^\d+ of the open questions are checks for your compliance or export-control team/);
+    const forCompliance = page.locator('#open-for-compliance + p + ul.open-questions li');
+    assert.ok(await forCompliance.count() > 0);
+    assert.match(await forCompliance.allInnerTexts().then((t) => t.join('\n')), /sanctions/i);
+    assert.equal(await page.locator('#open-for-deal-team').count(), 1);
+    assert.equal(Number(/^(\d+)/.exec(await page.locator('#compliance-route').innerText())[1]), await forCompliance.count());
     // Questions that method 2 retired are kept in the data, never shown.
     assert.equal(await page.locator('[id="customer.sanctions-yes"], [id="end_use.torture_or_executions-yes"]').count(), 0);
     assert.deepEqual(errors, []);

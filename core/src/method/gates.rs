@@ -507,3 +507,37 @@ pub const QUICK_SCREEN_NEVER_REFUSES_BY_ARITHMETIC: (&str, &str) = (
     "presumed_critical",
     en("the critical risk rests on presumed impacts that only a full assessment can rate"),
 );
+
+/// Who usually establishes the facts a question asks for. A sales or deal team can answer most
+/// questions from what the customer says and what the deal is; a few are checks that a
+/// compliance or export-control function makes with its own lists, tools and classifications
+/// (US BIS "know your customer" guidance: screening and red-flag resolution are the exporter's
+/// compliance programme's; EU Regulation 2021/821 and 2019/125: classification and licences;
+/// EU and UN restrictive measures). An open question of the second kind is routed to them by name
+/// rather than left to the deal team as "don't know" (a practitioner's review asked for this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnsweredBy {
+    DealTeam,
+    Compliance,
+}
+
+/// The questions a compliance or export-control function answers (see [`AnsweredBy`]).
+pub const ANSWERED_BY_COMPLIANCE: &[&str] = &[
+    "customer.listed_parties",
+    "customer.screening_lists",
+    "customer.screening_date",
+    "customer.red_flags_resolved",
+    "profile.destination_embargo",
+    "end_use.product_family",
+    "end_use.torture_goods",
+];
+
+/// Who answers an open question: a question of the method by [`ANSWERED_BY_COMPLIANCE`]; a
+/// right's rating or the country context, the assessor (the deal team).
+pub fn answered_by(question_id: &str) -> AnsweredBy {
+    if ANSWERED_BY_COMPLIANCE.contains(&question_id) {
+        AnsweredBy::Compliance
+    } else {
+        AnsweredBy::DealTeam
+    }
+}
