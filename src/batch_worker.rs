@@ -252,6 +252,9 @@ impl BatchWorker {
 
 impl Drop for BatchWorker {
     fn drop(&mut self) {
+        // Unset the handlers first: a message already queued must not reach a dropped closure.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
         if let Some(address) = &self.blob_address {
             let _ = web_sys::Url::revoke_object_url(address);
