@@ -142,10 +142,19 @@ impl Reducible for BatchState {
                     state.phase = Phase::Done;
                     state.page = 0;
                 }
-                WorkerMessage::Failed { problem, headers } => {
-                    // Without a deal id column the mapping screen is where to go next.
+                WorkerMessage::Failed {
+                    problem,
+                    headers,
+                    columns,
+                } => {
+                    // Without a deal id column the mapping screen is where to go next, with the
+                    // columns that were recognised already chosen.
                     state.mapping_open = problem.key == "no-deal-id-column" && !headers.is_empty();
-                    state.columns = vec![String::new(); headers.len()];
+                    state.columns = if columns.len() == headers.len() {
+                        columns
+                    } else {
+                        vec![String::new(); headers.len()]
+                    };
                     state.headers = headers;
                     state.phase = Phase::Failed(problem);
                 }
@@ -431,7 +440,9 @@ pub fn batch_view(props: &BatchProps) -> Html {
         };
         html! {
             <div class="batch-columns">
-                <p>{texts.ui("ui-batch-columns-read")}{" "}{texts.list(&read)}</p>
+                if !read.is_empty() {
+                    <p>{texts.ui("ui-batch-columns-read")}{" "}{texts.list(&read)}</p>
+                }
                 <button type="button" id="batch-change-mapping" aria-expanded={state.mapping_open.to_string()} onclick={toggle}>{texts.ui("ui-batch-change-mapping")}</button>
             </div>
         }
@@ -883,15 +894,21 @@ mod tests {
                 arguments: vec![],
             },
             headers: vec!["Opportunity".into(), "Account".into()],
+            columns: vec!["".into(), "customer".into()],
         }));
         assert!(failed.mapping_open);
-        assert_eq!(failed.columns, ["", ""]);
+        assert_eq!(
+            failed.columns,
+            ["", "customer"],
+            "what was recognised stays chosen"
+        );
         let empty = Rc::new(state()).reduce(BatchAction::Message(WorkerMessage::Failed {
             problem: BatchProblem {
                 key: "empty".into(),
                 arguments: vec![],
             },
             headers: vec![],
+            columns: vec![],
         }));
         assert!(!empty.mapping_open, "nothing to map in an empty file");
         // Progress after a cancel is not shown (the worker is gone; a late message is ignored).

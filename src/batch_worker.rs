@@ -63,6 +63,8 @@ pub enum WorkerMessage {
     Failed {
         problem: BatchProblem,
         headers: Vec<String>,
+        /// Each column's field as far as the headers tell it (the mapping screen starts there).
+        columns: Vec<String>,
     },
     Csv(String),
     /// The worker could not start or stopped on an error (its script or wasm missing).
@@ -146,6 +148,7 @@ fn read_message(data: &JsValue) -> Option<WorkerMessage> {
         "failed" => WorkerMessage::Failed {
             problem: problem(&field(data, "problem")),
             headers: strings(field(data, "headers")),
+            columns: strings(field(data, "columns")),
         },
         "csv" => WorkerMessage::Csv(field(data, "text").as_string().unwrap_or_default()),
         _ => return None,

@@ -6,10 +6,10 @@
 // Messages in:  { kind: 'screen', bytes, mapping, requiredLists }  (mapping: [header, field, …])
 //               { kind: 'csv', today }
 // Messages out: { kind: 'read', rows, headers, columns }  { kind: 'progress', done, total }
-//               { kind: 'done', results, problems }  { kind: 'failed', problem, headers? }
+//               { kind: 'done', results, problems }  { kind: 'failed', problem, headers, columns }
 //               { kind: 'csv', text }
 // ---- the worker's body starts here (the one-file build replaces what is above with the inlined module) ----
-import init, { Batch, headers } from './hrdd-pipeline-worker.js';
+import init, { Batch, guessedColumns, headers } from './hrdd-pipeline-worker.js';
 
 const ready = init({ module_or_path: new URL('./hrdd-pipeline-worker_bg.wasm', import.meta.url) });
 // ---- end of what the one-file build replaces ----
@@ -41,7 +41,7 @@ self.onmessage = async ({ data }) => {
     try {
       batch = new Batch(text, data.mapping ?? [], data.requiredLists ?? []);
     } catch (problem) {
-      self.postMessage({ kind: 'failed', problem, headers: headersOrNothing() });
+      self.postMessage({ kind: 'failed', problem, headers: headersOrNothing(), columns: guessedColumns(text, data.mapping ?? []) });
       return;
     }
     const total = batch.rows();

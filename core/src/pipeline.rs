@@ -118,6 +118,19 @@ impl Mapping {
         headers: &[String],
         user: &[(String, String)],
     ) -> Result<Mapping, PipelineProblem> {
+        let mapping = Mapping::guess(headers, user)?;
+        if !mapping.columns.contains_key(&Field::DealId) {
+            return Err(PipelineProblem::NoDealIdColumn);
+        }
+        Ok(mapping)
+    }
+
+    /// The same, without requiring a deal ID column: what a mapping screen starts from when
+    /// the file has none by a plain name (the columns that were recognised stay recognised).
+    pub fn guess(
+        headers: &[String],
+        user: &[(String, String)],
+    ) -> Result<Mapping, PipelineProblem> {
         let mut columns = HashMap::new();
         for (header, key) in user {
             let field = Field::from_key(key)
@@ -140,10 +153,19 @@ impl Mapping {
                 columns.insert(field, column);
             }
         }
-        if !columns.contains_key(&Field::DealId) {
-            return Err(PipelineProblem::NoDealIdColumn);
-        }
         Ok(Mapping { columns })
+    }
+
+    /// Each column's field key, or empty where no field reads it.
+    pub fn column_keys(&self, column_count: usize) -> Vec<&'static str> {
+        (0..column_count)
+            .map(|column| {
+                Field::ALL
+                    .into_iter()
+                    .find(|field| self.column(*field) == Some(column))
+                    .map_or("", Field::key)
+            })
+            .collect()
     }
 
     pub fn column(&self, field: Field) -> Option<usize> {

@@ -506,3 +506,31 @@ fn every_problem_has_its_own_key_and_its_parameters() {
         }
     }
 }
+
+/// Without a deal ID column the file cannot be screened, but the columns that have plain names
+/// are still recognised: the mapping screen starts from them.
+#[test]
+fn without_a_deal_id_column_the_recognised_columns_are_still_given() {
+    let headers: Vec<String> = ["Opportunity Name", "Account", "Ship-to", "Customer type"]
+        .map(str::to_owned)
+        .to_vec();
+    assert_eq!(
+        Mapping::from_headers(&headers, &[]),
+        Err(PipelineProblem::NoDealIdColumn)
+    );
+    let guessed = Mapping::guess(&headers, &[]).unwrap();
+    assert_eq!(
+        guessed.column_keys(headers.len()),
+        ["", "customer", "", "customer_type"]
+    );
+    let mapped =
+        Mapping::guess(&headers, &[("opportunity name".into(), "deal_id".into())]).unwrap();
+    assert_eq!(
+        mapped.column_keys(headers.len()),
+        ["deal_id", "customer", "", "customer_type"]
+    );
+    assert_eq!(
+        Mapping::from_headers(&headers, &[("Opportunity Name".into(), "deal_id".into())]),
+        Ok(mapped)
+    );
+}

@@ -146,8 +146,10 @@ describe('pipeline screening', () => {
     assert.match(await page.locator('.batch-status').innerText(), /no column holds the deal ID/);
     assert.equal(await page.locator('#batch-mapping-apply').isDisabled(), true, 'a deal id column is needed');
     assert.deepEqual(await accessibilityViolations(page), []);
+    // The columns with plain names are already chosen; only the others need a choice.
+    assert.equal(await page.getByLabel('Account').inputValue(), 'customer');
+    assert.equal(await page.getByLabel('Opportunity Name').inputValue(), '');
     await page.getByLabel('Opportunity Name').selectOption('deal_id');
-    await page.getByLabel('Account').selectOption('customer');
     await page.getByLabel('Ship-to').selectOption('country');
     await page.getByLabel('Segment').selectOption('product_category');
     await page.locator('#batch-mapping-apply').click();

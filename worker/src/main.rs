@@ -6,8 +6,8 @@
 
 use hrdd_core::i18n::Catalogue;
 use hrdd_core::pipeline::{
-    fold, read_headers, read_pipeline, result_row, PipelineProblem, PipelineRead, Screened,
-    RESULT_COLUMNS,
+    fold, read_headers, read_pipeline, result_row, Mapping, PipelineProblem, PipelineRead,
+    Screened, RESULT_COLUMNS,
 };
 use hrdd_core::scoring::Triage;
 use hrdd_core::screening::Policy;
@@ -36,6 +36,34 @@ fn problem_object(problem: &PipelineProblem) -> JsValue {
 #[wasm_bindgen]
 pub fn headers(text: &str) -> Result<Vec<String>, JsValue> {
     read_headers(text).map_err(|p| problem_object(&p))
+}
+
+/// The mapping (flat: header, field key…) kept to the headers this file has: the
+/// organisation's and the remembered mappings are for every export.
+fn present_mapping(text: &str, mapping: &[String]) -> Vec<(String, String)> {
+    let present: Vec<String> = read_headers(text)
+        .unwrap_or_default()
+        .iter()
+        .map(|h| fold(h))
+        .collect();
+    mapping
+        .chunks_exact(2)
+        .filter(|pair| present.contains(&fold(&pair[0])))
+        .map(|pair| (pair[0].clone(), pair[1].clone()))
+        .collect()
+}
+
+/// Each column's field as far as the headers and the mapping tell it, without requiring a deal
+/// ID column: where the mapping screen starts when the file has none.
+#[wasm_bindgen(js_name = guessedColumns)]
+pub fn guessed_columns(text: &str, mapping: Vec<String>) -> Vec<String> {
+    let headers = read_headers(text).unwrap_or_default();
+    Mapping::guess(&headers, &present_mapping(text, &mapping))
+        .map(|m| m.column_keys(headers.len()))
+        .unwrap_or_else(|_| vec![""; headers.len()])
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 enum Stage {
@@ -70,30 +98,17 @@ impl Batch {
         required_lists: Vec<String>,
     ) -> Result<Batch, JsValue> {
         let policy = Policy::with_required_lists(&required_lists).unwrap_or_default();
-        // The organisation's and the remembered mappings are for every export: only the
-        // headers this file has apply.
-        let present: Vec<String> = read_headers(text)
-            .unwrap_or_default()
-            .iter()
-            .map(|h| fold(h))
-            .collect();
-        let mapping: Vec<(String, String)> = mapping
-            .chunks_exact(2)
-            .filter(|pair| present.contains(&fold(&pair[0])))
-            .map(|pair| (pair[0].clone(), pair[1].clone()))
-            .collect();
+        let mapping = present_mapping(text, &mapping);
         let catalogues: Vec<Catalogue> = COUNTRY_NAMES
             .iter()
             .filter_map(|text| Catalogue::parse(text).ok())
             .collect();
         let read = read_pipeline(text, &mapping, &catalogues).map_err(|p| problem_object(&p))?;
-        let columns = (0..read.headers.len())
-            .map(|column| {
-                hrdd_core::pipeline::Field::ALL
-                    .into_iter()
-                    .find(|field| read.mapping.column(*field) == Some(column))
-                    .map_or(String::new(), |field| field.key().to_owned())
-            })
+        let columns = read
+            .mapping
+            .column_keys(read.headers.len())
+            .into_iter()
+            .map(str::to_owned)
             .collect();
         let headers = read.headers.clone();
         let triages = vec![None; read.distinct().len()];
