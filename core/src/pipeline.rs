@@ -1073,12 +1073,11 @@ pub const RESULT_COLUMNS: [&str; 9] = [
     "screened_on",
 ];
 
-/// One results row, in the order of [`RESULT_COLUMNS`], spreadsheet-safe.
-pub fn result_row(row: &ScreenedRow, screened_on: &str) -> Vec<String> {
-    let triage = &row.triage;
+/// A triage as the results' cells: the outcome's key, the red flags' ids (space-separated), the
+/// count of possible red flags, the right most at risk (its key, or empty) and the count of open
+/// questions. One definition for the exported file and the browser's results table.
+pub fn triage_cells(triage: &Triage) -> [String; 5] {
     [
-        row.deal_id.clone(),
-        row.customer.clone(),
         triage.outcome.key().to_owned(),
         triage.red_flags.join(" "),
         triage.possible_red_flags.to_string(),
@@ -1086,10 +1085,18 @@ pub fn result_row(row: &ScreenedRow, screened_on: &str) -> Vec<String> {
             .top_right
             .map_or(String::new(), |r| r.key().to_owned()),
         triage.open_questions.to_string(),
-        crate::method::METHOD_VERSION.to_string(),
-        screened_on.to_owned(),
     ]
-    .iter()
-    .map(|cell| spreadsheet_safe(cell))
-    .collect()
+}
+
+/// One results row, in the order of [`RESULT_COLUMNS`], spreadsheet-safe.
+pub fn result_row(row: &ScreenedRow, screened_on: &str) -> Vec<String> {
+    [row.deal_id.clone(), row.customer.clone()]
+        .into_iter()
+        .chain(triage_cells(&row.triage))
+        .chain([
+            crate::method::METHOD_VERSION.to_string(),
+            screened_on.to_owned(),
+        ])
+        .map(|cell| spreadsheet_safe(&cell))
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! The method tables are data; these tests check that the data hangs together: every id is
 //! unique, every trigger names a real question and option, every weight is in range.
 
+use hrdd_core::method::AnsweredBy;
 use hrdd_core::method::{
     question_index, FlagLevel, QuestionKind, Relevance, Scope, Sector, Trigger, ACTIONS,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE, LIKELIHOOD_SIGNALS, METHOD1_MIGRATIONS,
@@ -231,34 +232,19 @@ fn floors_signals_gates_and_migrations_refer_to_real_questions() {
         let q =
             &QUESTIONS[question_index(id).unwrap_or_else(|| panic!("compliance: unknown {id}"))];
         assert!(!q.retired, "{id} is retired");
-        assert_eq!(
-            hrdd_core::method::answered_by(id),
-            hrdd_core::method::AnsweredBy::Compliance
-        );
+        assert_eq!(hrdd_core::method::answered_by(id), AnsweredBy::Compliance);
     }
-    for id in [
-        "customer.listed_parties",
-        "customer.screening_lists",
-        "customer.screening_date",
-        "profile.destination_embargo",
+    for (id, by) in [
+        ("customer.listed_parties", AnsweredBy::Compliance),
+        ("customer.screening_lists", AnsweredBy::Compliance),
+        ("customer.screening_date", AnsweredBy::Compliance),
+        ("profile.destination_embargo", AnsweredBy::Compliance),
+        ("profile.customer_type", AnsweredBy::DealTeam),
+        ("profile.destination", AnsweredBy::DealTeam),
+        ("rights.privacy.scale", AnsweredBy::DealTeam),
+        ("profile.destination.context", AnsweredBy::DealTeam),
     ] {
-        assert_eq!(
-            hrdd_core::method::answered_by(id),
-            hrdd_core::method::AnsweredBy::Compliance,
-            "{id}"
-        );
-    }
-    for id in [
-        "profile.customer_type",
-        "profile.destination",
-        "rights.privacy.scale",
-        "profile.destination.context",
-    ] {
-        assert_eq!(
-            hrdd_core::method::answered_by(id),
-            hrdd_core::method::AnsweredBy::DealTeam,
-            "{id}"
-        );
+        assert_eq!(hrdd_core::method::answered_by(id), by, "{id}");
     }
     for m in METHOD1_MIGRATIONS {
         let retired = &QUESTIONS[question_index(m.retired_question).unwrap()];

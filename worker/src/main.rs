@@ -6,8 +6,8 @@
 
 use hrdd_core::i18n::Catalogue;
 use hrdd_core::pipeline::{
-    fold, read_headers, read_pipeline, result_row, Mapping, PipelineProblem, PipelineRead,
-    Screened, RESULT_COLUMNS,
+    fold, read_headers, read_pipeline, result_row, triage_cells, Mapping, PipelineProblem,
+    PipelineRead, Screened, RESULT_COLUMNS,
 };
 use hrdd_core::scoring::Triage;
 use hrdd_core::screening::Policy;
@@ -180,25 +180,19 @@ impl Batch {
         let clean = |text: &str| text.replace([FIELD, ROW], " ");
         let mut out = String::with_capacity(screened.rows.len() * 80);
         for row in &screened.rows {
-            let triage = &row.triage;
             let fields = row.answers.to_fields();
             let cells = [
                 row.line.to_string(),
                 clean(&row.deal_id),
                 clean(&row.customer),
-                triage.outcome.key().to_owned(),
-                triage.red_flags.join(" "),
-                triage.possible_red_flags.to_string(),
-                triage
-                    .top_right
-                    .map_or(String::new(), |r| r.key().to_owned()),
-                triage.open_questions.to_string(),
-            ];
-            for (i, cell) in cells.iter().chain(fields.iter()).enumerate() {
+            ]
+            .into_iter()
+            .chain(triage_cells(&row.triage));
+            for (i, cell) in cells.chain(fields).enumerate() {
                 if i > 0 {
                     out.push(FIELD);
                 }
-                out.push_str(cell);
+                out.push_str(&cell);
             }
             out.push(ROW);
         }
