@@ -428,6 +428,10 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         rights_in_tension: false,
         full_assessment_needed: Vec::new(),
     };
+    // What the known answers alone lead to (a second evaluation, with every unknown at its least
+    // risky) is read only where a critical risk would refuse the deal or where unknowns block a
+    // decision: computed only then, since it doubles the cost of a score.
+    let known_facts_read = residual_risk == RiskLevel::Critical || !decision.blockers.is_empty();
     decide_outcome(
         &mut decision,
         DecisionInputs {
@@ -445,7 +449,9 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
                         && NO_TENSION_FOR_CRITICAL_RISK_TO.contains(&r.right)
                 }),
             // An unknown destination and a country without data are open questions too.
-            known_facts: (detail != Detail::KnownFactsOnly && !open_questions.is_empty())
+            known_facts: (detail != Detail::KnownFactsOnly
+                && !open_questions.is_empty()
+                && known_facts_read)
                 .then(|| known_facts_outcome(assessment)),
             context,
         },
