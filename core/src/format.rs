@@ -544,7 +544,11 @@ impl ReportDocument {
                     presumed: r.presumed,
                 })
                 .collect(),
-            open_questions: report.open_questions.iter().map(|q| q.id.clone()).collect(),
+            open_questions: report
+                .open_questions
+                .iter()
+                .map(|q| q.id.to_string())
+                .collect(),
             decisive_gaps: report.decisive_gaps,
             actions: report
                 .actions

@@ -14,7 +14,7 @@ use crate::method::{
     MEASURE_ANSWERS, NO_MEASURE_ANSWER, QUESTIONS, STATE_CUSTOMER_TYPES,
 };
 use crate::restrictive_measures::{measures_on, Measure, MeasureScope, TABLE_AS_OF};
-use crate::triggers::asked_answer;
+use crate::triggers::{asked_answer, AskedAnswers};
 use std::borrow::Cow;
 
 /// What one row means for this deal.
@@ -134,17 +134,15 @@ fn overridden(assessment: &Assessment, index: usize) -> bool {
         && assessment.answer_note(EMBARGO_QUESTION).is_some()
 }
 
-/// Whether the table says that one of `choices` holds for the embargo question: the rules read
-/// it beside the user's own answer (either one raises a flag), unless the user set the table
-/// aside with a reason. Read by `crate::triggers`.
-pub fn table_says(assessment: &Assessment, choices: &[&str]) -> bool {
-    let Some(index) = question_index(EMBARGO_QUESTION) else {
-        return false;
-    };
+/// The answers the table stands for, for the rules to read beside the user's own answer to the
+/// embargo question (either one raises a flag); None when the user set the table aside with a
+/// reason, or the destination is unknown. Read once per score by `crate::triggers`.
+pub fn table_answers_for_rules(assessment: &Assessment) -> Option<Vec<&'static str>> {
+    let index = question_index(EMBARGO_QUESTION)?;
     if overridden(assessment, index) {
-        return false;
+        return None;
     }
-    table_answers(assessment).is_some_and(|answers| answers.iter().any(|key| choices.contains(key)))
+    table_answers(assessment)
 }
 
 /// The answer of the embargo question that the element score counts: the user's, or the table's
@@ -252,14 +250,15 @@ fn read_row(assessment: &Assessment, measure: &'static Measure) -> RowReading {
 /// The end user's type: the end-user question when it is asked and names another party, the
 /// buyer's type otherwise; None when unknown (or a reseller whose customers are not named).
 fn end_user_type(assessment: &Assessment) -> Option<&'static str> {
-    let key = |question: &str| match asked_answer(assessment, question)? {
+    let answers = AskedAnswers::new(assessment);
+    let key = |question: &str| match asked_answer(&answers, question)? {
         (index, Answer::Choice(choice)) => QUESTIONS[index]
             .choices()
             .get(usize::from(choice))
             .map(|c| c.key),
         _ => None,
     };
-    let end_user_asked = asked_answer(assessment, "customer.end_user_type").is_some();
+    let end_user_asked = asked_answer(&answers, "customer.end_user_type").is_some();
     let kind = if end_user_asked {
         match key("customer.end_user_type")? {
             "same_as_customer" => key("profile.customer_type")?,

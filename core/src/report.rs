@@ -237,7 +237,7 @@ pub struct ConnectionSummary {
 pub struct OpenQuestion {
     /// A question of the method, a rating (`rights.<right>.<dimension>`), the country context
     /// (`profile.destination.context`) or the unknowns behind a critical risk (`residual_risk`).
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub decisive: bool,
 }
 

@@ -8,11 +8,11 @@ use crate::assessment::{Answer, Assessment, RightStatus};
 use crate::country::country_by_code;
 use crate::explanation::{ContributionAnswer, CountryReading, NoneCanReason, RightExplanation};
 use crate::method::{
-    groups_bear_on, leverage_from_points, migrated_answers, pack_relevance, presumed_impacts,
-    read_method1_answers, safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel,
-    Element, FlagLevel, Leverage, LikelihoodSignal, Mode, Question, QuestionKind,
-    RedFlagDefinition, Relevance, Right, SafeguardKind, Scope, Sector, Trigger, ACTIONS,
-    ASSESSOR_LIKELIHOOD_WEIGHT, CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
+    groups_bear_on, leverage_from_points, migrated_answers, presumed_impacts, read_method1_answers,
+    safeguard_kind, ActionDefinition, Choice, Connection, ContextLevel, Element, FlagLevel,
+    Leverage, LikelihoodSignal, Mode, Question, QuestionKind, RedFlagDefinition, Relevance, Right,
+    SafeguardKind, Scope, Sector, Trigger, ACTIONS, ASSESSOR_LIKELIHOOD_WEIGHT,
+    CONTEXT_LEVEL_REPRESENTATIVE_INDEX, COUNTRY_CONTEXT_MAX_POINTS,
     DECLARED_SAFEGUARD_CREDIT_PERCENT, DESTINATION_INDICATOR_USES,
     DISALLOWED_WITHOUT_FULL_ASSESSMENT, EMBARGO_QUESTION, GROUP_SEVERITY_POINTS, KYC_GATE,
     LIKELIHOOD_SIGNALS, LIKELIHOOD_WEIGHT_CONNECTION, LIKELIHOOD_WEIGHT_CUSTOMER,
@@ -30,7 +30,7 @@ use crate::report::{
     SpecificReading, WhatWouldChange,
 };
 use crate::screening::{apply_screening, Policy};
-use crate::triggers::{asked_answer, truth, ContextLevels, Truth};
+use crate::triggers::{asked_answer, truth, AskedAnswers, ContextLevels, Truth};
 
 use crate::method::PRODUCT_FAMILY;
 const CAPABILITIES: &str = "end_use.capabilities";
@@ -72,7 +72,8 @@ pub fn score_with(assessment: &Assessment, policy: &Policy) -> Report {
     let migrations: Vec<&'static crate::method::RetiredAnswerMapping> = applied;
     let (pre_answered, restrictive_measures) = apply_pre_answers(migrated.as_ref());
     let (effective, screening) = apply_screening(pre_answered.as_ref(), policy);
-    let assessment = effective.as_ref();
+    let answers = AskedAnswers::new(effective.as_ref());
+    let assessment = &answers;
     let mut evaluation = evaluate(assessment, Detail::Explained);
     if screening.as_ref().is_some_and(|s| s.answer_set_aside) {
         for blocker in &mut evaluation.blockers {
@@ -167,7 +168,7 @@ pub fn decide_with(assessment: &Assessment, policy: &Policy) -> DecisionSummary 
     let migrated = migrated_answers(assessment);
     let (pre_answered, _) = apply_pre_answers(migrated.as_ref());
     let (effective, _) = apply_screening(pre_answered.as_ref(), policy);
-    let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
+    let evaluation = evaluate(&AskedAnswers::new(effective.as_ref()), Detail::NumbersOnly);
     let decision_blocked = !evaluation.blockers.is_empty();
     let full_assessment_needed = !evaluation.full_assessment_needed.is_empty();
     let permission =
@@ -197,7 +198,7 @@ pub fn triage_with(assessment: &Assessment, policy: &Policy) -> Triage {
     let migrated = migrated_answers(assessment);
     let (pre_answered, _) = apply_pre_answers(migrated.as_ref());
     let (effective, _) = apply_screening(pre_answered.as_ref(), policy);
-    let evaluation = evaluate(effective.as_ref(), Detail::NumbersOnly);
+    let evaluation = evaluate(&AskedAnswers::new(effective.as_ref()), Detail::NumbersOnly);
     Triage {
         outcome: evaluation.outcome,
         red_flags: evaluation
@@ -265,7 +266,7 @@ struct DestinationContext {
     data_gap: bool,
 }
 
-fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
+fn evaluate(assessment: &AskedAnswers, detail: Detail) -> Evaluation {
     let mut destination = country_context(assessment);
     if detail == Detail::KnownFactsOnly && destination.report.is_none() {
         destination.index_used = 0;
@@ -299,10 +300,10 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
         if question.retired {
             continue;
         }
-        if !question.is_asked(assessment) {
+        if !assessment.is_asked(index) {
             if assessment.mode == Mode::QuickScreen
                 && question.scope == Scope::Full
-                && question.asked_in_full_assessment(assessment)
+                && assessment.applies(index)
             {
                 not_asked += 1;
             }
@@ -459,7 +460,7 @@ fn evaluate(assessment: &Assessment, detail: Detail) -> Evaluation {
     let packs_added = Sector::ALL
         .into_iter()
         .filter(|&pack| pack != assessment.sector && pack != Sector::General)
-        .filter(|&pack| pack_relevance(pack, assessment) == Some(Truth::Yes))
+        .filter(|&pack| assessment.pack_relevance(pack) == Some(Truth::Yes))
         .collect();
 
     Evaluation {
@@ -506,7 +507,7 @@ impl Decision {
 }
 
 struct DecisionInputs<'a> {
-    assessment: &'a Assessment,
+    assessment: &'a AskedAnswers<'a>,
     residual_risk: RiskLevel,
     flags: &'a [(&'static RedFlagDefinition, Truth)],
     floors: &'a [RaisedFloor],
@@ -677,18 +678,18 @@ fn decide_outcome(decision: &mut Decision, inputs: DecisionInputs<'_>) {
 
 /// The residual risk and the outcome that the known answers alone lead to: every unknown at
 /// its least risky. A critical risk that is not critical here rests on unknowns.
-fn known_facts_outcome(assessment: &Assessment) -> (RiskLevel, Outcome) {
+fn known_facts_outcome(assessment: &AskedAnswers) -> (RiskLevel, Outcome) {
     let optimistic = resolve_unknowns_optimistically(assessment);
-    let e = evaluate(&optimistic, Detail::KnownFactsOnly);
+    let e = evaluate(&AskedAnswers::new(&optimistic), Detail::KnownFactsOnly);
     (e.residual_risk, e.outcome)
 }
 
 /// Every unknown answer of an asked question at its least risky option, and unknown ratings
 /// at 1; an unknown destination stays unknown.
-fn resolve_unknowns_optimistically(assessment: &Assessment) -> Assessment {
-    let mut optimistic = assessment.clone();
+fn resolve_unknowns_optimistically(assessment: &AskedAnswers) -> Assessment {
+    let mut optimistic = assessment.assessment().clone();
     for (index, question) in QUESTIONS.iter().enumerate() {
-        if !question.is_asked(assessment) || !answer_at(assessment, index).is_gap() {
+        if !assessment.is_asked(index) || !answer_at(assessment, index).is_gap() {
             continue;
         }
         if let Some(best) = least_risky_answer(question) {
@@ -725,7 +726,7 @@ fn least_risky_answer(question: &Question) -> Option<Answer> {
 }
 
 /// The asked questions with unknown answers that a trigger reads, in catalogue order.
-fn unknown_questions(trigger: &Trigger, assessment: &Assessment) -> Vec<usize> {
+fn unknown_questions(trigger: &Trigger, assessment: &AskedAnswers) -> Vec<usize> {
     let mut found = Vec::new();
     collect_unknown_questions(trigger, assessment, &mut found);
     found.sort_unstable();
@@ -733,7 +734,7 @@ fn unknown_questions(trigger: &Trigger, assessment: &Assessment) -> Vec<usize> {
     found
 }
 
-fn collect_unknown_questions(trigger: &Trigger, assessment: &Assessment, found: &mut Vec<usize>) {
+fn collect_unknown_questions(trigger: &Trigger, assessment: &AskedAnswers, found: &mut Vec<usize>) {
     match trigger {
         Trigger::AnswerIs { question, .. } | Trigger::Ticked { question, .. } => {
             if let Some((index, answer)) = asked_answer(assessment, question) {
@@ -762,7 +763,7 @@ fn collect_unknown_questions(trigger: &Trigger, assessment: &Assessment, found: 
 }
 
 /// Know-your-customer and legal questions left unknown.
-fn gate_blockers(assessment: &Assessment) -> Vec<Blocker> {
+fn gate_blockers(assessment: &AskedAnswers) -> Vec<Blocker> {
     KYC_GATE
         .iter()
         .filter_map(|id| {
@@ -804,7 +805,7 @@ fn answer_at(assessment: &Assessment, index: usize) -> Answer {
     assessment.answers.get(index).copied().unwrap_or_default()
 }
 
-fn chosen<'a>(assessment: &Assessment, id: &str) -> Option<&'a Choice>
+fn chosen<'a>(assessment: &AskedAnswers, id: &str) -> Option<&'a Choice>
 where
     'static: 'a,
 {
@@ -814,11 +815,11 @@ where
     }
 }
 
-fn chosen_key(assessment: &Assessment, id: &str) -> Option<&'static str> {
+fn chosen_key(assessment: &AskedAnswers, id: &str) -> Option<&'static str> {
     chosen(assessment, id).map(|c| c.key)
 }
 
-fn ticked_bits(assessment: &Assessment, id: &str) -> Option<u32> {
+fn ticked_bits(assessment: &AskedAnswers, id: &str) -> Option<u32> {
     match asked_answer(assessment, id)? {
         (_, Answer::Ticked(bits)) => Some(bits),
         _ => None,
@@ -838,7 +839,7 @@ pub fn context_points(index: u8) -> u16 {
 
 /// Element A's baseline for the product itself: the larger of the chosen pack's baseline and
 /// the product family's points, so that choosing "general" cannot hide a controlled product.
-fn product_baseline(assessment: &Assessment) -> Contribution {
+fn product_baseline(assessment: &AskedAnswers) -> Contribution {
     let pack = u16::from(assessment.sector.baseline_end_use_points());
     let (family_points, family) = match asked_answer(assessment, PRODUCT_FAMILY) {
         Some((index, answer)) => match (QUESTIONS[index].kind, answer) {
@@ -936,7 +937,7 @@ fn ticked_items(items: &'static [Choice], bits: u32) -> impl Iterator<Item = &'s
 
 /// The destination's context: the index the score uses, the level flags and floors read (the
 /// index widened by its margin), and the report's provenance.
-fn country_context(assessment: &Assessment) -> DestinationContext {
+fn country_context(assessment: &AskedAnswers) -> DestinationContext {
     let unknown = DestinationContext {
         report: None,
         index_used: 100,
@@ -1031,7 +1032,7 @@ fn country_context(assessment: &Assessment) -> DestinationContext {
 /// The product-specific indicators of the destination, each with the rights whose likelihood it
 /// raises in this deal (the likelihood signals that read it and hold).
 fn specific_readings(
-    assessment: &Assessment,
+    assessment: &AskedAnswers,
     context: Option<ContextLevels>,
 ) -> Vec<SpecificReading> {
     let country = assessment
@@ -1088,7 +1089,7 @@ fn deal_likelihood(elements: &[ElementScore]) -> u32 {
 /// Likelihood points the safeguards in place remove (before the cap): leverage safeguards earn
 /// none (leverage is counted in D), paper ones little against a security customer, and
 /// declared ones half of what verified ones earn.
-fn mitigation_points(assessment: &Assessment, security_customer: bool) -> u8 {
+fn mitigation_points(assessment: &AskedAnswers, security_customer: bool) -> u8 {
     let Some((index, Answer::Ticked(bits))) = asked_answer(assessment, SAFEGUARDS_IN_PLACE) else {
         return 0;
     };
@@ -1118,7 +1119,7 @@ fn mitigation_points(assessment: &Assessment, security_customer: bool) -> u8 {
 }
 
 /// Points of an asked impacts question, worst case when unknown.
-fn impact_question_points(assessment: &Assessment, id: &'static str) -> Option<Contribution> {
+fn impact_question_points(assessment: &AskedAnswers, id: &'static str) -> Option<Contribution> {
     let (index, answer) = asked_answer(assessment, id)?;
     let question = &QUESTIONS[index];
     let lines = contributions_of(
@@ -1147,7 +1148,7 @@ fn impact_question_points(assessment: &Assessment, id: &'static str) -> Option<C
 
 /// Scope 1..4 from `end_use.scale` when it is asked: a few people, one organisation, a city or
 /// region, a whole country. Unknown counts as 4, the worst case.
-fn deployment_scope(assessment: &Assessment) -> Option<u8> {
+fn deployment_scope(assessment: &AskedAnswers) -> Option<u8> {
     match asked_answer(assessment, SCALE_QUESTION)? {
         (_, Answer::Choice(choice)) => Some(choice.min(3) + 1),
         _ => Some(4),
@@ -1164,7 +1165,7 @@ struct RightsInputs {
 
 /// Severity and likelihood of every right at risk; the contributions of element C.
 fn rate_rights(
-    assessment: &Assessment,
+    assessment: &AskedAnswers,
     inputs: RightsInputs,
     open_questions: &mut Vec<OpenQuestion>,
     explain: bool,
@@ -1248,7 +1249,7 @@ fn rate_rights(
                 for (dimension, value) in r.dimensions() {
                     if value.is_none() {
                         open_questions.push(OpenQuestion {
-                            id: format!("rights.{}.{}", right.key(), dimension.key()),
+                            id: format!("rights.{}.{}", right.key(), dimension.key()).into(),
                             decisive: false,
                         });
                     }
@@ -1417,7 +1418,7 @@ const NO_TENSION_FOR_CRITICAL_RISK_TO: [Right; 2] =
     [Right::LifeLibertyAndSecurity, Right::FreedomFromTorture];
 
 /// Whether the assessor rated this right and judged harm likely (3 or 4; unknown counts as 4).
-fn assessor_judged_likely(assessment: &Assessment, right: Right) -> bool {
+fn assessor_judged_likely(assessment: &AskedAnswers, right: Right) -> bool {
     assessment.mode == Mode::FullAssessment
         && matches!(
             assessment.rights.get(right.index()),
@@ -1426,7 +1427,7 @@ fn assessor_judged_likely(assessment: &Assessment, right: Right) -> bool {
 }
 
 /// Rights the assessor says the product strengthens.
-fn benefits(assessment: &Assessment) -> Vec<Right> {
+fn benefits(assessment: &AskedAnswers) -> Vec<Right> {
     let Some(bits) = ticked_bits(assessment, POSITIVE_RIGHTS) else {
         return Vec::new();
     };
@@ -1440,7 +1441,7 @@ fn benefits(assessment: &Assessment) -> Vec<Right> {
 
 /// The connection as declared and as the facilitating acts establish it, and the leverage.
 fn connection_summary(
-    assessment: &Assessment,
+    assessment: &AskedAnswers,
     elements: &[ElementScore],
     security_customer: bool,
 ) -> ConnectionSummary {
@@ -1483,7 +1484,7 @@ fn connection_summary(
 
 fn relevance_holds(
     relevance: &Relevance,
-    assessment: &Assessment,
+    assessment: &AskedAnswers,
     evaluation: &Evaluation,
 ) -> bool {
     match relevance {
@@ -1548,7 +1549,7 @@ fn planned_trigger(in_place: &Trigger) -> Option<Trigger> {
     }
 }
 
-fn recommend_actions(assessment: &Assessment, evaluation: &Evaluation) -> Vec<RecommendedAction> {
+fn recommend_actions(assessment: &AskedAnswers, evaluation: &Evaluation) -> Vec<RecommendedAction> {
     let holds = |t: &Trigger| truth(t, assessment, evaluation.context_for_flags) == Truth::Yes;
     ACTIONS
         .iter()
@@ -1570,7 +1571,7 @@ const MAX_CHANGES_TRIED: usize = 3;
 const MAX_CANDIDATES_COMBINED: usize = 8;
 
 /// The smallest set of safeguards, or facts verified, that lowers the outcome by one step.
-fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWouldChange {
+fn what_would_change(assessment: &AskedAnswers, evaluation: &Evaluation) -> WhatWouldChange {
     let outcome = evaluation.outcome;
     if outcome == Outcome::Proceed {
         return WhatWouldChange::AlreadyLowest;
@@ -1627,11 +1628,11 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
     let candidates = change_candidates(assessment);
     // Every candidate lowers points or likelihood, so if all of them together do not lower the
     // outcome, no subset does: skip the search.
-    let mut everything = assessment.clone();
+    let mut everything = assessment.assessment().clone();
     for candidate in &candidates {
         candidate.apply(&mut everything);
     }
-    let lowest_reachable = evaluate(&everything, Detail::NumbersOnly).outcome;
+    let lowest_reachable = evaluate(&AskedAnswers::new(&everything), Detail::NumbersOnly).outcome;
     if lowest_reachable >= outcome || lowest_reachable == Outcome::Incomplete {
         return none_can(evaluation);
     }
@@ -1639,9 +1640,9 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
     let mut ranked: Vec<(Outcome, u32, Candidate)> = candidates
         .into_iter()
         .map(|candidate| {
-            let mut changed = assessment.clone();
+            let mut changed = assessment.assessment().clone();
             candidate.apply(&mut changed);
-            let e = evaluate(&changed, Detail::NumbersOnly);
+            let e = evaluate(&AskedAnswers::new(&changed), Detail::NumbersOnly);
             let pressure: u32 = e
                 .rights
                 .iter()
@@ -1659,11 +1660,11 @@ fn what_would_change(assessment: &Assessment, evaluation: &Evaluation) -> WhatWo
 
     for size in 1..=MAX_CHANGES_TRIED.min(pool.len()) {
         for combination in combinations(pool.len(), size) {
-            let mut changed = assessment.clone();
+            let mut changed = assessment.assessment().clone();
             for &i in &combination {
                 pool[i].apply(&mut changed);
             }
-            let new_outcome = evaluate(&changed, Detail::NumbersOnly).outcome;
+            let new_outcome = evaluate(&AskedAnswers::new(&changed), Detail::NumbersOnly).outcome;
             if new_outcome < outcome && new_outcome != Outcome::Incomplete {
                 return WhatWouldChange::Changes {
                     to: new_outcome,
@@ -1724,10 +1725,10 @@ impl Candidate {
 
 /// Safeguards not yet in place (leverage ones excluded: they earn no likelihood credit), and
 /// unknown answers that would lower the outcome only if verified to be at their least risky.
-fn change_candidates(assessment: &Assessment) -> Vec<Candidate> {
+fn change_candidates(assessment: &AskedAnswers) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     for (index, question) in QUESTIONS.iter().enumerate() {
-        if !question.is_asked(assessment) {
+        if !assessment.is_asked(index) {
             continue;
         }
         let answer = answer_at(assessment, index);

@@ -9,7 +9,7 @@ use crate::assessment::{Answer, Assessment};
 use crate::dates::Day;
 use crate::error::AssessmentError;
 use crate::method::{question_index, SCREENING_CLEARING_ANSWERS, SCREENING_LIST_ITEMS};
-use crate::triggers::asked_answer;
+use crate::triggers::{asked_answer, AskedAnswers};
 use std::borrow::Cow;
 
 const LISTED_PARTIES: &str = "customer.listed_parties";
@@ -66,7 +66,8 @@ pub fn apply_screening<'a>(
     assessment: &'a Assessment,
     policy: &Policy,
 ) -> (Cow<'a, Assessment>, Option<ScreeningReading>) {
-    let Some((_, lists_answer)) = asked_answer(assessment, SCREENING_LISTS) else {
+    let answers = AskedAnswers::new(assessment);
+    let Some((_, lists_answer)) = asked_answer(&answers, SCREENING_LISTS) else {
         return (Cow::Borrowed(assessment), None);
     };
     let lists: Vec<&'static str> = match lists_answer {
@@ -84,12 +85,12 @@ pub fn apply_screening<'a>(
         .copied()
         .filter(|key| !lists.contains(key))
         .collect();
-    let date = match asked_answer(assessment, SCREENING_DATE) {
+    let date = match asked_answer(&answers, SCREENING_DATE) {
         Some((_, Answer::Date(day))) => Some(day),
         _ => None,
     };
     let lists_known = !lists_answer.is_gap();
-    let clearing = match asked_answer(assessment, LISTED_PARTIES) {
+    let clearing = match asked_answer(&answers, LISTED_PARTIES) {
         Some((index, Answer::Choice(choice))) => crate::method::QUESTIONS[index]
             .choices()
             .get(usize::from(choice))

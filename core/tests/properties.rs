@@ -1,13 +1,15 @@
 //! Laws of the method, checked on random assessments (proptest): "don't know" never makes the
 //! result more permissive; adding a red flag never lowers the outcome; adding a safeguard never
 //! raises it and never changes severity; answering a "don't know" never adds evidence gaps;
-//! scoring is deterministic; the JSON format round-trips every valid assessment.
+//! scoring is deterministic; the questions asked do not depend on the order the rules ask
+//! about them; the JSON format round-trips every valid assessment.
 
 use hrdd_core::format::AssessmentDocument;
 use hrdd_core::method::{
-    question_index, ContextLevel, FlagLevel, Mode, Perspective, QuestionKind, Sector, Trigger,
-    QUESTIONS, RED_FLAGS, RIGHTS,
+    pack_relevance, question_index, ContextLevel, FlagLevel, Mode, Perspective, QuestionKind,
+    Sector, Trigger, QUESTIONS, RED_FLAGS, RIGHTS,
 };
+use hrdd_core::triggers::AskedAnswers;
 use hrdd_core::{
     score, Answer, Assessment, CountryOverride, FreeText, ImpactRating, Outcome, RightStatus,
 };
@@ -149,6 +151,20 @@ proptest! {
     #[test]
     fn scoring_is_deterministic(a in assessment_strategy()) {
         prop_assert_eq!(score(&a), score(&a.clone()));
+    }
+
+    /// The memo of asked questions that a score keeps gives each question the answer it gets
+    /// on its own, in whatever order the rules ask (here: last question first).
+    #[test]
+    fn asked_questions_do_not_depend_on_the_order_they_are_asked_in(a in assessment_strategy()) {
+        let memo = AskedAnswers::new(&a);
+        for (index, question) in QUESTIONS.iter().enumerate().rev() {
+            prop_assert_eq!(memo.is_asked(index), question.is_asked(&a), "{}", question.id);
+            prop_assert_eq!(memo.applies(index), question.asked_in_full_assessment(&a), "{}", question.id);
+        }
+        for pack in Sector::ALL {
+            prop_assert_eq!(memo.pack_relevance(pack), pack_relevance(pack, &a), "{:?}", pack);
+        }
     }
 
     #[test]

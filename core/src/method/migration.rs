@@ -6,7 +6,7 @@
 
 use crate::assessment::{Answer, Assessment};
 use crate::en;
-use crate::triggers::truth;
+use crate::triggers::{truth, AskedAnswers};
 use std::borrow::Cow;
 
 use super::{question_index, Sector, Trigger, QUESTIONS};
@@ -144,7 +144,7 @@ fn migrate(assessment: &Assessment) -> (Option<Assessment>, Vec<&'static Retired
         }
         if mapping
             .when
-            .is_some_and(|t| !truth(&t, assessment, None).possible())
+            .is_some_and(|t| !truth(&t, &AskedAnswers::new(assessment), None).possible())
         {
             continue;
         }

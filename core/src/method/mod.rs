@@ -46,19 +46,13 @@ pub use wording::{PERSPECTIVE_OPTION_LABELS, PERSPECTIVE_PROMPTS};
 
 use crate::assessment::Assessment;
 use crate::en;
-use crate::triggers::{truth, Truth};
+use crate::triggers::{truth, AskedAnswers, Truth};
 use serde::{Deserialize, Serialize};
 
 /// Why a pack other than the chosen one applies: `Some(Truth::Yes)` when the answers make it
 /// relevant, `Some(Truth::Unknown)` when they might, `None` when it does not apply.
 pub fn pack_relevance(pack: Sector, assessment: &Assessment) -> Option<Truth> {
-    if pack == assessment.sector {
-        return Some(Truth::Yes);
-    }
-    match truth(&pack.relevant_when(), assessment, None) {
-        Truth::No => None,
-        other => Some(other),
-    }
+    AskedAnswers::new(assessment).pack_relevance(pack)
 }
 
 /// Version of the method (weights, thresholds, questions). It travels with every assessment.
@@ -170,6 +164,15 @@ pub enum Sector {
     MachineryAndVehicles,
     SecurityEquipment,
 }
+
+// `AskedAnswers` keeps each pack's relevance at the pack's position in `Sector::ALL`.
+const _: () = {
+    let mut position = 0;
+    while position < Sector::ALL.len() {
+        assert!(Sector::ALL[position] as usize == position);
+        position += 1;
+    }
+};
 
 impl Sector {
     pub const ALL: [Sector; 8] = [
@@ -415,31 +418,30 @@ impl Question {
     /// it belongs to no pack, to the chosen pack, or to a pack that the answers make relevant
     /// (or might: an unknown capability keeps the pack's questions asked).
     pub fn is_asked(&self, assessment: &Assessment) -> bool {
-        let mode_fits = assessment.mode == Mode::FullAssessment || self.scope == Scope::Quick;
-        mode_fits
-            && !self.retired
-            && self.pack_applies(assessment)
-            && self
-                .asked_when
-                .is_none_or(|t| truth(&t, assessment, None).possible())
+        self.mode_fits(assessment) && self.applies_given(&AskedAnswers::new(assessment))
     }
 
     /// Whether a full assessment of the same answers would ask it (what a quick screen counts as
     /// "not asked").
     pub fn asked_in_full_assessment(&self, assessment: &Assessment) -> bool {
-        !self.retired
-            && self.pack_applies(assessment)
-            && self
-                .asked_when
-                .is_none_or(|t| truth(&t, assessment, None).possible())
+        self.applies_given(&AskedAnswers::new(assessment))
     }
 
-    /// Whether the question's pack (if any) applies, whatever the mode.
-    pub fn pack_applies(&self, assessment: &Assessment) -> bool {
-        match self.sector {
-            None => true,
-            Some(pack) => pack == assessment.sector || pack_relevance(pack, assessment).is_some(),
-        }
+    /// Whether the assessment's mode asks this question.
+    pub fn mode_fits(&self, assessment: &Assessment) -> bool {
+        assessment.mode == Mode::FullAssessment || self.scope == Scope::Quick
+    }
+
+    /// Not retired, its pack (if any) applies and its `asked_when` holds or might: whether a
+    /// full assessment asks it. [`AskedAnswers`] keeps the result for each question.
+    pub(crate) fn applies_given(&self, answers: &AskedAnswers) -> bool {
+        !self.retired
+            && self
+                .sector
+                .is_none_or(|pack| answers.pack_relevance(pack).is_some())
+            && self
+                .asked_when
+                .is_none_or(|t| truth(&t, answers, None).possible())
     }
 
     pub fn choices(&self) -> &'static [Choice] {

@@ -1443,13 +1443,17 @@ pub fn question_index(id: &str) -> Option<usize> {
     const _: () = assert!(QUESTIONS.len() < SLOTS / 2);
     static TABLE: OnceLock<[u8; SLOTS]> = OnceLock::new();
     // The ids share long prefixes ("customer.", "end_use.") and differ at the end: hash the
-    // length and the last eight bytes (Fibonacci hashing), then confirm with one comparison.
+    // length and the last eight bytes (Fibonacci hashing), then confirm with one comparison
+    // (by address first: the rules' ids are usually the very strings of this table).
     fn slot(id: &str) -> usize {
         let bytes = id.as_bytes();
-        let tail = bytes[bytes.len().saturating_sub(8)..]
-            .iter()
-            .fold(bytes.len() as u64, |h, b| (h << 8) | u64::from(*b));
-        (tail.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize & (SLOTS - 1)
+        // One unaligned load of the last eight bytes (every id but the shortest has them).
+        let tail = match bytes.len().checked_sub(8) {
+            Some(start) => u64::from_le_bytes(bytes[start..].try_into().unwrap_or([0; 8])),
+            None => bytes.iter().fold(0, |h, b| (h << 8) | u64::from(*b)),
+        };
+        ((tail ^ bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+            & (SLOTS - 1)
     }
     // Slot value: question index + 1; 0 is empty.
     let table = TABLE.get_or_init(|| {
@@ -1469,7 +1473,7 @@ pub fn question_index(id: &str) -> Option<usize> {
             0 => return None,
             filled => {
                 let index = usize::from(filled) - 1;
-                if QUESTIONS[index].id == id {
+                if crate::triggers::same_id(QUESTIONS[index].id, id) {
                     return Some(index);
                 }
             }
