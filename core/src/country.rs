@@ -308,9 +308,15 @@ impl Country {
     /// no intervals, [`CONTEXT_INDEX_MARGIN`]. See METHODOLOGY.md, "Country context".
     pub fn context_index_margin(&self) -> Option<u8> {
         self.context_index()?;
-        Some(self.wgi_margin.map_or(CONTEXT_INDEX_MARGIN, |tenths| {
+        Some(self.margin_of_an_index())
+    }
+
+    /// The margin of [`Country::context_index_margin`], for a caller that already knows the
+    /// country has an index (working the index out allocates: the scoring does it once).
+    pub fn margin_of_an_index(&self) -> u8 {
+        self.wgi_margin.map_or(CONTEXT_INDEX_MARGIN, |tenths| {
             tenths.div_ceil(10).min(100) as u8
-        }))
+        })
     }
 
     pub fn context_level(&self) -> Option<ContextLevel> {

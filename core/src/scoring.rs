@@ -286,10 +286,11 @@ fn evaluate(assessment: &AskedAnswers, detail: Detail) -> Evaluation {
         .map(|&element| ElementScore {
             element,
             score: 0,
-            contributions: Vec::new(),
+            // Room for a typical element's lines, so that a score rarely grows a vector.
+            contributions: Vec::with_capacity(12),
         })
         .collect();
-    let mut open_questions = Vec::new();
+    let mut open_questions = Vec::with_capacity(24);
     let mut not_asked = 0;
 
     elements[Element::EndUse as usize]
@@ -951,8 +952,8 @@ fn country_context(assessment: &AskedAnswers) -> DestinationContext {
         return unknown;
     };
     let derived_index = country.context_index();
-    let derived_level = country.context_level();
-    let margin = country_margin(country);
+    let derived_level = derived_index.map(ContextLevel::from_context_index);
+    let margin = country_margin(country, derived_index);
     // An override applies only with a reason, so that readers of the report can judge it.
     let applied_override = assessment
         .country_override
@@ -1069,10 +1070,11 @@ fn specific_readings(
         .collect()
 }
 
-fn country_margin(country: &crate::country::Country) -> u8 {
-    country
-        .context_index_margin()
-        .unwrap_or(crate::country::CONTEXT_INDEX_MARGIN)
+fn country_margin(country: &crate::country::Country, index: Option<u8>) -> u8 {
+    index
+        .map_or(crate::country::CONTEXT_INDEX_MARGIN, |_| {
+            country.margin_of_an_index()
+        })
         .min(MAX_CONTEXT_INDEX_MARGIN_FOR_FLAGS)
 }
 

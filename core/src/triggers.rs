@@ -300,10 +300,11 @@ mod tests {
 
     #[test]
     fn ids_are_the_same_by_content_whatever_their_address() {
-        let owned = String::from("end_use.capabilities");
-        assert!(super::same_id("end_use.capabilities", &owned));
+        let owned = String::from("section.question");
+        assert!(super::same_id("section.question", &owned));
         assert!(super::same_id(&owned, &owned));
-        assert!(!super::same_id("end_use.capabilities", "end_use.capability"));
+        assert!(!super::same_id("section.question", "section.questions"));
+        assert!(!super::same_id("section.question", "section.questiom"));
         assert!(!super::same_id(&owned[..7], &owned[..8]));
     }
 
