@@ -6,6 +6,8 @@ use hrdd_core::method::Right;
 use hrdd_core::pipeline::RowAnswers;
 use hrdd_core::report::Outcome;
 use js_sys::{Array, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -101,32 +103,82 @@ fn problem(value: &JsValue) -> BatchProblem {
 
 /// The results as the worker writes them (see `Batch::results` in `worker/src/main.rs`).
 pub fn parse_results(text: &str) -> Vec<BatchRow> {
-    text.split('\u{1e}')
-        .filter(|row| !row.is_empty())
+    result_rows(text)
         .enumerate()
-        .map(|(position, row)| {
-            let cells: Vec<&str> = row.split('\u{1f}').collect();
-            let cell = |i: usize| cells.get(i).copied().unwrap_or("");
-            BatchRow {
-                position,
-                line: cell(0).parse().unwrap_or(0),
-                deal_id: cell(1).to_owned(),
-                customer: cell(2).to_owned(),
-                outcome: Outcome::from_key(cell(3)).unwrap_or(Outcome::Incomplete),
-                red_flags: cell(4)
-                    .split(' ')
-                    .filter(|f| !f.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                possible_red_flags: cell(5).parse().unwrap_or(0),
-                top_right: Right::from_key(cell(6)),
-                open_questions: cell(7).parse().unwrap_or(0),
-                answers: RowAnswers::from_fields([cell(8), cell(9), cell(10), cell(11)]),
-            }
-        })
+        .map(|(position, row)| parse_result_row(position, row))
         .collect()
 }
 
+fn result_rows(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\u{1e}').filter(|row| !row.is_empty())
+}
+
+/// One row of the results, at `position` in the file's order.
+fn parse_result_row(position: usize, row: &str) -> BatchRow {
+    let cells: Vec<&str> = row.split('\u{1f}').collect();
+    let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+    BatchRow {
+        position,
+        line: cell(0).parse().unwrap_or(0),
+        deal_id: cell(1).to_owned(),
+        customer: cell(2).to_owned(),
+        outcome: Outcome::from_key(cell(3)).unwrap_or(Outcome::Incomplete),
+        red_flags: cell(4)
+            .split(' ')
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        possible_red_flags: cell(5).parse().unwrap_or(0),
+        top_right: Right::from_key(cell(6)),
+        open_questions: cell(7).parse().unwrap_or(0),
+        answers: RowAnswers::from_fields([cell(8), cell(9), cell(10), cell(11)]),
+    }
+}
+
+/// Rows of the results read between two yields to the page's event loop: 50,000 rows read at
+/// once held the page for about 70 ms (docs/PERFORMANCE.md); this many take a few.
+const ROWS_READ_AT_ONCE: usize = 5_000;
+
+/// Lets the page's event loop run (input, drawing) before going on: a zero-delay timeout.
+async fn yield_to_page() {
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timeout).await;
+}
+
+/// Reads the results a slice at a time, letting the page draw and answer input in between,
+/// then hands them on (as [`parse_results`] would read them), unless the worker was stopped
+/// meanwhile.
+pub async fn read_results_in_slices(
+    text: String,
+    problems: Vec<BatchProblem>,
+    stopped: Rc<Cell<bool>>,
+    on_message: Rc<dyn Fn(WorkerMessage)>,
+) {
+    let mut rows = Vec::new();
+    let mut pending = result_rows(&text).peekable();
+    while pending.peek().is_some() {
+        for row in pending.by_ref().take(ROWS_READ_AT_ONCE) {
+            rows.push(parse_result_row(rows.len(), row));
+        }
+        yield_to_page().await;
+        if stopped.get() {
+            return;
+        }
+    }
+    on_message(WorkerMessage::Done { rows, problems });
+}
+
+fn problems(data: &JsValue) -> Vec<BatchProblem> {
+    field(data, "problems")
+        .dyn_into::<Array>()
+        .map(|a| a.iter().map(|p| problem(&p)).collect())
+        .unwrap_or_default()
+}
+
+/// Every message but "done", whose results are read a slice at a time (`read_results_in_slices`).
 fn read_message(data: &JsValue) -> Option<WorkerMessage> {
     Some(match field(data, "kind").as_string()?.as_str() {
         "read" => WorkerMessage::Read {
@@ -137,13 +189,6 @@ fn read_message(data: &JsValue) -> Option<WorkerMessage> {
         "progress" => WorkerMessage::Progress {
             done: number(data, "done"),
             total: number(data, "total"),
-        },
-        "done" => WorkerMessage::Done {
-            rows: parse_results(&field(data, "results").as_string().unwrap_or_default()),
-            problems: field(data, "problems")
-                .dyn_into::<Array>()
-                .map(|a| a.iter().map(|p| problem(&p)).collect())
-                .unwrap_or_default(),
         },
         "failed" => WorkerMessage::Failed {
             problem: problem(&field(data, "problem")),
@@ -160,6 +205,8 @@ pub struct BatchWorker {
     worker: web_sys::Worker,
     /// The one-file build's worker script address, released when the worker stops.
     blob_address: Option<String>,
+    /// Set when stopped: results still being read are then dropped, not handed on.
+    stopped: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -195,11 +242,23 @@ impl BatchWorker {
             }
         };
         let worker = web_sys::Worker::new_with_options(&address, &options).ok()?;
-        let on_message = std::rc::Rc::new(on_message);
+        let on_message: Rc<dyn Fn(WorkerMessage)> = Rc::new(on_message);
+        let stopped = Rc::new(Cell::new(false));
         let receive = {
-            let on_message = on_message.clone();
+            let (on_message, stopped) = (on_message.clone(), stopped.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                if let Some(message) = read_message(&event.data()) {
+                let data = event.data();
+                // The results of 50,000 deals are read a slice at a time (the page stays
+                // responsive); every other message at once.
+                if field(&data, "kind").as_string().as_deref() == Some("done") {
+                    let text = field(&data, "results").as_string().unwrap_or_default();
+                    wasm_bindgen_futures::spawn_local(read_results_in_slices(
+                        text,
+                        problems(&data),
+                        stopped.clone(),
+                        on_message.clone(),
+                    ));
+                } else if let Some(message) = read_message(&data) {
                     on_message(message);
                 }
             })
@@ -211,6 +270,7 @@ impl BatchWorker {
         Some(BatchWorker {
             worker,
             blob_address: blob.then_some(address),
+            stopped,
             _on_message: receive,
             _on_error: fail,
         })
@@ -256,6 +316,7 @@ impl BatchWorker {
 impl Drop for BatchWorker {
     fn drop(&mut self) {
         // Unset the handlers first: a message already queued must not reach a dropped closure.
+        self.stopped.set(true);
         self.worker.set_onmessage(None);
         self.worker.set_onerror(None);
         self.worker.terminate();

@@ -433,3 +433,47 @@ async fn an_outside_reviewer_reads_options_about_the_company() {
         "The company sells or provides it directly"
     );
 }
+
+/// The pipeline's results are read a slice at a time (the page stays responsive): the rows are
+/// exactly those read at once, and a worker stopped meanwhile hands nothing on.
+#[wasm_bindgen_test]
+async fn pipeline_results_read_in_slices_are_those_read_at_once_and_a_stop_drops_them() {
+    use hrdd_calculator::batch_worker::{parse_results, read_results_in_slices, WorkerMessage};
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    // Three slices and one row more; rows with and without red flags.
+    let text: String = (0..15_001)
+        .map(|i| {
+            let flags = if i % 3 == 0 { "covert_surveillance_tool" } else { "" };
+            format!("{}\u{1f}D-{i}\u{1f}Customer {i}\u{1f}escalate\u{1f}{flags}\u{1f}{}\u{1f}life\u{1f}{}\u{1e}", i + 2, i % 4, i % 9)
+        })
+        .collect();
+    let received: Rc<RefCell<Vec<WorkerMessage>>> = Rc::default();
+    let keep = {
+        let received = received.clone();
+        Rc::new(move |message| received.borrow_mut().push(message))
+    };
+    read_results_in_slices(
+        text.clone(),
+        Vec::new(),
+        Rc::new(Cell::new(false)),
+        keep.clone(),
+    )
+    .await;
+    let expected = parse_results(&text);
+    assert_eq!(expected.len(), 15_001);
+    assert_eq!(expected[15_000].deal_id, "D-15000");
+    match received.borrow().as_slice() {
+        [WorkerMessage::Done { rows, problems }] => {
+            assert!(problems.is_empty());
+            assert_eq!(*rows, expected);
+        }
+        other => panic!("expected the results once, got {other:?}"),
+    }
+    received.borrow_mut().clear();
+    read_results_in_slices(text, Vec::new(), Rc::new(Cell::new(true)), keep).await;
+    assert!(
+        received.borrow().is_empty(),
+        "a stopped worker's results were handed on"
+    );
+}
