@@ -419,6 +419,7 @@ pub fn app() -> Html {
                         </div>
                         <Results report={report.clone()} on_full_assessment={Some(on_full_assessment)} />
                     </div>
+                    <crate::decision::DecisionRecordView record={(*assessment.record).clone()} report={report.clone()} on_answer={on_answer.clone()} />
                     if *print_ready {
                         <PrintReport assessment={assessment.clone()} report={report.clone()} draft_name={state.current_draft().name.clone()} />
                     }

@@ -11,6 +11,7 @@ pub mod batch_worker;
 pub mod compare;
 pub mod country_picker;
 pub mod crypto;
+pub mod decision;
 pub mod draft_records;
 pub mod drafts;
 pub mod embed;

@@ -83,6 +83,7 @@ pub fn print_report(props: &PrintProps) -> Html {
                 if !a.text.beneficial_purpose.is_empty() { <dt>{texts.ui("ui-print-beneficial-purpose-never-weighed-against")}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
                 if !a.text.notes.is_empty() { <dt>{texts.ui("ui-start-notes")}</dt><dd>{a.text.notes.clone()}</dd> }
             </dl>
+            {crate::decision::printed_record(&texts, &a.record, props.report.outcome, hrdd_core::dates::Day::parse(&today()))}
             <h3>{texts.ui("ui-print-answers")}</h3>
             <table class="answers">
                 <thead><tr><th scope="col">{texts.ui("ui-results-question")}</th><th scope="col">{texts.ui("ui-results-answer")}</th></tr></thead>

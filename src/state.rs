@@ -61,6 +61,8 @@ pub enum AssessmentAction {
         question: usize,
         note: String,
     },
+    /// A change to the decision on record (conditions, decision, review).
+    Record(hrdd_core::record::RecordChange),
 }
 
 /// The free-text fields of an assessment.
@@ -793,6 +795,9 @@ pub fn apply(assessment: &mut Assessment, action: AssessmentAction) {
                 assessment.answer_notes.insert(question, clip(note));
             }
         }
+        AssessmentAction::Record(change) => assessment
+            .record
+            .apply(change, hrdd_core::assessment::MAX_TEXT_CHARS),
         // An action naming a question that does not exist changes nothing.
         _ => {}
     }

@@ -9,6 +9,7 @@ use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Sector, METHOD_VERSION,
     QUESTIONS, RIGHTS,
 };
+use crate::record::DecisionRecord;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
@@ -149,6 +150,10 @@ pub struct Assessment {
     /// table aside; on a question that can raise a prohibited red flag, the evidence behind the
     /// answer (recorded and printed, never scored). Free text: confidential like `text`.
     pub answer_notes: BTreeMap<usize, String>,
+    /// What was decided after the recommendation: conditions, the decision and who took it, the
+    /// review date (`crate::record`). Never scored. Free text in it is confidential like `text`.
+    /// Boxed: most assessments have none, and an assessment is moved about often.
+    pub record: Box<DecisionRecord>,
 }
 
 impl Default for Assessment {
@@ -169,6 +174,7 @@ impl Assessment {
             country_override: None,
             text: FreeText::default(),
             answer_notes: BTreeMap::new(),
+            record: Box::default(),
         }
     }
 
@@ -272,6 +278,16 @@ impl Assessment {
                     max_chars: MAX_TEXT_CHARS,
                 });
             }
+        }
+        if self
+            .record
+            .texts()
+            .any(|text| text.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err(AssessmentError::TextTooLong {
+                field: TextField::DecisionRecord,
+                max_chars: MAX_TEXT_CHARS,
+            });
         }
         for (field, text) in self.text.fields() {
             if text.chars().count() > MAX_TEXT_CHARS {

@@ -50,6 +50,16 @@ impl Day {
         civil_from_days(self.0)
     }
 
+    /// The same day `months` later, or the month's last day where it has no such day (31 August
+    /// plus six months is 28 or 29 February); kept within the accepted range.
+    pub fn add_months(self, months: u32) -> Day {
+        let (year, month, day) = self.civil();
+        let index = year * 12 + (month - 1) + months;
+        let (year, month) = (index / 12, index % 12 + 1);
+        let day = day.min(days_in_month(year, month));
+        Day(days_from_civil(year, month, day)).min(LATEST)
+    }
+
     /// Whole months from `self` to `later` (negative never: 0 if `later` is earlier).
     pub fn months_until(self, later: Day) -> u32 {
         let (y1, m1, d1) = self.civil();

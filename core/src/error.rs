@@ -95,6 +95,10 @@ error_words!(
         ContextLevel => "context_level", "country context level";
         ExpectedOutcome => "expected_outcome", "expected_outcome";
         RequiredScreeningList => "required_screening_list", "required screening list";
+        Action => "action", "action";
+        Decision => "decision", "decision";
+        ConditionStatus => "condition_status", "condition status";
+        RecordDate => "record_date", "date in the decision record (YYYY-MM-DD)";
     }
 );
 
@@ -107,6 +111,7 @@ error_words!(
         Notes => "notes", "notes";
         OverrideReason => "override_reason", "override reason";
         AnswerNote => "answer_note", "note on an answer";
+        DecisionRecord => "decision_record", "text of the decision record";
     }
 );
 

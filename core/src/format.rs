@@ -1,4 +1,4 @@
-//! The JSON assessment format, version 1 (`docs/FORMAT.md`): a stable, readable document keyed
+//! The JSON assessment format, versions 1 to 3 (`docs/FORMAT.md`): a stable, readable document keyed
 //! by question ids and option keys, never by position. The core only defines the serde shapes
 //! and the conversion; parsing text is left to the caller (`serde_json` in the CLI, the
 //! browser's own `JSON.parse` in the app), so no JSON parser is compiled into the wasm.
@@ -6,10 +6,14 @@
 use crate::assessment::{
     answer_from_keys, Answer, Assessment, CountryOverride, FreeText, ImpactRating, RightStatus,
 };
+use crate::dates::Day;
 use crate::error::AssessmentError;
 use crate::error::{ExpectedAnswer, ValueField};
 use crate::method::{
     question_index, ContextLevel, Mode, Perspective, QuestionKind, Right, Sector, QUESTIONS, RIGHTS,
+};
+use crate::record::{
+    action_id, Condition, ConditionStatus, Decision, DecisionRecord, DecisionTaken,
 };
 use crate::report::{ActionStatus, Outcome, Report};
 use serde::{Deserialize, Serialize};
@@ -18,10 +22,15 @@ use std::collections::BTreeMap;
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "hrdd-assessment";
 /// The newest format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
-/// Files without notes on answers are still written as format 1, so that earlier versions of
-/// the calculator keep opening them; format 2 adds `answer_notes`.
+pub const FORMAT_VERSION: u32 = 3;
+/// Files are written in the oldest version that holds them, so that earlier versions of the
+/// calculator keep opening what they can: format 1 without notes on answers, format 2 adds
+/// `answer_notes`, format 3 adds the decision `record`.
 const FORMAT_VERSION_WITHOUT_NOTES: u32 = 1;
+const FORMAT_VERSION_WITHOUT_RECORD: u32 = 2;
+/// What a withheld text of the decision record reads as: the receiver sees that something was
+/// written, not what.
+pub const WITHHELD_TEXT: &str = "(withheld)";
 /// The answer value that means "don't know".
 pub const DONT_KNOW: &str = "dont_know";
 
@@ -85,6 +94,146 @@ pub struct FreeTextDocument {
     pub notes: String,
 }
 
+/// A condition as written in JSON (format 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDocument {
+    /// The action's id (`method::ACTIONS`).
+    pub action: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// "agreed", "in_place", "verified" or "failed".
+    pub status: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+/// The decision as written in JSON (format 3).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionDocument {
+    /// "proceed", "proceed_with_conditions", "deferred" or "do_not_proceed".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub second_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_on: Option<String>,
+}
+
+/// The decision record as written in JSON (format 3).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordDocument {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ConditionDocument>,
+    #[serde(default, skip_serializing_if = "is_default_decision")]
+    pub decision: DecisionDocument,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_on: Option<String>,
+}
+
+fn is_default_decision(decision: &DecisionDocument) -> bool {
+    *decision == DecisionDocument::default()
+}
+
+impl RecordDocument {
+    /// The document of a record; its free text withheld unless included.
+    pub fn from_record(record: &DecisionRecord, include_free_text: bool) -> Self {
+        let mut record = record.clone();
+        if !include_free_text {
+            for text in record.texts_mut().filter(|t| !t.trim().is_empty()) {
+                *text = WITHHELD_TEXT.to_owned();
+            }
+        }
+        let day = |d: Option<Day>| d.map(|d| d.to_string());
+        let decision = record.decision;
+        RecordDocument {
+            conditions: record
+                .conditions
+                .into_iter()
+                .map(|c| ConditionDocument {
+                    action: c.action.to_owned(),
+                    owner: c.owner,
+                    due: day(c.due),
+                    status: c.status.key().to_owned(),
+                    evidence: c.evidence,
+                })
+                .collect(),
+            decision: DecisionDocument {
+                taken: decision.taken.map(|t| t.key().to_owned()),
+                role: decision.role,
+                name: decision.name,
+                on: day(decision.on),
+                reason: decision.reason,
+                second_name: decision.second_name,
+                second_on: day(decision.second_on),
+            },
+            review_on: day(record.review_on),
+        }
+    }
+
+    /// The record this document describes; an unknown action, decision, status or date is an
+    /// error naming it.
+    pub fn to_record(&self) -> Result<DecisionRecord, AssessmentError> {
+        let unknown = |field: ValueField, value: &str| AssessmentError::UnknownValue {
+            field,
+            value: value.to_owned(),
+        };
+        let day = |text: &Option<String>| -> Result<Option<Day>, AssessmentError> {
+            text.as_deref()
+                .map(|t| Day::parse(t).ok_or_else(|| unknown(ValueField::RecordDate, t)))
+                .transpose()
+        };
+        let conditions = self
+            .conditions
+            .iter()
+            .map(|c| {
+                Ok(Condition {
+                    action: action_id(&c.action)
+                        .ok_or_else(|| unknown(ValueField::Action, &c.action))?,
+                    owner: c.owner.clone(),
+                    due: day(&c.due)?,
+                    status: ConditionStatus::from_key(&c.status)
+                        .ok_or_else(|| unknown(ValueField::ConditionStatus, &c.status))?,
+                    evidence: c.evidence.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, AssessmentError>>()?;
+        let d = &self.decision;
+        Ok(DecisionRecord {
+            conditions,
+            decision: Decision {
+                taken: d
+                    .taken
+                    .as_deref()
+                    .map(|t| {
+                        DecisionTaken::from_key(t).ok_or_else(|| unknown(ValueField::Decision, t))
+                    })
+                    .transpose()?,
+                role: d.role.clone(),
+                name: d.name.clone(),
+                on: day(&d.on)?,
+                reason: d.reason.clone(),
+                second_name: d.second_name.clone(),
+                second_on: day(&d.second_on)?,
+            },
+            review_on: day(&self.review_on)?,
+        })
+    }
+}
+
 /// The whole document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -109,6 +258,10 @@ pub struct AssessmentDocument {
     /// calculator pre-answered. Free text, withheld like `text` unless the user includes it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answer_notes: BTreeMap<String, String>,
+    /// What was decided (format 3): the conditions, the decision and who took it, the review
+    /// date. Its free text is withheld like `text` unless the user includes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordDocument>,
     /// For worked examples and test fixtures only: the outcome the document should score.
     /// Ignored by scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -212,12 +365,16 @@ impl AssessmentDocument {
                 Some((question.id.to_owned(), note))
             })
             .collect();
+        let record = (!assessment.record.is_empty())
+            .then(|| RecordDocument::from_record(&assessment.record, include_free_text));
         AssessmentDocument {
             format: FORMAT_NAME.into(),
-            format_version: if answer_notes.is_empty() {
-                FORMAT_VERSION_WITHOUT_NOTES
-            } else {
+            format_version: if record.is_some() {
                 FORMAT_VERSION
+            } else if !answer_notes.is_empty() {
+                FORMAT_VERSION_WITHOUT_RECORD
+            } else {
+                FORMAT_VERSION_WITHOUT_NOTES
             },
             method_version: assessment.method_version,
             mode: assessment.mode.key().into(),
@@ -237,6 +394,7 @@ impl AssessmentDocument {
             }),
             text,
             answer_notes,
+            record,
             expected_outcome: None,
             expected_because: None,
             method_outcome: None,
@@ -322,6 +480,9 @@ impl AssessmentDocument {
                 question: id.clone(),
             })?;
             assessment.answer_notes.insert(index, note.clone());
+        }
+        if let Some(record) = &self.record {
+            assessment.record = Box::new(record.to_record()?);
         }
         assessment.validate()?;
         Ok(assessment)

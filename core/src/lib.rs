@@ -18,6 +18,8 @@ pub mod method;
 pub mod method_v1;
 pub mod pipeline;
 pub mod pre_answers;
+pub mod record;
+mod record_words;
 pub mod report;
 pub mod restrictive_measures;
 pub mod scoring;

@@ -13,9 +13,12 @@ use crate::assessment::{
 };
 use crate::dates::Day;
 use crate::error::AssessmentError;
+use crate::format::WITHHELD_TEXT;
 use crate::method::{
-    ContextLevel, Mode, Perspective, QuestionKind, Sector, METHOD_VERSION, QUESTIONS, RIGHTS,
+    ContextLevel, Mode, Perspective, QuestionKind, Sector, ACTIONS, METHOD_VERSION, QUESTIONS,
+    RIGHTS,
 };
+use crate::record::{Condition, ConditionStatus, Decision, DecisionRecord, DecisionTaken};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -43,6 +46,9 @@ const FLAG_DEFLATED: u8 = 1;
 /// The body is followed by an [`ExtensionV1`]. Links without it are byte for byte what earlier
 /// versions made, and earlier versions still open them.
 const FLAG_EXTENDED: u8 = 2;
+/// Then by a [`RecordV1`] (the decision on record). Earlier versions refuse such a link as made
+/// by a newer version rather than open it without its decision.
+const FLAG_RECORD: u8 = 4;
 
 /// Everything that can be wrong with a link, in words for the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +116,115 @@ struct BodyV1 {
 struct ExtensionV1 {
     /// Notes on answers: (question index, note), the note withheld unless text is included.
     answer_notes: Vec<(u16, String)>,
+}
+
+/// The decision on record (`crate::record`), after the body and any [`ExtensionV1`] (flag
+/// [`FLAG_RECORD`]). Days as day numbers, the decision and statuses by position in their
+/// `ALL` lists, actions by position in `method::ACTIONS` (append-only). Field order and meaning
+/// are the format: never change them.
+#[derive(Serialize, Deserialize, Default)]
+struct RecordV1 {
+    /// Action index, owner, due day, status index, evidence.
+    conditions: Vec<(u16, String, Option<u32>, u8, String)>,
+    taken: Option<u8>,
+    role: String,
+    name: String,
+    on: Option<u32>,
+    reason: String,
+    second_name: String,
+    second_on: Option<u32>,
+    review_on: Option<u32>,
+}
+
+impl RecordV1 {
+    fn from_record(record: &DecisionRecord, include_text: bool) -> RecordV1 {
+        let mut record = record.clone();
+        if !include_text {
+            for text in record.texts_mut().filter(|t| !t.trim().is_empty()) {
+                *text = WITHHELD_TEXT.to_owned();
+            }
+        }
+        let number = |day: Option<Day>| day.map(Day::number);
+        let d = record.decision;
+        RecordV1 {
+            conditions: record
+                .conditions
+                .into_iter()
+                .map(|c| {
+                    let action = ACTIONS.iter().position(|a| a.id == c.action).unwrap_or(0);
+                    let status = ConditionStatus::ALL
+                        .iter()
+                        .position(|s| *s == c.status)
+                        .unwrap_or(0);
+                    (
+                        action as u16,
+                        c.owner,
+                        number(c.due),
+                        status as u8,
+                        c.evidence,
+                    )
+                })
+                .collect(),
+            taken: d
+                .taken
+                .and_then(|t| DecisionTaken::ALL.iter().position(|x| *x == t))
+                .map(|i| i as u8),
+            role: d.role,
+            name: d.name,
+            on: number(d.on),
+            reason: d.reason,
+            second_name: d.second_name,
+            second_on: number(d.second_on),
+            review_on: number(record.review_on),
+        }
+    }
+
+    fn into_record(self) -> Result<DecisionRecord, LinkError> {
+        let day = |number: Option<u32>| -> Result<Option<Day>, LinkError> {
+            number
+                .map(|n| Day::from_number(n).ok_or(LinkError::Corrupt))
+                .transpose()
+        };
+        let conditions = self
+            .conditions
+            .into_iter()
+            .map(|(action, owner, due, status, evidence)| {
+                Ok(Condition {
+                    action: ACTIONS
+                        .get(usize::from(action))
+                        .ok_or(LinkError::Corrupt)?
+                        .id,
+                    owner,
+                    due: day(due)?,
+                    status: *ConditionStatus::ALL
+                        .get(usize::from(status))
+                        .ok_or(LinkError::Corrupt)?,
+                    evidence,
+                })
+            })
+            .collect::<Result<Vec<_>, LinkError>>()?;
+        Ok(DecisionRecord {
+            conditions,
+            decision: Decision {
+                taken: self
+                    .taken
+                    .map(|i| {
+                        DecisionTaken::ALL
+                            .get(usize::from(i))
+                            .copied()
+                            .ok_or(LinkError::Corrupt)
+                    })
+                    .transpose()?,
+                role: self.role,
+                name: self.name,
+                on: day(self.on)?,
+                reason: self.reason,
+                second_name: self.second_name,
+                second_on: day(self.second_on)?,
+            },
+            review_on: day(self.review_on)?,
+        })
+    }
 }
 
 /// A link opened without a passphrase.
@@ -235,12 +350,18 @@ pub fn body_bytes(assessment: &Assessment, include_text: bool) -> Vec<u8> {
             .collect(),
     };
     let extended = !extension.answer_notes.is_empty();
+    let recorded = !assessment.record.is_empty();
     // Serialising plain data into a Vec cannot fail.
     let mut raw = postcard::to_allocvec(&body).unwrap_or_default();
     if extended {
         raw.extend(postcard::to_allocvec(&extension).unwrap_or_default());
     }
-    let extended_flag = if extended { FLAG_EXTENDED } else { 0 };
+    if recorded {
+        let record = RecordV1::from_record(&assessment.record, include_text);
+        raw.extend(postcard::to_allocvec(&record).unwrap_or_default());
+    }
+    let extended_flag =
+        if extended { FLAG_EXTENDED } else { 0 } | if recorded { FLAG_RECORD } else { 0 };
     #[cfg(feature = "deflate-links")]
     {
         let deflated = miniz_oxide::deflate::compress_to_vec(&raw, 9);
@@ -337,7 +458,7 @@ pub fn decode(fragment: &str) -> Result<ParsedLink, LinkError> {
 /// Read a body: the bytes after base64 (plain links) or after decryption (protected links).
 pub fn decode_body(bytes: &[u8]) -> Result<SharedAssessment, LinkError> {
     let (&flags, data) = bytes.split_first().ok_or(LinkError::Truncated)?;
-    if flags & !(FLAG_DEFLATED | FLAG_EXTENDED) != 0 {
+    if flags & !(FLAG_DEFLATED | FLAG_EXTENDED | FLAG_RECORD) != 0 {
         return Err(LinkError::Corrupt);
     }
     let inflated;
@@ -363,25 +484,20 @@ pub fn decode_body(bytes: &[u8]) -> Result<SharedAssessment, LinkError> {
             max: MAX_BODY_BYTES,
         });
     }
-    let (body, rest): (BodyV1, &[u8]) = postcard::take_from_bytes(raw).map_err(|e| match e {
-        postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
-        _ => LinkError::Corrupt,
-    })?;
-    let extension = if flags & FLAG_EXTENDED != 0 {
-        let (extension, rest): (ExtensionV1, &[u8]) =
-            postcard::take_from_bytes(rest).map_err(|e| match e {
-                postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
-                _ => LinkError::Corrupt,
-            })?;
-        if !rest.is_empty() {
-            return Err(LinkError::Corrupt);
-        }
-        extension
-    } else if !rest.is_empty() {
-        return Err(LinkError::Corrupt);
+    let (body, rest): (BodyV1, &[u8]) = postcard::take_from_bytes(raw).map_err(postcard_error)?;
+    let (extension, rest): (ExtensionV1, &[u8]) = if flags & FLAG_EXTENDED != 0 {
+        postcard::take_from_bytes(rest).map_err(postcard_error)?
     } else {
-        ExtensionV1::default()
+        (ExtensionV1::default(), rest)
     };
+    let (record, rest): (RecordV1, &[u8]) = if flags & FLAG_RECORD != 0 {
+        postcard::take_from_bytes(rest).map_err(postcard_error)?
+    } else {
+        (RecordV1::default(), rest)
+    };
+    if !rest.is_empty() {
+        return Err(LinkError::Corrupt);
+    }
     if body.method_version > METHOD_VERSION {
         return Err(LinkError::NewerMethod {
             found: body.method_version,
@@ -397,12 +513,21 @@ pub fn decode_body(bytes: &[u8]) -> Result<SharedAssessment, LinkError> {
     for (index, note) in extension.answer_notes {
         assessment.answer_notes.insert(usize::from(index), note);
     }
+    assessment.record = Box::new(record.into_record()?);
     assessment.validate().map_err(LinkError::Invalid)?;
     Ok(SharedAssessment {
         assessment,
         includes_text,
         method_version,
     })
+}
+
+/// A body part that ends early was cut off; any other postcard error is damage.
+fn postcard_error(error: postcard::Error) -> LinkError {
+    match error {
+        postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
+        _ => LinkError::Corrupt,
+    }
 }
 
 fn assessment_from_body(body: BodyV1) -> Result<Assessment, LinkError> {

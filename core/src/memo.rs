@@ -1,12 +1,14 @@
 //! The report as a Markdown memo, in the reader's language: the facts of the assessment, the
-//! outcome and why, the red flags, the rights most at risk, the actions, what is still open and
+//! outcome and why, the decision on record (beside the recommendation, with its conditions), the red flags, the rights most at risk, the actions, what is still open and
 //! what would change, then the answers and how every score was reached. For pasting into a wiki
 //! or a word processor; the printed report shows the same. User text is escaped, so that a title
 //! or a customer's name never becomes Markdown.
 
 use crate::assessment::{Answer, Assessment};
+use crate::dates::Day;
 use crate::i18n::Texts;
 use crate::method::{answered_by, AnsweredBy, ACTIONS, METHOD_VERSION, QUESTIONS, RED_FLAGS};
+use crate::record::{departure, record_problems, DecisionRecord, Departure};
 use crate::report::{ActionStatus, Report};
 
 /// User text as literal Markdown: its special characters escaped, its lines joined.
@@ -98,6 +100,11 @@ pub fn markdown(
         line(format!("- {}", texts.outcome_reason(reason)));
     }
     line(String::new());
+    if !assessment.record.is_empty() {
+        decision_section(texts, &assessment.record, report.outcome, today)
+            .into_iter()
+            .for_each(&mut line);
+    }
 
     let flags = |raised: &[crate::report::RaisedRedFlag]| {
         raised
@@ -291,6 +298,115 @@ pub fn markdown(
     }
     if report.country.is_some() {
         line(format!("*{}*", texts.country_data_attribution()));
+    }
+    out
+}
+
+/// The decision on record: what was decided beside the recommendation, who decided, the
+/// conditions as a table, the review date and what the record still lacks.
+fn decision_section(
+    texts: &Texts,
+    record: &DecisionRecord,
+    recommended: crate::report::Outcome,
+    today: &str,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let decision = &record.decision;
+    let missing = texts.ui("ui-print-not-recorded");
+    let or_missing = |text: &str| {
+        if text.trim().is_empty() {
+            missing.to_owned()
+        } else {
+            escape(text)
+        }
+    };
+    let day = |d: Option<Day>| d.map_or_else(|| missing.to_owned(), |d| d.to_string());
+    out.push(format!("## {}", texts.ui("ui-decision-decision-title")));
+    out.push(String::new());
+    out.push("| | |".into());
+    out.push("|---|---|".into());
+    let decided = decision.taken.map_or_else(
+        || texts.ui("ui-decision-not-yet").to_owned(),
+        |t| texts.decision_taken(t).to_owned(),
+    );
+    out.push(format!("| {} | {decided} |", texts.ui("ui-decision-taken")));
+    if let Some(taken) = decision.taken {
+        let standing = departure(recommended, taken);
+        let words = texts.departure(standing);
+        let words = if standing == Departure::MorePermissive {
+            format!("**{words}**")
+        } else {
+            words.to_owned()
+        };
+        out.push(format!(
+            "| {} | {words} |",
+            texts.ui("ui-print-decision-standing")
+        ));
+        for (label, value) in [
+            (texts.ui("ui-decision-role"), or_missing(&decision.role)),
+            (texts.ui("ui-decision-name"), or_missing(&decision.name)),
+            (texts.ui("ui-decision-on"), day(decision.on)),
+            (texts.ui("ui-decision-reason"), or_missing(&decision.reason)),
+        ] {
+            out.push(format!("| {label} | {value} |"));
+        }
+        if !decision.second_name.trim().is_empty() || decision.second_on.is_some() {
+            out.push(format!(
+                "| {} | {}, {} |",
+                texts.ui("ui-decision-second-sign-off"),
+                or_missing(&decision.second_name),
+                day(decision.second_on)
+            ));
+        }
+    }
+    out.push(format!(
+        "| {} | {} |",
+        texts.ui("ui-decision-review-on"),
+        day(record.review_on)
+    ));
+    out.push(String::new());
+    if !record.conditions.is_empty() {
+        out.push(format!("### {}", texts.ui("ui-decision-conditions-title")));
+        out.push(String::new());
+        out.push(format!(
+            "| {} | {} | {} | {} | {} |",
+            texts.ui("ui-decision-condition"),
+            texts.ui("ui-decision-owner"),
+            texts.ui("ui-decision-due"),
+            texts.ui("ui-decision-status"),
+            texts.ui("ui-decision-evidence")
+        ));
+        out.push("|---|---|---|---|---|".into());
+        let today = Day::parse(today);
+        for c in &record.conditions {
+            let overdue = today.is_some_and(|t| c.is_overdue(t));
+            let status = if overdue {
+                format!(
+                    "{} (**{}**)",
+                    texts.condition_status(c.status),
+                    texts.ui("ui-decision-overdue")
+                )
+            } else {
+                texts.condition_status(c.status).to_owned()
+            };
+            out.push(format!(
+                "| {} | {} | {} | {status} | {} |",
+                escape(texts.condition_title(c.action)),
+                escape(&c.owner),
+                c.due.map(|d| d.to_string()).unwrap_or_default(),
+                escape(&c.evidence)
+            ));
+        }
+        out.push(String::new());
+    }
+    let problems = record_problems(record, recommended, Day::parse(today));
+    if !problems.is_empty() {
+        out.push(texts.ui("ui-decision-problems").to_owned());
+        out.push(String::new());
+        for problem in &problems {
+            out.push(format!("- {}", texts.record_problem(problem)));
+        }
+        out.push(String::new());
     }
     out
 }

@@ -206,3 +206,130 @@ fn notes_on_answers_make_a_format_2_file_and_round_trip() {
         .insert("no.such_question".into(), "x".into());
     assert!(unknown.to_assessment().is_err());
 }
+
+/// A record with every field filled, on the base document's assessment.
+fn recorded() -> hrdd_core::Assessment {
+    use hrdd_core::dates::Day;
+    use hrdd_core::record::{
+        ConditionStatus, DecisionTaken, DecisionText, RecordChange, RecordDate,
+    };
+    let mut a = parse(base()).unwrap();
+    let action = hrdd_core::method::ACTIONS[3].id;
+    let changes = [
+        RecordChange::AddCondition(action),
+        RecordChange::SetConditionOwner(0, "Export control desk".into()),
+        RecordChange::SetConditionDue(0, Day::parse("2027-02-01")),
+        RecordChange::SetConditionStatus(0, ConditionStatus::InPlace),
+        RecordChange::SetConditionEvidence(0, "Signed statement filed".into()),
+        RecordChange::SetDecision(Some(DecisionTaken::ProceedWithConditions)),
+        RecordChange::SetDecisionText(DecisionText::Role, "Head of compliance".into()),
+        RecordChange::SetDecisionText(DecisionText::Name, "R. Diaz".into()),
+        RecordChange::SetDecisionText(DecisionText::Reason, "Conditions agreed".into()),
+        RecordChange::SetDecisionText(DecisionText::SecondName, "M. Okafor".into()),
+        RecordChange::SetDate(RecordDate::DecidedOn, Day::parse("2026-12-01")),
+        RecordChange::SetDate(RecordDate::SecondSignedOn, Day::parse("2026-12-02")),
+        RecordChange::SetDate(RecordDate::ReviewOn, Day::parse("2027-12-01")),
+    ];
+    for change in changes {
+        a.record.apply(change, 2000);
+    }
+    a
+}
+
+#[test]
+fn a_decision_record_makes_a_format_3_file_and_round_trips() {
+    let a = recorded();
+    let with = AssessmentDocument::from_assessment(&a, true);
+    assert_eq!(with.format_version, 3);
+    let json = serde_json::to_value(&with).unwrap();
+    assert_eq!(
+        json["record"],
+        serde_json::json!({
+            "conditions": [{
+                "action": hrdd_core::method::ACTIONS[3].id, "owner": "Export control desk",
+                "due": "2027-02-01", "status": "in_place", "evidence": "Signed statement filed"
+            }],
+            "decision": {
+                "taken": "proceed_with_conditions", "role": "Head of compliance", "name": "R. Diaz",
+                "on": "2026-12-01", "reason": "Conditions agreed", "second_name": "M. Okafor",
+                "second_on": "2026-12-02"
+            },
+            "review_on": "2027-12-01"
+        })
+    );
+    assert_eq!(parse(json).unwrap(), a);
+    // Without names and notes, every text of the record is withheld, not dropped: the reader
+    // sees that something was written. Dates, statuses and the decision itself travel.
+    let without = serde_json::to_value(AssessmentDocument::from_assessment(&a, false)).unwrap();
+    let record = &without["record"];
+    for text in [
+        &record["conditions"][0]["owner"],
+        &record["conditions"][0]["evidence"],
+        &record["decision"]["role"],
+        &record["decision"]["name"],
+        &record["decision"]["reason"],
+        &record["decision"]["second_name"],
+    ] {
+        assert_eq!(text, "(withheld)");
+    }
+    assert_eq!(record["decision"]["taken"], "proceed_with_conditions");
+    assert_eq!(record["conditions"][0]["due"], "2027-02-01");
+    // No record: the file stays format 1, as earlier versions wrote it.
+    let plain = parse(base()).unwrap();
+    let document = AssessmentDocument::from_assessment(&plain, true);
+    assert_eq!(document.format_version, 1);
+    assert!(serde_json::to_value(&document)
+        .unwrap()
+        .get("record")
+        .is_none());
+}
+
+#[test]
+fn a_bad_decision_record_gets_a_typed_error_naming_the_value() {
+    let good =
+        serde_json::to_value(AssessmentDocument::from_assessment(&recorded(), true)).unwrap();
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| v["record"]["conditions"][0]["action"] = "bribe_someone".into()),
+            "\"bribe_someone\" is not a valid value for action",
+        ),
+        (
+            Box::new(|v| v["record"]["conditions"][0]["status"] = "done".into()),
+            "\"done\" is not a valid value for condition status",
+        ),
+        (
+            Box::new(|v| v["record"]["decision"]["taken"] = "approve".into()),
+            "\"approve\" is not a valid value for decision",
+        ),
+        (
+            Box::new(|v| v["record"]["review_on"] = "2027-02-30".into()),
+            "\"2027-02-30\" is not a valid value for date in the decision record",
+        ),
+        (
+            Box::new(|v| v["record"]["decision"]["reason"] = "x".repeat(2001).into()),
+            "text of the decision record is longer than 2000 characters",
+        ),
+        (
+            Box::new(|v| v["record"]["surprise"] = true.into()),
+            "unknown field `surprise`",
+        ),
+    ];
+    for (edit, expected) in cases {
+        let mut document = good.clone();
+        edit(&mut document);
+        let error = parse(document).unwrap_err();
+        assert!(error.contains(expected), "{expected}: got {error}");
+    }
+}
+
+#[test]
+fn files_of_every_earlier_format_version_still_open() {
+    let mut version_2 = base();
+    version_2["format_version"] = 2.into();
+    version_2["answer_notes"] =
+        serde_json::json!({ "profile.customer_type": "Seen on the contract" });
+    for document in [base(), version_2] {
+        let a = parse(document).unwrap();
+        assert!(a.record.is_empty());
+    }
+}

@@ -496,3 +496,57 @@ fn notes_on_answers_travel_in_links_and_keep_their_override() {
     bytes.truncate(bytes.len() - 3);
     assert!(link::decode_body(&bytes).is_err());
 }
+
+#[test]
+fn the_decision_on_record_travels_in_links_its_texts_only_when_included() {
+    use hrdd_core::dates::Day;
+    use hrdd_core::record::{
+        ConditionStatus, DecisionTaken, DecisionText, RecordChange, RecordDate,
+    };
+    let mut a = example("42-cloud-encrypted-messenger-repressive-market.json");
+    let before = link::encode(&a, false);
+    let index = hrdd_core::method::question_index(hrdd_core::method::EMBARGO_QUESTION).unwrap();
+    a.answer_notes
+        .insert(index, "Checked the current act".into());
+    // The last action of the method, so that an action's position is read as its position.
+    let last = hrdd_core::method::ACTIONS.last().unwrap().id;
+    for change in [
+        RecordChange::AddCondition(hrdd_core::method::ACTIONS[0].id),
+        RecordChange::AddCondition(last),
+        RecordChange::SetConditionOwner(1, "Regional sales lead".into()),
+        RecordChange::SetConditionDue(1, Day::parse("2027-03-31")),
+        RecordChange::SetConditionStatus(1, ConditionStatus::Failed),
+        RecordChange::SetConditionEvidence(1, "Audit refused".into()),
+        RecordChange::SetDecision(Some(DecisionTaken::Deferred)),
+        RecordChange::SetDecisionText(DecisionText::Name, "J. Moreau".into()),
+        RecordChange::SetDecisionText(DecisionText::Reason, "Waiting for the audit".into()),
+        RecordChange::SetDate(RecordDate::DecidedOn, Day::parse("2026-12-02")),
+        RecordChange::SetDate(RecordDate::ReviewOn, Day::parse("2027-03-02")),
+    ] {
+        a.record.apply(change, 2000);
+    }
+    // With names and notes: everything, exactly.
+    assert_eq!(open(&link::encode(&a, true)).assessment, a);
+    // Without: the decision, dates and statuses travel; every text reads as withheld.
+    let shared = open(&link::encode(&a, false)).assessment;
+    let record = &shared.record;
+    assert_eq!(record.decision.taken, Some(DecisionTaken::Deferred));
+    assert_eq!(record.review_on, Day::parse("2027-03-02"));
+    assert_eq!(record.conditions[1].action, last);
+    assert_eq!(record.conditions[1].status, ConditionStatus::Failed);
+    assert_eq!(record.conditions[1].due, Day::parse("2027-03-31"));
+    assert_eq!(record.conditions[1].owner, "(withheld)");
+    assert_eq!(record.decision.name, "(withheld)");
+    assert_eq!(record.decision.role, "", "an empty text stays empty");
+    // An assessment without a record makes the same link as before records existed.
+    *a.record = Default::default();
+    a.answer_notes.clear();
+    assert_eq!(link::encode(&a, false), before);
+    // Cut inside the record, or a record naming an action the method does not have: a clear
+    // error, never a panic or a silent loss.
+    a.record.apply(RecordChange::AddCondition(last), 2000);
+    let mut bytes = link::body_bytes(&a, true);
+    assert_eq!(bytes[0] & 4, 4);
+    bytes.truncate(bytes.len() - 2);
+    assert!(link::decode_body(&bytes).is_err());
+}

@@ -106,3 +106,80 @@ fn open_checks_for_compliance_are_named_as_theirs_and_come_first() {
     assert!(at_deal.is_some(), "{unmarked} missing from:\n{memo}");
     assert!(at_compliance < at_deal, "compliance's checks first");
 }
+
+#[test]
+fn the_memo_shows_the_decision_beside_the_recommendation_with_its_conditions() {
+    use hrdd_core::dates::Day;
+    use hrdd_core::record::{ConditionStatus, DecisionTaken, RecordChange, RecordDate};
+    let mut assessment = example("04-ai-recruitment-analytics");
+    let report = hrdd_core::score(&assessment);
+    let texts = Texts::english();
+    // No record: no decision section at all.
+    let memo = markdown(&texts, &assessment, &report, "Deal", "2026-12-02");
+    assert!(!memo.contains("## The decision"), "{memo}");
+
+    let actions: Vec<&'static str> = report.actions.iter().map(|a| a.id).take(2).collect();
+    let record = &mut assessment.record;
+    for action in &actions {
+        record.apply(RecordChange::AddCondition(action), 2000);
+    }
+    record.apply(
+        RecordChange::SetConditionOwner(0, "Sales | lead".into()),
+        2000,
+    );
+    record.apply(
+        RecordChange::SetConditionDue(0, Day::parse("2026-11-30")),
+        2000,
+    );
+    record.apply(
+        RecordChange::SetConditionStatus(1, ConditionStatus::Verified),
+        2000,
+    );
+    record.apply(
+        RecordChange::SetDecision(Some(DecisionTaken::Proceed)),
+        2000,
+    );
+    record.apply(
+        RecordChange::SetDate(RecordDate::DecidedOn, Day::parse("2026-12-01")),
+        2000,
+    );
+    let memo = markdown(&texts, &assessment, &report, "Deal", "2026-12-02");
+    assert!(
+        report.outcome > hrdd_core::Outcome::Proceed,
+        "the example must need more than proceed"
+    );
+    let action_title = |id: &str| {
+        hrdd_core::method::ACTIONS
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| texts.action_title(a).to_owned())
+            .unwrap()
+    };
+    for part in [
+        "## The decision".to_owned(),
+        "| What was decided | Proceed |".to_owned(),
+        format!(
+            "| Against the recommendation | **{}** |",
+            texts.departure(hrdd_core::record::Departure::MorePermissive)
+        ),
+        "| Date of the decision | 2026-12-01 |".to_owned(),
+        "| Why | not recorded |".to_owned(),
+        "### Conditions".to_owned(),
+        format!(
+            "| {} | Sales \\| lead | 2026-11-30 | Agreed, not yet in place (**Overdue**) |  |",
+            action_title(actions[0])
+        ),
+        format!("| {} |  |  | Verified |  |", action_title(actions[1])),
+        "- the reason for overriding the recommendation;".to_owned(),
+        "- who took the decision (role or name);".to_owned(),
+    ] {
+        assert!(memo.contains(&part), "{part} missing from:\n{memo}");
+    }
+    // The decision comes after the outcome and before the red flags and rights.
+    let (outcome, decision, rights) = (
+        memo.find("## Outcome").unwrap(),
+        memo.find("## The decision").unwrap(),
+        memo.find("## Rights most at risk").unwrap(),
+    );
+    assert!(outcome < decision && decision < rights);
+}

@@ -9,6 +9,7 @@
 //! or threshold means a new [`METHOD_VERSION`].
 
 mod actions;
+mod follow_up;
 mod gates;
 mod measures;
 mod migration;
@@ -18,6 +19,9 @@ mod rights;
 mod wording;
 
 pub use actions::{ActionDefinition, Relevance, ACTIONS};
+pub use follow_up::{
+    default_review_months, REASSESS_WHEN, REVIEW_MONTHS, REVIEW_MONTHS_AFTER_ESCALATION,
+};
 pub use gates::{
     answered_by, AnsweredBy, FloorDefinition, LikelihoodSignal, ANSWERED_BY_COMPLIANCE,
     DESTINATION_INDICATOR_USES, DISALLOWED_WITHOUT_FULL_ASSESSMENT, KYC_GATE, LIKELIHOOD_SIGNALS,
