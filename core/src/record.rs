@@ -404,7 +404,7 @@ pub fn record_problems(
     problems
 }
 
-/// The default review date of a decision taken on `on` (METHODOLOGY.md 4.15).
+/// The default review date of a decision taken on `on` (METHODOLOGY.md 4.18).
 pub fn default_review_date(recommended: Outcome, taken: DecisionTaken, on: Day) -> Option<Day> {
     let months = crate::method::default_review_months(recommended, taken)?;
     Some(on.add_months(months))

@@ -1,5 +1,5 @@
 //! What follows a decision, as method data: when to review a decided deal by default, and the
-//! events that call for a new assessment before then (METHODOLOGY.md 4.15, "After the
+//! events that call for a new assessment before then (METHODOLOGY.md 4.18, "After the
 //! decision"). The record of the decision itself is `crate::record`.
 
 use crate::record::DecisionTaken;

@@ -1,0 +1,108 @@
+// End-to-end: the decision on record (issue 14) in the release build. A recommended action made
+// a condition, its owner, due date and status (overdue shown, then verified); a decision that
+// overrides the recommendation, with its reason; the review date; the record kept across a
+// reload, printed as part of the memo without a screen control, carried by a share link with
+// its texts withheld; no axe violation and no request to another host.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessibilityViolations, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
+
+const suite = withServerAndBrowser();
+
+const problems = (page) => page.locator('#record-problems').innerText();
+
+describe('decision on record', () => {
+  test('conditions, an override with its reason and the review date are recorded, kept and printed', async () => {
+    const { page, context, requests, errors } = await openPage(suite.browser, suite.server.url);
+    const recommended = await page.locator('#outcome').innerText();
+    assert.equal(recommended, 'Assessment incomplete');
+    const section = page.locator('#decision-record');
+    assert.match(await section.innerText(), /Recommended outcome: Assessment incomplete/);
+    assert.match(await section.innerText(), /No condition recorded yet/);
+
+    // Make the action chosen in the list a condition, by keyboard.
+    const candidate = page.locator('#condition-candidate');
+    await candidate.focus();
+    await page.keyboard.press('ArrowDown');
+    const chosen = await candidate.evaluate((el) => el.selectedOptions[0].textContent);
+    await page.locator('#make-condition').focus();
+    await page.keyboard.press('Enter');
+    const row = page.locator('#conditions tbody tr');
+    assert.equal(await row.count(), 1);
+    assert.match(await row.first().innerText(), new RegExp(chosen.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(await candidate.locator(`option:text-is("${chosen}")`).count(), 0, 'an action is a condition once');
+    assert.match(await problems(page), /an owner for/);
+    assert.match(await problems(page), /a due date for/);
+
+    await page.locator('#condition-0-owner').fill('Regional sales lead');
+    await page.locator('#condition-0-due').fill('2020-01-31');
+    assert.equal(await page.locator('#conditions .overdue-badge').innerText(), 'Overdue');
+    assert.match(await problems(page), /was due on 2020-01-31 and is not in place/);
+    await page.locator('#condition-0-status').selectOption('verified');
+    await page.locator('#condition-0-evidence').fill('Signed end-use statement on file');
+    assert.equal(await page.locator('#conditions .overdue-badge').count(), 0, 'a verified condition is not overdue');
+
+    // A decision more permissive than the recommendation is an override: said prominently,
+    // and its reason is required.
+    await page.locator('#decision-taken').selectOption('proceed');
+    const departure = page.locator('#decision-departure.more-permissive');
+    assert.match(await departure.innerText(), /overrides the method's recommendation/);
+    assert.match(await page.locator('label[for="decision-reason"]').innerText(), /required/);
+    assert.equal(await page.locator('#decision-reason').getAttribute('aria-required'), 'true');
+    assert.match(await problems(page), /the reason for overriding the recommendation/);
+    await page.locator('#decision-reason').fill('Export licence granted; the end user was verified on site');
+    await page.locator('#decision-role').fill('Head of compliance');
+    await page.locator('#decision-name').fill('R. Diaz');
+    await page.locator('#decision-on').fill('2026-12-01');
+    assert.equal(await page.locator('#record-problems').count(), 0, 'nothing is missing any more');
+
+    // The default review date of an override: six months after the decision.
+    await page.locator('#decision-review-default').click();
+    assert.equal(await page.locator('#decision-review-on').inputValue(), '2027-06-01');
+    assert.equal(await page.locator('#decision-review-default').count(), 0);
+    assert.deepEqual(await accessibilityViolations(page), []);
+
+    // Kept in this browser: a reload brings the record back as it was.
+    await page.reload();
+    await page.waitForSelector('#decision-record');
+    assert.equal(await page.locator('#decision-taken').inputValue(), 'proceed');
+    assert.equal(await page.locator('#condition-0-owner').inputValue(), 'Regional sales lead');
+    assert.equal(await page.locator('#condition-0-status').inputValue(), 'verified');
+    assert.equal(await page.locator('#decision-review-on').inputValue(), '2027-06-01');
+
+    // Printed as part of the memo, without the form.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(!(await section.isVisible()), 'the form is not printed');
+    const memo = await page.locator('.printed-decision').innerText();
+    for (const part of [/What was decided\s+Proceed/, /overrides the method's recommendation/, /Name\s+R\. Diaz/, /Date of the decision\s+2026-12-01/, /Review on\s+2027-06-01/, /Regional sales lead\s+2020-01-31\s+Verified\s+Signed end-use statement on file/, /Sign-off/]) {
+      assert.match(memo, part);
+    }
+    // (The facts still to establish are listed as links to their questions, printed as text.)
+    const controls = await page.evaluate(() => [...document.querySelectorAll('button:not(.link-button), input, select, textarea, summary')]
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}`));
+    assert.deepEqual(controls, [], 'screen controls in print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Shared without names and notes: the decision and its dates travel, its texts do not.
+    await page.locator('#share summary').click();
+    if (await page.locator('#share-include-text').isChecked()) await page.locator('#share-include-text').click();
+    await page.locator('#create-link').click();
+    const link = await page.locator('#share-link').inputValue();
+    assert.ok(!link.includes('Diaz') && !link.includes('licence'));
+    const other = await openPage(suite.browser, link);
+    const shared = await other.page.locator('.printed-decision').innerText();
+    assert.match(shared, /What was decided\s+Proceed/);
+    assert.match(shared, /Name\s+\(withheld\)/);
+    assert.match(shared, /Why\s+\(withheld\)/);
+    assert.match(shared, /Review on\s+2027-06-01/);
+    assert.ok(!shared.includes('R. Diaz'));
+    assert.deepEqual(foreignRequests(other.requests), []);
+    assert.deepEqual(other.errors, []);
+    await other.context.close();
+
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
