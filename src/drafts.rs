@@ -1,4 +1,7 @@
-//! The drafts kept in this browser: list, open, rename, delete; export all of them as one file
+//! The drafts kept in this browser, as a register of assessments: each with its outcome, the
+//! decision on record, where its conditions stand and its review date, filterable by each, with
+//! the yearly counts per outcome and per decision and an export of the register as CSV; open,
+//! rename, delete; export all of them as one file
 //! and import such a file (merged, never overwriting without asking); the earlier versions kept
 //! when two tabs changed the same draft; stored data set aside because it could not be read;
 //! and deleting all local data.
@@ -6,8 +9,14 @@
 use crate::draft_records::{plan_import, Collection, DifferingChoice, ImportPlan, KeptVersion};
 use crate::state::{AppAction, AppState, Draft, DraftId, Notice};
 use crate::storage::{self, ImportedFile, StorageError, MAX_IMPORT_BYTES};
+use hrdd_core::dates::Day;
 use hrdd_core::i18n::Texts;
+use hrdd_core::record::DecisionTaken;
+use hrdd_core::register::{
+    register_csv, yearly_counts, ConditionFilter, DecisionFilter, RegisterFilter, RegisterRow,
+};
 use hrdd_core::scoring::score_with;
+use hrdd_core::Outcome;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -106,6 +115,59 @@ enum Confirming {
     Key(String),
 }
 
+/// A select's value as a register filter: "" is no filter.
+fn outcome_filter(value: &str) -> Option<Outcome> {
+    Outcome::from_key(value)
+}
+
+fn decision_filter(value: &str) -> Option<DecisionFilter> {
+    match value {
+        "not_decided" => Some(DecisionFilter::NotDecided),
+        "overrides" => Some(DecisionFilter::Overrides),
+        other => DecisionTaken::from_key(other).map(DecisionFilter::Taken),
+    }
+}
+
+fn condition_filter(value: &str) -> Option<ConditionFilter> {
+    match value {
+        "open" => Some(ConditionFilter::Open),
+        "overdue" => Some(ConditionFilter::Overdue),
+        "failed" => Some(ConditionFilter::Failed),
+        _ => None,
+    }
+}
+
+/// Where a row's conditions stand, in words.
+fn conditions_summary(texts: &Texts, row: &RegisterRow) -> String {
+    let c = row.conditions;
+    if c.total == 0 {
+        return String::new();
+    }
+    let mut parts = vec![texts.ui_with(
+        "ui-register-conditions-count",
+        &[("count", &c.total.to_string())],
+    )];
+    if c.verified > 0 {
+        parts.push(texts.ui_with(
+            "ui-register-conditions-verified",
+            &[("count", &c.verified.to_string())],
+        ));
+    }
+    if c.overdue > 0 {
+        parts.push(texts.ui_with(
+            "ui-register-conditions-overdue",
+            &[("count", &c.overdue.to_string())],
+        ));
+    }
+    if c.failed > 0 {
+        parts.push(texts.ui_with(
+            "ui-register-conditions-failed",
+            &[("count", &c.failed.to_string())],
+        ));
+    }
+    parts.join(", ")
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DraftsProps {
     pub state: AppState,
@@ -122,7 +184,56 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
     let confirming = use_state(|| None::<Confirming>);
     let renaming = use_state(|| None::<(DraftId, String)>);
     let pending = use_state(|| None::<PendingImport>);
+    let filter = use_state(RegisterFilter::default);
     let dispatch = &props.dispatch;
+    let today = Day::parse(&crate::print::today());
+    // Each draft scored once per render, under the organisation's policy; its register row.
+    let entries: Vec<(&Draft, hrdd_core::report::Report, RegisterRow)> = props
+        .state
+        .drafts
+        .iter()
+        .map(|draft| {
+            let report = score_with(&draft.assessment, &policy);
+            let row = RegisterRow::of(&draft.name, &draft.assessment, report.outcome, today);
+            (draft, report, row)
+        })
+        .collect();
+    let rows: Vec<RegisterRow> = entries.iter().map(|(_, _, row)| row.clone()).collect();
+    let (years, undated) = yearly_counts(&rows);
+    let on_filter = |set: fn(&mut RegisterFilter, &str)| {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let mut next = *filter;
+            set(&mut next, &value);
+            filter.set(next);
+        })
+    };
+    let on_export_register = {
+        let (rows, filter, dispatch) = (rows.clone(), *filter, dispatch.clone());
+        let texts = texts.clone();
+        Callback::from(move |_: MouseEvent| {
+            let kept: Vec<RegisterRow> = rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
+            let file_name = format!("hrdd-register-{}.csv", crate::print::today());
+            let notice = match storage::download_as(
+                &file_name,
+                &register_csv(&kept),
+                "text/csv;charset=utf-8",
+            ) {
+                Ok(()) => Notice::info(texts.ui_with(
+                    "ui-register-exported",
+                    &[("count", &kept.len().to_string()), ("file", &file_name)],
+                )),
+                Err(_) => Notice::error(crate::messages::storage_error(
+                    &texts,
+                    &StorageError::Browser("download".into()),
+                )),
+            };
+            dispatch.dispatch(AppAction::Notify(notice));
+        })
+    };
     let is_confirming = |what: &Confirming| confirming.as_ref() == Some(what);
     // A destructive button: the first press asks, the second acts.
     let confirm_then = |what: Confirming, act: Callback<()>| {
@@ -375,15 +486,51 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 </span>
             </div>
             { for pending_dialog }
+            <div class="register-filters" role="group" aria-label={texts.ui("ui-register-filters").to_owned()}>
+                <div class="field">
+                    <label for="register-outcome">{texts.ui("ui-results-outcome")}</label>
+                    <select id="register-outcome" onchange={on_filter(|f, v| f.outcome = outcome_filter(v))}>
+                        <option value="">{texts.ui("ui-register-all")}</option>
+                        { for Outcome::ALL.into_iter().map(|o| html! { <option value={o.key()} selected={filter.outcome == Some(o)}>{texts.outcome(o).to_owned()}</option> }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="register-decision">{texts.ui("ui-register-decision")}</label>
+                    <select id="register-decision" onchange={on_filter(|f, v| f.decision = decision_filter(v))}>
+                        <option value="">{texts.ui("ui-register-all")}</option>
+                        <option value="not_decided">{texts.ui("ui-decision-not-yet")}</option>
+                        { for DecisionTaken::ALL.into_iter().map(|d| html! { <option value={d.key()} selected={filter.decision == Some(DecisionFilter::Taken(d))}>{texts.decision_taken(d).to_owned()}</option> }) }
+                        <option value="overrides">{texts.ui("ui-register-overrides")}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="register-conditions">{texts.ui("ui-decision-conditions-title")}</label>
+                    <select id="register-conditions" onchange={on_filter(|f, v| f.conditions = condition_filter(v))}>
+                        <option value="">{texts.ui("ui-register-all")}</option>
+                        <option value="open">{texts.ui("ui-register-with-open")}</option>
+                        <option value="overdue">{texts.ui("ui-register-with-overdue")}</option>
+                        <option value="failed">{texts.ui("ui-register-with-failed")}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="register-review">{texts.ui("ui-decision-review-title")}</label>
+                    <select id="register-review" onchange={on_filter(|f, v| f.review_due = v == "due")}>
+                        <option value="">{texts.ui("ui-register-all")}</option>
+                        <option value="due">{texts.ui("ui-register-review-due")}</option>
+                    </select>
+                </div>
+                <button type="button" id="export-register" onclick={on_export_register}>{texts.ui("ui-register-export")}</button>
+            </div>
             <table class="drafts-table">
-                <caption>{texts.ui_with("ui-drafts-count", &[("count", &props.state.drafts.len().to_string())])}</caption>
+                <caption>{texts.ui_with("ui-register-shown", &[("shown", &rows.iter().filter(|r| filter.keeps(r)).count().to_string()), ("count", &props.state.drafts.len().to_string())])}</caption>
                 <thead><tr>
-                    <th scope="col">{texts.ui("ui-drafts-name")}</th><th scope="col">{texts.ui("ui-drafts-mode-and-sector")}</th><th scope="col">{texts.ui("ui-results-outcome")}</th><th scope="col">{texts.ui("ui-drafts-actions")}</th>
+                    <th scope="col">{texts.ui("ui-drafts-name")}</th><th scope="col">{texts.ui("ui-drafts-mode-and-sector")}</th><th scope="col">{texts.ui("ui-results-outcome")}</th>
+                    <th scope="col">{texts.ui("ui-register-decision")}</th><th scope="col">{texts.ui("ui-decision-conditions-title")}</th><th scope="col">{texts.ui("ui-decision-review-title")}</th>
+                    <th scope="col">{texts.ui("ui-drafts-actions")}</th>
                 </tr></thead>
                 <tbody>
-                { for props.state.drafts.iter().map(|draft| {
+                { for entries.iter().filter(|(_, _, row)| filter.keeps(row)).map(|(draft, report, row)| {
                     let id = draft.id.clone();
-                    let report = score_with(&draft.assessment, &policy);
                     let is_current = id == props.state.current;
                     let open = { let (d, id) = (dispatch.clone(), id.clone()); Callback::from(move |_: MouseEvent| d.dispatch(AppAction::OpenDraft(id.clone()))) };
                     let delete = {
@@ -421,6 +568,16 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                             <td>{name_cell}</td>
                             <td>{format!("{}, {}", texts.mode(draft.assessment.mode), texts.sector(draft.assessment.sector))}</td>
                             <td><span class={classes!("outcome-chip", format!("outcome-{}", report.outcome.key()))}>{texts.outcome(report.outcome).to_owned()}</span></td>
+                            <td>
+                                {row.decision.map(|d| texts.decision_taken(d).to_owned()).unwrap_or_default()}
+                                if let Some(on) = row.decided_on { {format!(" ({on})")} }
+                                if row.overridden { {" "}<span class="badge override-badge">{texts.ui("ui-register-override")}</span> }
+                            </td>
+                            <td>{conditions_summary(&texts, row)}</td>
+                            <td>
+                                {row.review_on.map(|d| d.to_string()).unwrap_or_default()}
+                                if row.review_due { {" "}<span class="badge overdue-badge">{texts.ui("ui-register-due")}</span> }
+                            </td>
                             <td class="row-actions">
                                 <button type="button" onclick={open} aria-label={texts.ui_with("ui-drafts-open-named", &[("name", &draft.name)])}>{texts.ui("ui-drafts-open-2")}</button>
                                 <button type="button" onclick={rename} aria-label={texts.ui_with("ui-drafts-rename-named", &[("name", &draft.name)])}>{texts.ui("ui-drafts-rename")}</button>
@@ -433,6 +590,35 @@ pub fn drafts_view(props: &DraftsProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            <h3 id="yearly-counts">{texts.ui("ui-register-yearly-title")}</h3>
+            if years.is_empty() {
+                <p>{texts.ui("ui-register-yearly-none")}</p>
+            } else {
+                <div class="table-scroll">
+                    <table class="yearly-counts">
+                        <caption>{texts.ui("ui-register-yearly-caption")}</caption>
+                        <thead><tr>
+                            <th scope="col">{texts.ui("ui-register-year")}</th>
+                            { for Outcome::ALL.into_iter().map(|o| html! { <th scope="col">{texts.outcome(o).to_owned()}</th> }) }
+                            { for DecisionTaken::ALL.into_iter().map(|d| html! { <th scope="col">{texts.ui_with("ui-register-decided", &[("decision", texts.decision_taken(d))])}</th> }) }
+                            <th scope="col">{texts.ui("ui-register-overrides")}</th>
+                        </tr></thead>
+                        <tbody>
+                            { for years.iter().map(|y| html! {
+                                <tr>
+                                    <th scope="row">{y.year.to_string()}</th>
+                                    { for y.outcomes.iter().map(|n| html! { <td>{n.to_string()}</td> }) }
+                                    { for y.decisions.iter().map(|n| html! { <td>{n.to_string()}</td> }) }
+                                    <td>{y.overrides.to_string()}</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            if undated > 0 {
+                <p>{texts.ui_with("ui-register-undated", &[("count", &undated.to_string())])}</p>
+            }
             if !props.state.kept_versions.is_empty() {
                 <h3 id="earlier-versions">{texts.ui("ui-drafts-earlier-versions")}</h3>
                 <p>{texts.ui("ui-drafts-kept-when-the-same-draft")}</p>

@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod pre_answers;
 pub mod record;
 mod record_words;
+pub mod register;
 pub mod report;
 pub mod restrictive_measures;
 pub mod scoring;

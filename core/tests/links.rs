@@ -550,3 +550,44 @@ fn the_decision_on_record_travels_in_links_its_texts_only_when_included() {
     bytes.truncate(bytes.len() - 2);
     assert!(link::decode_body(&bytes).is_err());
 }
+
+/// The decision record's formats are contracts: a format-3 file written by hand opens with
+/// every part of its record, and the link this version made of it is kept
+/// (tests/fixtures/record/) and must keep opening to the same assessment in later versions.
+/// (`UPDATE_RECORD_LINK=1` rewrites the link: only for a new fixture, never to make it pass.)
+#[test]
+fn the_decision_record_fixture_opens_and_its_link_is_pinned() {
+    use hrdd_core::record::{ConditionStatus, DecisionTaken};
+    let folder = repository().join("tests/fixtures/record");
+    let a = assessment_at(&folder.join("format-3.json"));
+    let record = &a.record;
+    let day = |text: &str| hrdd_core::dates::Day::parse(text);
+    assert_eq!(record.conditions.len(), 2);
+    assert_eq!(record.conditions[0].action, "end_use_certificate");
+    assert_eq!(record.conditions[0].status, ConditionStatus::Verified);
+    assert_eq!(
+        record.conditions[0].evidence,
+        "Signed statement filed on 2027-01-20"
+    );
+    assert_eq!(record.conditions[1].action, "verify_end_user");
+    assert_eq!(record.conditions[1].due, day("2027-01-15"));
+    assert_eq!(record.conditions[1].evidence, "");
+    assert_eq!(
+        record.decision.taken,
+        Some(DecisionTaken::ProceedWithConditions)
+    );
+    assert_eq!(record.decision.role, "Human rights committee");
+    assert_eq!(record.decision.second_on, day("2026-12-02"));
+    assert_eq!(record.review_on, day("2027-06-01"));
+    let pinned = std::fs::read_to_string(folder.join("link.txt")).unwrap();
+    let pinned = pinned.trim();
+    if std::env::var_os("UPDATE_RECORD_LINK").is_some() {
+        std::fs::write(folder.join("link.txt"), link::encode(&a, true) + "\n").unwrap();
+        return;
+    }
+    assert_eq!(
+        open(pinned).assessment,
+        a,
+        "the pinned link opens with the whole record"
+    );
+}

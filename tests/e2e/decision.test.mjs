@@ -5,6 +5,7 @@
 // its texts withheld; no axe violation and no request to another host.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { accessibilityViolations, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
 
 const suite = withServerAndBrowser();
@@ -100,6 +101,68 @@ describe('decision on record', () => {
     assert.deepEqual(foreignRequests(other.requests), []);
     assert.deepEqual(other.errors, []);
     await other.context.close();
+
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the drafts screen is a register: filtered by decision, conditions and review, counted per year, exported as CSV', async () => {
+    const { page, context, requests, errors } = await openPage(suite.browser, suite.server.url);
+    // Three assessments: one decided against the recommendation with a review past due, one
+    // refused last year, one not decided.
+    const decide = async (taken, on, review) => {
+      await page.locator('#decision-taken').selectOption(taken);
+      await page.locator('#decision-name').fill('A. Decider');
+      await page.locator('#decision-on').fill(on);
+      if (review) await page.locator('#decision-review-on').fill(review);
+    };
+    await decide('proceed', '2026-03-01', '2026-06-01');
+    await page.locator('#decision-reason').fill('Licence granted');
+    await page.getByRole('button', { name: 'New assessment', exact: true }).first().click();
+    await decide('do_not_proceed', '2025-05-05');
+    await page.getByRole('button', { name: 'New assessment', exact: true }).first().click();
+    await page.locator('[id="profile.channel-direct"]').click();
+    await page.getByRole('button', { name: 'Drafts', exact: true }).click();
+
+    const table = page.locator('.drafts-table');
+    const names = async () => (await table.locator('tbody tr').allInnerTexts()).length;
+    assert.equal(await names(), 3);
+    assert.match(await table.locator('caption').innerText(), /3 of 3 assessment\(s\) shown/);
+    const overridden = table.locator('tbody tr', { has: page.locator('.override-badge') });
+    assert.equal(await overridden.count(), 1);
+    assert.match(await overridden.innerText(), /Proceed \(2026-03-01\) Override/);
+    assert.match(await overridden.innerText(), /2026-06-01 Due/);
+
+    await page.locator('#register-decision').selectOption('overrides');
+    assert.equal(await names(), 1);
+    await page.locator('#register-decision').selectOption('not_decided');
+    assert.equal(await names(), 1);
+    await page.locator('#register-decision').selectOption('');
+    await page.locator('#register-review').selectOption('due');
+    assert.equal(await names(), 1);
+    await page.locator('#register-review').selectOption('');
+    await page.locator('#register-decision').selectOption('do_not_proceed');
+    assert.equal(await names(), 1);
+    assert.match(await table.locator('caption').innerText(), /1 of 3/);
+
+    // Yearly counts: by the year of the decision; the undecided one is said apart.
+    const years = await page.locator('.yearly-counts tbody tr').allInnerTexts();
+    assert.deepEqual(years.map((row) => row.split('\t')[0]), ['2026', '2025']);
+    assert.match(await page.locator('.drafts').innerText(), /1 assessment\(s\) without a dated decision are not counted/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+
+    // The register as CSV: the rows the filters keep, with stable ids.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-register').click()]);
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    assert.equal(csv[0], 'name,customer,outcome,decision,decided_on,overrides_recommendation,conditions,conditions_open,conditions_overdue,conditions_failed,conditions_verified,review_on,review_due');
+    assert.equal(csv.length, 2, 'only the rows the filter keeps');
+    assert.match(csv[1], /,assessment_incomplete,do_not_proceed,2025-05-05,no,0,0,0,0,0,,no$/);
+    await page.locator('#register-decision').selectOption('');
+    const [all] = await Promise.all([page.waitForEvent('download'), page.locator('#export-register').click()]);
+    const every = (await readFile(await all.path(), 'utf8')).trim().split('\n');
+    assert.equal(every.length, 4);
+    assert.ok(every.some((line) => /,proceed,2026-03-01,yes,0,0,0,0,0,2026-06-01,yes$/.test(line)));
 
     assert.deepEqual(foreignRequests(requests), []);
     assert.deepEqual(errors, []);
