@@ -337,6 +337,35 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |action: AssessmentAction| dispatch.dispatch(AppAction::Answer(action)))
     };
+    // Re-assess: the decided version is kept as an earlier version of this draft (Drafts, and
+    // Compare, show it), then the decision is cleared for the new round.
+    let on_reassess = {
+        let (dispatch, state) = (dispatch.clone(), state.clone());
+        let texts = texts.clone();
+        Callback::from(move |()| {
+            let draft = state.current_draft();
+            if let Err(error) = crate::storage::keep_versions(
+                &[draft],
+                crate::draft_records::KeepReason::Reassessed,
+            ) {
+                dispatch.dispatch(AppAction::Notify(Notice::storage(
+                    crate::messages::storage_error(&texts, &error),
+                )));
+                return;
+            }
+            dispatch.dispatch(AppAction::Answer(AssessmentAction::Record(
+                hrdd_core::record::RecordChange::StartReassessment,
+            )));
+            let (kept_versions, set_aside) = crate::storage::stored_extras();
+            dispatch.dispatch(AppAction::StoredExtras {
+                kept_versions,
+                set_aside,
+            });
+            dispatch.dispatch(AppAction::Notify(Notice::info(
+                texts.ui("ui-decision-reassessed").to_owned(),
+            )));
+        })
+    };
     let on_full_assessment = {
         let on_answer = on_answer.clone();
         Callback::from(move |()| on_answer.emit(AssessmentAction::SetMode(Mode::FullAssessment)))
@@ -419,7 +448,7 @@ pub fn app() -> Html {
                         </div>
                         <Results report={report.clone()} on_full_assessment={Some(on_full_assessment)} />
                     </div>
-                    <crate::decision::DecisionRecordView record={(*assessment.record).clone()} report={report.clone()} on_answer={on_answer.clone()} />
+                    <crate::decision::DecisionRecordView record={(*assessment.record).clone()} report={report.clone()} on_answer={on_answer.clone()} on_reassess={Some(on_reassess)} />
                     if *print_ready {
                         <PrintReport assessment={assessment.clone()} report={report.clone()} draft_name={state.current_draft().name.clone()} />
                     }

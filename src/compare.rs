@@ -1,7 +1,9 @@
-//! Two assessments side by side (before and after conditions, or customer A against B):
-//! outcomes, scores, red flags and the answers that differ.
+//! Two assessments side by side (before and after conditions, customer A against B, or an
+//! assessment against an earlier version of it, such as the decided version kept when it was
+//! re-assessed): outcomes, scores, red flags, the decisions on record and the answers that
+//! differ.
 
-use crate::state::{AppAction, AppState, DraftId};
+use crate::state::{AppAction, AppState, Draft, DraftId};
 use hrdd_core::method::QUESTIONS;
 use hrdd_core::report::ActionStatus;
 use hrdd_core::scoring::score_with;
@@ -16,6 +18,42 @@ fn count_actions(report: &Report, status: ActionStatus) -> String {
         .filter(|a| a.status == status)
         .count()
         .to_string()
+}
+
+/// A picker's value for an earlier version: this prefix, then its storage key.
+const VERSION_VALUE: &str = "version:";
+
+fn version_name(texts: &hrdd_core::i18n::Texts, name: &str) -> String {
+    texts.ui_with("ui-compare-earlier-version-of", &[("name", name)])
+}
+
+/// The decision on record, in a cell: what was decided and when, or that nothing is.
+fn decision_text(texts: &hrdd_core::i18n::Texts, draft: &Draft) -> String {
+    let decision = &draft.assessment.record.decision;
+    match (decision.taken, decision.on) {
+        (Some(taken), Some(on)) => format!("{} ({on})", texts.decision_taken(taken)),
+        (Some(taken), None) => texts.decision_taken(taken).to_owned(),
+        (None, _) => texts.ui("ui-decision-not-yet").to_owned(),
+    }
+}
+
+/// The conditions on record, in a cell: each with its status.
+fn conditions_text(texts: &hrdd_core::i18n::Texts, draft: &Draft) -> String {
+    let conditions = &draft.assessment.record.conditions;
+    if conditions.is_empty() {
+        return "—".to_owned();
+    }
+    let items: Vec<String> = conditions
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: {}",
+                texts.condition_title(c.action),
+                texts.condition_status(c.status)
+            )
+        })
+        .collect();
+    texts.list(&items)
 }
 
 #[derive(Properties, PartialEq)]
@@ -47,11 +85,29 @@ pub fn compare_view(props: &CompareProps) -> Html {
         .filter(|id| state.draft(id).is_some())
         .or_else(|| drafts.iter().map(|d| d.id.clone()).find(|id| *id != left))
         .unwrap_or_else(|| left.clone());
+    // An earlier version chosen on a side: its storage key and the version as read (views hold
+    // it; the application's state names drafts only).
+    let versions = use_state(|| [None::<(String, Draft)>, None::<(String, Draft)>]);
     let picker = |id: &'static str, label: &str, selected: &DraftId, is_left: bool| {
         let dispatch = props.dispatch.clone();
         let other = if is_left { right.clone() } else { left.clone() };
+        let side = usize::from(!is_left);
+        let versions_handle = versions.clone();
+        let texts_for_names = texts.clone();
         let onchange = Callback::from(move |e: Event| {
-            let value = DraftId::parse(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut chosen = (*versions_handle).clone();
+            if let Some(key) = value.strip_prefix(VERSION_VALUE) {
+                chosen[side] = crate::storage::read_kept(key).ok().map(|mut draft| {
+                    draft.name = version_name(&texts_for_names, &draft.name);
+                    (key.to_owned(), draft)
+                });
+                versions_handle.set(chosen);
+                return;
+            }
+            chosen[side] = None;
+            versions_handle.set(chosen);
+            let value = DraftId::parse(&value);
             let (l, r) = if is_left {
                 (value, Some(other.clone()))
             } else {
@@ -59,17 +115,33 @@ pub fn compare_view(props: &CompareProps) -> Html {
             };
             dispatch.dispatch(AppAction::SetCompare { left: l, right: r });
         });
+        let version_selected = versions[side].as_ref().map(|(key, _)| key.clone());
         html! {
             <div class="compare-pick">
                 <label for={id}>{label.to_owned()}</label>
                 <select id={id} {onchange}>
-                    { for drafts.iter().map(|d| html! { <option value={d.id.to_string()} selected={d.id == *selected}>{d.name.clone()}</option> }) }
+                    { for drafts.iter().map(|d| html! { <option value={d.id.to_string()} selected={version_selected.is_none() && d.id == *selected}>{d.name.clone()}</option> }) }
+                    if !state.kept_versions.is_empty() {
+                        <optgroup label={texts.ui("ui-drafts-earlier-versions").to_owned()}>
+                            { for state.kept_versions.iter().map(|v| html! {
+                                <option value={format!("{VERSION_VALUE}{}", v.key)} selected={version_selected.as_deref() == Some(v.key.as_str())}>
+                                    {format!("{} — {} ({})", v.name, crate::drafts::local_time(v.saved_ms), crate::drafts::keep_reason(&texts, v.reason))}
+                                </option>
+                            }) }
+                        </optgroup>
+                    }
                 </select>
             </div>
         }
     };
 
-    let (Some(a), Some(b)) = (state.draft(&left), state.draft(&right)) else {
+    let side = |index: usize, id: &DraftId| -> Option<Draft> {
+        versions[index]
+            .as_ref()
+            .map(|(_, draft)| draft.clone())
+            .or_else(|| state.draft(id).cloned())
+    };
+    let (Some(a), Some(b)) = (side(0, &left), side(1, &right)) else {
         return html! {};
     };
     let (ra, rb) = (
@@ -137,6 +209,8 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     {row(texts.ui("ui-compare-open-questions").into(), ra.open_questions.len().to_string(), rb.open_questions.len().to_string())}
                     {row(texts.ui("ui-compare-actions-to-do").into(), count_actions(&ra, ActionStatus::ToDo), count_actions(&rb, ActionStatus::ToDo))}
                     {row(texts.ui("ui-compare-safeguards-planned").into(), count_actions(&ra, ActionStatus::Planned), count_actions(&rb, ActionStatus::Planned))}
+                    {row(texts.ui("ui-register-decision").into(), decision_text(&texts, &a), decision_text(&texts, &b))}
+                    {row(texts.ui("ui-decision-conditions-title").into(), conditions_text(&texts, &a), conditions_text(&texts, &b))}
                     {row(texts.ui("ui-compare-mode-and-sector").into(),
                         format!("{}, {}", texts.mode(a.assessment.mode), texts.sector(a.assessment.sector)),
                         format!("{}, {}", texts.mode(b.assessment.mode), texts.sector(b.assessment.sector)))}

@@ -21,6 +21,9 @@ pub struct DecisionRecordProps {
     pub record: DecisionRecord,
     pub report: Rc<Report>,
     pub on_answer: Callback<AssessmentAction>,
+    /// Keep the decided version and start a new round (absent where the record is read only).
+    #[prop_or_default]
+    pub on_reassess: Option<Callback<()>>,
 }
 
 /// A date field's value as the record keeps it: None when emptied; a partial date the browser
@@ -307,6 +310,11 @@ pub fn decision_record_view(props: &DecisionRecordProps) -> Html {
                 { for REASSESS_WHEN.iter().map(|key| html! { <li>{texts.reassess_when(key).to_owned()}</li> }) }
             </ul>
 
+            if let (Some(on_reassess), Some(_)) = (props.on_reassess.clone(), decision.taken) {
+                <h3>{texts.ui("ui-decision-reassess-title")}</h3>
+                <p class="help">{texts.ui("ui-decision-reassess-help")}</p>
+                <button type="button" id="reassess" onclick={Callback::from(move |_: MouseEvent| on_reassess.emit(()))}>{texts.ui("ui-decision-reassess")}</button>
+            }
             if !problems.is_empty() {
                 <div class="record-problems" id="record-problems">
                     <p>{texts.ui("ui-decision-problems")}</p>

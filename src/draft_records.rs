@@ -89,6 +89,8 @@ pub enum KeepReason {
     DeletedAfterAChangeElsewhere,
     /// Replaced by the same assessment from an imported file, at the user's request.
     ReplacedByImport,
+    /// The decided version of an assessment, kept when the user re-assessed it.
+    Reassessed,
 }
 
 impl KeepReason {
@@ -99,6 +101,7 @@ impl KeepReason {
                 "deleted in one tab just after another tab changed it"
             }
             KeepReason::ReplacedByImport => "replaced by an imported file",
+            KeepReason::Reassessed => "the decided version, kept when it was re-assessed",
         }
     }
 }

@@ -25,12 +25,13 @@ use yew::prelude::*;
 const MAX_COLLECTION_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
 /// Why an earlier version was kept, in words.
-fn keep_reason(texts: &Texts, reason: crate::draft_records::KeepReason) -> &str {
+pub fn keep_reason(texts: &Texts, reason: crate::draft_records::KeepReason) -> &str {
     use crate::draft_records::KeepReason;
     match reason {
         KeepReason::ChangedInTwoTabs => texts.ui("ui-drafts-kept-two-tabs"),
         KeepReason::DeletedAfterAChangeElsewhere => texts.ui("ui-drafts-kept-deleted"),
         KeepReason::ReplacedByImport => texts.ui("ui-drafts-kept-replaced"),
+        KeepReason::Reassessed => texts.ui("ui-drafts-kept-reassessed"),
     }
 }
 

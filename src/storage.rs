@@ -538,6 +538,12 @@ pub fn keep_overwritten(id: &DraftId, ours: &Synced) -> Result<bool, StorageErro
 
 /// Keep the drafts here that an import is about to replace.
 pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), StorageError> {
+    keep_versions(drafts, KeepReason::ReplacedByImport)
+}
+
+/// Keep the drafts as earlier versions, for `reason`: their stored record (or, if none is
+/// stored yet, the draft as it is).
+pub fn keep_versions(drafts: &[&Draft], reason: KeepReason) -> Result<(), StorageError> {
     let storage = local_storage()?;
     let now = now_ms();
     for draft in drafts {
@@ -550,7 +556,7 @@ pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), StorageError> {
             version: RECORD_VERSION,
             id: draft.id.clone(),
             name: draft.name.clone(),
-            edit: format!("replaced.{}", now as u64),
+            edit: format!("kept.{}", now as u64),
             parent: None,
             created_ms: now,
             saved_ms: now,
@@ -560,7 +566,7 @@ pub fn keep_replaced(drafts: &[&Draft]) -> Result<(), StorageError> {
             &storage,
             &KeptVersion {
                 version: RECORD_VERSION,
-                reason: KeepReason::ReplacedByImport,
+                reason,
                 kept_ms: now,
                 record,
             },

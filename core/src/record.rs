@@ -234,6 +234,10 @@ pub enum RecordChange {
     SetDecision(Option<DecisionTaken>),
     SetDecisionText(DecisionText, String),
     SetDate(RecordDate, Option<Day>),
+    /// A new assessment round on the same deal: the decision and its review date are cleared
+    /// for the new decision; the conditions stay (they are still to be kept). The screens keep
+    /// the decided version as an earlier version first.
+    StartReassessment,
 }
 
 impl DecisionRecord {
@@ -294,6 +298,10 @@ impl DecisionRecord {
                     RecordDate::SecondSignedOn => &mut self.decision.second_on,
                     RecordDate::ReviewOn => &mut self.review_on,
                 } = day;
+            }
+            RecordChange::StartReassessment => {
+                self.decision = Decision::default();
+                self.review_on = None;
             }
             RecordChange::RemoveCondition(_) => {}
         }
@@ -636,6 +644,13 @@ mod tests {
         );
         assert_eq!(record.review_on, Some(day("2027-06-01")));
         assert_eq!(record.texts().count(), 6);
+
+        // A re-assessment clears the decision and its review, and keeps the conditions.
+        let conditions = record.conditions.clone();
+        record.apply(RecordChange::StartReassessment, 10);
+        assert_eq!(record.decision, Decision::default());
+        assert_eq!(record.review_on, None);
+        assert_eq!(record.conditions, conditions);
     }
 
     #[test]

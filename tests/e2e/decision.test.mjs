@@ -168,4 +168,40 @@ describe('decision on record', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('re-assessing keeps the decided version, which Compare sets beside the new round', async () => {
+    const { page, context, requests, errors } = await openPage(suite.browser, suite.server.url);
+    await page.locator('[id="profile.channel-direct"]').click();
+    await page.locator('#make-condition').click();
+    await page.locator('#decision-taken').selectOption('deferred');
+    await page.locator('#decision-on').fill('2026-11-02');
+    assert.equal(await page.locator('#reassess').count(), 1);
+
+    await page.locator('#reassess').click();
+    assert.match(await page.locator('#notice').innerText(), /The decided version is kept under Drafts, Earlier versions/);
+    assert.equal(await page.locator('#decision-taken').inputValue(), '', 'the decision is cleared for the new round');
+    assert.equal(await page.locator('#conditions tbody tr').count(), 1, 'the conditions stay');
+    assert.equal(await page.locator('#reassess').count(), 0);
+
+    // The new round: something changed, and a new decision.
+    await page.locator('[id="profile.channel-through_partner"]').click();
+    await page.locator('#decision-taken').selectOption('do_not_proceed');
+    await page.locator('#decision-on').fill('2026-12-02');
+
+    await page.getByRole('button', { name: 'Drafts', exact: true }).click();
+    assert.match(await page.locator('.kept-versions').innerText(), /the decided version, kept when it was re-assessed/);
+    assert.equal(await page.locator('.drafts-table tbody tr').count(), 1, 'one assessment in the register, not two');
+
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const version = await page.locator('#compare-right option[value^="version:"]').first().getAttribute('value');
+    await page.locator('#compare-right').selectOption(version);
+    const table = await page.locator('#compare-table').innerText();
+    assert.match(table, /Decision\s+\(differs\)\s+Do not proceed \(2026-12-02\)\s+Deferred until the open points are settled \(2026-11-02\)/);
+    assert.match(table, /\(earlier version\)/);
+    assert.match(await page.locator('#compare-answers').innerText(), /Through a reseller, distributor or integrator\s+We sell or provide it directly/);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
