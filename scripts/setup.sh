@@ -27,11 +27,12 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# npm packages: wasm-opt (binaryen), and the end-to-end suite's browser driver and axe-core.
+# npm packages: wasm-opt (binaryen), and the end-to-end suite's browser driver, axe-core and
+# PDF text reader (pdf.js, whose optional canvas renderer the tests do not need).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/.package-lock.json ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm packages"
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --omit=optional
 fi
 
 if [ "${1:-}" = "--browsers" ]; then

@@ -269,6 +269,7 @@ pub fn decision_record_view(props: &DecisionRecordProps) -> Html {
             <h2 id="decision-title">{texts.ui("ui-decision-title")}</h2>
             <p class="help">{texts.ui("ui-decision-intro")}</p>
             <p class="recommended">{texts.ui_with("ui-decision-recommended", &[("outcome", texts.outcome(recommended))])}</p>
+            {text_input(DecisionText::Assessor, "decision-assessor", &record.assessor, texts.ui("ui-decision-assessor"))}
 
             <h3>{texts.ui("ui-decision-conditions-title")}</h3>
             {conditions}

@@ -70,21 +70,30 @@ pub fn print_report(props: &PrintProps) -> Html {
         .map(|(i, _)| i)
         .collect();
     html! {
-        <section class={classes!("print-report", (!props.on_screen).then_some("print-only"))} aria-label={texts.ui("ui-print-report").to_owned()}>
+        // The memo's head (title, facts, the decision with its conditions and sign-off) prints
+        // before the result, its appendix (the answers and how every score was reached) after it:
+        // the style sheet orders the two in print.
+        <div class={classes!("print-report", (!props.on_screen).then_some("print-only"))}>
+        <section class="print-head" aria-label={texts.ui("ui-print-report").to_owned()}>
             <h2>{texts.ui_with("ui-print-report-title", &[("title", &title)])}</h2>
             <dl class="report-meta">
+                if !a.text.customer_name.is_empty() { <dt>{texts.ui("ui-print-customer")}</dt><dd>{a.text.customer_name.clone()}</dd> }
                 <dt>{texts.ui("ui-questionnaire-date")}</dt><dd>{today()}</dd>
+                if !a.record.assessor.trim().is_empty() { <dt>{texts.ui("ui-decision-assessor")}</dt><dd>{a.record.assessor.clone()}</dd> }
                 <dt>{texts.ui("ui-print-method-version")}</dt><dd>{method_version_text(&texts, a.method_version)}</dd>
+                <dt>{texts.ui("ui-print-country-data")}</dt><dd>{texts.country_data_attribution().to_owned()}</dd>
+                <dt>{texts.ui("ui-print-measures-as-of")}</dt><dd>{hrdd_core::restrictive_measures::TABLE_AS_OF}</dd>
                 <dt>{texts.ui("ui-print-mode")}</dt><dd>{texts.mode(a.mode).to_owned()}</dd>
                 <dt>{texts.ui("ui-print-perspective")}</dt><dd>{texts.perspective(a.perspective).to_owned()}</dd>
                 <dt>{texts.ui("ui-print-sector-pack")}</dt><dd>{texts.sector(a.sector).to_owned()}</dd>
                 <dt>{texts.ui("ui-results-outcome")}</dt><dd>{texts.outcome(props.report.outcome).to_owned()}</dd>
-                if !a.text.customer_name.is_empty() { <dt>{texts.ui("ui-print-customer")}</dt><dd>{a.text.customer_name.clone()}</dd> }
                 if !a.text.beneficial_purpose.is_empty() { <dt>{texts.ui("ui-print-beneficial-purpose-never-weighed-against")}</dt><dd>{a.text.beneficial_purpose.clone()}</dd> }
                 if !a.text.notes.is_empty() { <dt>{texts.ui("ui-start-notes")}</dt><dd>{a.text.notes.clone()}</dd> }
             </dl>
             {crate::decision::printed_record(&texts, &a.record, props.report.outcome, hrdd_core::dates::Day::parse(&today()))}
-            <h3>{texts.ui("ui-print-answers")}</h3>
+        </section>
+        <section class="print-appendix" aria-labelledby="print-answers-title">
+            <h3 id="print-answers-title">{texts.ui("ui-print-answers")}</h3>
             <table class="answers">
                 <thead><tr><th scope="col">{texts.ui("ui-results-question")}</th><th scope="col">{texts.ui("ui-results-answer")}</th></tr></thead>
                 <tbody>
@@ -126,5 +135,6 @@ pub fn print_report(props: &PrintProps) -> Html {
                 <p class="attribution">{texts.ui_with("ui-print-country-context-for", &[("country", hrdd_core::country::country_by_code(&c.code).map_or(c.code.as_str(), |country| texts.country_name(country)))])}{" "}{texts.country_data_attribution().to_owned()}</p>
             }
         </section>
+        </div>
     }
 }

@@ -2046,3 +2046,6 @@ ui-decision-reassess-help = When the deal changes (see above) or the review is d
 ui-decision-reassess = Re-assess: keep this decided version and start a new round
 ui-decision-reassessed = The decided version is kept under Drafts, Earlier versions (Compare sets it beside this one). Change what is different now, then record the new decision.
 ui-compare-earlier-version-of = { $name } (earlier version)
+ui-decision-assessor = Assessed by (name and role)
+ui-print-country-data = Country data
+ui-print-measures-as-of = Table of restrictive measures as of

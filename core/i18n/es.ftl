@@ -2028,3 +2028,6 @@ ui-decision-reassess-help = Cuando la operación cambie (véase arriba) o venza 
 ui-decision-reassess = Volver a evaluar: guardar esta versión decidida y empezar una nueva ronda
 ui-decision-reassessed = La versión decidida está guardada en Borradores, Versiones anteriores (Comparar la pone junto a esta). Cambie lo que sea distinto ahora y registre la nueva decisión.
 ui-compare-earlier-version-of = { $name } (versión anterior)
+ui-decision-assessor = Evaluación realizada por (nombre y cargo)
+ui-print-country-data = Datos de los países
+ui-print-measures-as-of = Tabla de medidas restrictivas actualizada al

@@ -2028,3 +2028,6 @@ ui-decision-reassess-help = Quand l'opération change (voir ci-dessus) ou que le
 ui-decision-reassess = Réévaluer : conserver cette version décidée et commencer un nouveau tour
 ui-decision-reassessed = La version décidée est conservée sous Brouillons, Versions antérieures (Comparer la place à côté de celle-ci). Modifiez ce qui a changé, puis consignez la nouvelle décision.
 ui-compare-earlier-version-of = { $name } (version antérieure)
+ui-decision-assessor = Évaluation faite par (nom et fonction)
+ui-print-country-data = Données sur les pays
+ui-print-measures-as-of = Table des mesures restrictives à jour au

@@ -136,6 +136,9 @@ pub struct DecisionDocument {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecordDocument {
+    /// Who made the assessment (free text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub assessor: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<ConditionDocument>,
     #[serde(default, skip_serializing_if = "is_default_decision")]
@@ -160,6 +163,7 @@ impl RecordDocument {
         let day = |d: Option<Day>| d.map(|d| d.to_string());
         let decision = record.decision;
         RecordDocument {
+            assessor: record.assessor,
             conditions: record
                 .conditions
                 .into_iter()
@@ -213,6 +217,7 @@ impl RecordDocument {
             .collect::<Result<Vec<_>, AssessmentError>>()?;
         let d = &self.decision;
         Ok(DecisionRecord {
+            assessor: self.assessor.clone(),
             conditions,
             decision: Decision {
                 taken: d

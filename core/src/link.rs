@@ -134,6 +134,7 @@ struct RecordV1 {
     second_name: String,
     second_on: Option<u32>,
     review_on: Option<u32>,
+    assessor: String,
 }
 
 impl RecordV1 {
@@ -176,6 +177,7 @@ impl RecordV1 {
             second_name: d.second_name,
             second_on: number(d.second_on),
             review_on: number(record.review_on),
+            assessor: record.assessor,
         }
     }
 
@@ -204,6 +206,7 @@ impl RecordV1 {
             })
             .collect::<Result<Vec<_>, LinkError>>()?;
         Ok(DecisionRecord {
+            assessor: self.assessor,
             conditions,
             decision: Decision {
                 taken: self

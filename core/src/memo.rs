@@ -79,6 +79,10 @@ pub fn markdown(
             texts.ui("ui-print-customer"),
             escape(&assessment.text.customer_name),
         ),
+        (
+            texts.ui("ui-decision-assessor"),
+            escape(&assessment.record.assessor),
+        ),
     ] {
         if !value.is_empty() {
             line(format!("| {label} | {value} |"));

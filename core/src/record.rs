@@ -166,6 +166,8 @@ pub struct Decision {
 /// record are those earlier versions made, and open unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DecisionRecord {
+    /// Who made the assessment (name and role, free text): the memo's assessor.
+    pub assessor: String,
     pub conditions: Vec<Condition>,
     pub decision: Decision,
     /// When to look at the decision again.
@@ -185,7 +187,7 @@ impl DecisionRecord {
     /// The free-text fields, for the length check.
     pub fn texts(&self) -> impl Iterator<Item = &String> {
         let d = &self.decision;
-        [&d.role, &d.name, &d.reason, &d.second_name]
+        [&self.assessor, &d.role, &d.name, &d.reason, &d.second_name]
             .into_iter()
             .chain(self.conditions.iter().flat_map(|c| [&c.owner, &c.evidence]))
     }
@@ -193,19 +195,26 @@ impl DecisionRecord {
     /// The free-text fields, for withholding them from a file or a link.
     pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
         let d = &mut self.decision;
-        [&mut d.role, &mut d.name, &mut d.reason, &mut d.second_name]
-            .into_iter()
-            .chain(
-                self.conditions
-                    .iter_mut()
-                    .flat_map(|c| [&mut c.owner, &mut c.evidence]),
-            )
+        [
+            &mut self.assessor,
+            &mut d.role,
+            &mut d.name,
+            &mut d.reason,
+            &mut d.second_name,
+        ]
+        .into_iter()
+        .chain(
+            self.conditions
+                .iter_mut()
+                .flat_map(|c| [&mut c.owner, &mut c.evidence]),
+        )
     }
 }
 
-/// A free-text field of the decision.
+/// A free-text field of the decision (and the assessor, named beside it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecisionText {
+    Assessor,
     Role,
     Name,
     Reason,
@@ -286,6 +295,7 @@ impl DecisionRecord {
                 let text = clip(text);
                 let d = &mut self.decision;
                 *match field {
+                    DecisionText::Assessor => &mut self.assessor,
                     DecisionText::Role => &mut d.role,
                     DecisionText::Name => &mut d.name,
                     DecisionText::Reason => &mut d.reason,
@@ -643,7 +653,12 @@ mod tests {
             }
         );
         assert_eq!(record.review_on, Some(day("2027-06-01")));
-        assert_eq!(record.texts().count(), 6);
+        record.apply(
+            RecordChange::SetDecisionText(DecisionText::Assessor, "C. Assessor".into()),
+            10,
+        );
+        assert_eq!(record.assessor, "C. Assesso", "clipped to the limit");
+        assert_eq!(record.texts().count(), 7);
 
         // A re-assessment clears the decision and its review, and keeps the conditions.
         let conditions = record.conditions.clone();

@@ -579,6 +579,7 @@ fn the_decision_record_fixture_opens_and_its_link_is_pinned() {
     assert_eq!(record.decision.role, "Human rights committee");
     assert_eq!(record.decision.second_on, day("2026-12-02"));
     assert_eq!(record.review_on, day("2027-06-01"));
+    assert_eq!(record.assessor, "C. Ndlovu, export compliance");
     let pinned = std::fs::read_to_string(folder.join("link.txt")).unwrap();
     let pinned = pinned.trim();
     if std::env::var_os("UPDATE_RECORD_LINK").is_some() {

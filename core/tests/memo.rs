@@ -140,6 +140,13 @@ fn the_memo_shows_the_decision_beside_the_recommendation_with_its_conditions() {
         2000,
     );
     record.apply(
+        RecordChange::SetDecisionText(
+            hrdd_core::record::DecisionText::Assessor,
+            "C. *Ndlovu*".into(),
+        ),
+        2000,
+    );
+    record.apply(
         RecordChange::SetDate(RecordDate::DecidedOn, Day::parse("2026-12-01")),
         2000,
     );
@@ -156,6 +163,7 @@ fn the_memo_shows_the_decision_beside_the_recommendation_with_its_conditions() {
             .unwrap()
     };
     for part in [
+        "| Assessed by (name and role) | C. \\*Ndlovu\\* |".to_owned(),
         "## The decision".to_owned(),
         "| What was decided | Proceed |".to_owned(),
         format!(

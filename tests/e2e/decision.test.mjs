@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { accessibilityViolations, foreignRequests, openPage, withServerAndBrowser } from './harness.mjs';
+import { accessibilityViolations, foreignRequests, openPage, pdfPages, squeezed, withServerAndBrowser } from './harness.mjs';
 
 const suite = withServerAndBrowser();
 
@@ -201,6 +201,45 @@ describe('decision on record', () => {
     assert.match(await page.locator('#compare-answers').innerText(), /Through a reseller, distributor or integrator\s+We sell or provide it directly/);
     assert.deepEqual(await accessibilityViolations(page), []);
     assert.deepEqual(foreignRequests(requests), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the printed memo is a real PDF, A4 and Letter: its parts in order, page numbers, no screen control', async () => {
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
+    await page.locator('#text-title').evaluate((el) => el.closest('details').open = true);
+    await page.fill('#text-title', 'Core network renewal');
+    await page.fill('#text-customer', 'National operator');
+    await page.locator('#decision-assessor').fill('C. Ndlovu, export compliance');
+    const action = await page.locator('#condition-candidate').evaluate((el) => el.selectedOptions[0].textContent);
+    await page.locator('#make-condition').click();
+    await page.locator('#condition-0-owner').fill('Regional sales lead');
+    await page.locator('#decision-taken').selectOption('deferred');
+    await page.locator('#decision-name').fill('R. Diaz');
+    await page.locator('#decision-on').fill('2026-12-01');
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter']) {
+      const pages = await pdfPages(await page.pdf({ format }));
+      assert.ok(pages.length > 1, `${format}: a memo of several pages`);
+      pages.forEach((text, index) => assert.match(text, new RegExp(`${index + 1} / ${pages.length}`), `${format}: page ${index + 1} is numbered`));
+      const all = squeezed(pages.join('\n'));
+      // The memo's parts, in the order a committee reads them: the head, the result, the appendix.
+      const parts = [
+        'Report: Core network renewal', 'Customer', 'National operator', 'Date', 'Assessed by (name and role)', 'C.Ndlovu,exportcompliance',
+        'Method version', 'Country data', 'Table of restrictive measures as of', 'What was decided', 'Deferred until the open points are settled', 'R.Diaz', action, 'Regional sales lead',
+        'Sign-off', 'Signature', 'Assessment incomplete', 'Answers', 'How every score was reached',
+      ].map(squeezed);
+      let from = 0;
+      for (const part of parts) {
+        const at = all.indexOf(part, from);
+        assert.ok(at >= 0, `${format}: "${part}" missing, or out of order`);
+        from = at + part.length;
+      }
+      // No screen control reaches the paper.
+      for (const control of ['Make it a condition', 'Re-assess', 'Create link', 'Export all', 'Skip to the calculator', 'Use the default review date']) {
+        assert.ok(!all.includes(squeezed(control)), `${format}: "${control}" printed`);
+      }
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -291,7 +291,8 @@ describe('report, files and drafts', () => {
     const { page, context } = await openPage(suite.browser, suite.server.url);
     await answerQuickScreen(page, 'KE');
     await page.emulateMedia({ media: 'print' });
-    assert.ok(await page.locator('.print-report').isVisible());
+    assert.ok(await page.locator('.print-report .print-head').isVisible());
+    assert.ok(await page.locator('.print-report .print-appendix').isVisible());
     assert.ok(!(await page.locator('.questions').isVisible()), 'the form is not printed');
     const report = await page.locator('.print-report').innerText();
     assert.match(report, /Method version\s+2/);

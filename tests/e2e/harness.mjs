@@ -204,3 +204,22 @@ export async function answerQuickScreen(page, country = 'NO') {
   await page.fill('#country-search', country);
   await page.selectOption('[id="profile.destination"]', country);
 }
+
+/**
+ * The text of a PDF (pdf.js), page by page. Chromium sets some letter pairs as one ligature
+ * glyph ("ff", "fi"), which pdf.js reads with a space around; compare with `squeezed` text.
+ */
+export async function pdfPages(buffer) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => item.str + (item.hasEOL ? '\n' : ' ')).join(''));
+  }
+  await document.destroy();
+  return pages;
+}
+
+/** Text without any white space, for matching across line breaks and split ligatures. */
+export const squeezed = (text) => text.replace(/\s+/g, '');
