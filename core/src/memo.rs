@@ -83,6 +83,14 @@ pub fn markdown(
             texts.ui("ui-decision-assessor"),
             escape(&assessment.record.assessor),
         ),
+        (
+            texts.ui("ui-print-country-data"),
+            escape(texts.country_data_attribution()),
+        ),
+        (
+            texts.ui("ui-print-measures-as-of"),
+            crate::restrictive_measures::TABLE_AS_OF.to_owned(),
+        ),
     ] {
         if !value.is_empty() {
             line(format!("| {label} | {value} |"));
@@ -412,5 +420,26 @@ fn decision_section(
         }
         out.push(String::new());
     }
+    // The sign-off block: the names recorded, and room to sign.
+    out.push(format!("### {}", texts.ui("ui-print-sign-off")));
+    out.push(String::new());
+    out.push(format!(
+        "| {} | {} | {} |",
+        texts.ui("ui-decision-name"),
+        texts.ui("ui-questionnaire-date"),
+        texts.ui("ui-print-signature")
+    ));
+    out.push("|---|---|---|".into());
+    for (name, on) in [
+        (&decision.name, decision.on),
+        (&decision.second_name, decision.second_on),
+    ] {
+        out.push(format!(
+            "| {} | {} | |",
+            escape(name),
+            on.map(|d| d.to_string()).unwrap_or_default()
+        ));
+    }
+    out.push(String::new());
     out
 }

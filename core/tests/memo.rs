@@ -179,6 +179,8 @@ fn the_memo_shows_the_decision_beside_the_recommendation_with_its_conditions() {
         ),
         format!("| {} |  |  | Verified |  |", action_title(actions[1])),
         "- the reason for overriding the recommendation;".to_owned(),
+        "### Sign-off\n\n| Name | Date | Signature |\n|---|---|---|\n|  | 2026-12-01 | |\n|  |  | |".to_owned(),
+        "| Table of restrictive measures as of | ".to_owned(),
         "- who took the decision (role or name);".to_owned(),
     ] {
         assert!(memo.contains(&part), "{part} missing from:\n{memo}");
